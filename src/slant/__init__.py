@@ -1,0 +1,47 @@
+"""slant: read news and show, with evidence, how it is told.
+
+>>> import slant
+>>> a = slant.analyze("Officials said 27 demonstrators were shot dead.")  # doctest: +SKIP
+>>> print(a.to_json())  # doctest: +SKIP
+"""
+
+from .analysis import (
+    SCHEMA,
+    Actor,
+    Analysis,
+    Citation,
+    Claim,
+    Descriptor,
+    Quote,
+    ScareQuote,
+    Technique,
+    Tone,
+)
+from .document import Document, document_id
+from .errors import AnalyzerError, FetchError, InputError, ModelError, SlantError, StoreError
+from .pipeline import analyze, available_analyzers
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Analysis",
+    "AnalyzerError",
+    "Citation",
+    "Claim",
+    "Descriptor",
+    "Document",
+    "FetchError",
+    "InputError",
+    "ModelError",
+    "Quote",
+    "ScareQuote",
+    "SlantError",
+    "StoreError",
+    "Technique",
+    "Tone",
+    "analyze",
+    "available_analyzers",
+    "document_id",
+]

@@ -1,0 +1,251 @@
+"""The typed result of analyzing one document, and its JSON form (schema ``slant.analysis/1``).
+
+Findings are frozen dataclasses whose field names are the JSON keys of DESIGN.md; every
+``start``/``end`` indexes ``Document.text``. :class:`Analysis` gathers them, serialises with
+:meth:`Analysis.to_json` and renders as highlighted HTML in Jupyter (``_repr_html_``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .document import Document
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Analysis",
+    "Citation",
+    "Claim",
+    "Descriptor",
+    "Quote",
+    "ScareQuote",
+    "SentenceTone",
+    "Technique",
+    "Tone",
+]
+
+SCHEMA = "slant.analysis/1"
+
+
+@dataclass(frozen=True)
+class Technique:
+    """A span that uses a persuasion technique (one of the 14 SemEval-2020 labels)."""
+
+    technique: str
+    start: int
+    end: int
+    text: str
+    score: float
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``."""
+
+    kind: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    content: str
+    content_start: int
+    content_end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An explicit reference to another medium (outlet, and title/author/date when given)."""
+
+    title: str | None
+    author: str | None
+    outlet: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """Words the text applies to an actor; ``relation`` says how they attach."""
+
+    text: str
+    start: int
+    end: int
+    relation: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, place or group, with its merged mentions and descriptors."""
+
+    name: str
+    type: str
+    mentions: list[tuple[int, int]]
+    descriptors: list[Descriptor] = field(default_factory=list)
+    tone: float | None = None
+    times_quoted: int = 0
+    role: str | None = None
+    role_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity about people or things, with what happened to them, where and when."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    category: str
+    event: str
+    place: str | None = None
+    date: str | None = None
+    approximate: bool = False
+    bound: str | None = None
+
+
+@dataclass(frozen=True)
+class ScareQuote:
+    """A word or short phrase put in quotes to distance the writer from it."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SentenceTone:
+    """VADER compound score of one sentence."""
+
+    start: int
+    end: int
+    compound: float
+
+
+@dataclass(frozen=True)
+class Tone:
+    """Document tone: mean compound score of its sentences, and each sentence's score."""
+
+    compound: float
+    sentences: list[SentenceTone] = field(default_factory=list)
+
+
+_NESTED: dict[str, type] = {
+    "techniques": Technique,
+    "quotes": Quote,
+    "citations": Citation,
+    "claims": Claim,
+    "scare_quotes": ScareQuote,
+}
+
+
+def _actor_from_dict(data: dict[str, Any]) -> Actor:
+    data = dict(data)
+    data["mentions"] = [tuple(m) for m in data.get("mentions", [])]
+    data["descriptors"] = [Descriptor(**d) for d in data.get("descriptors", [])]
+    return Actor(**_known(Actor, data))
+
+
+def _tone_from_dict(data: dict[str, Any] | None) -> Tone | None:
+    if data is None:
+        return None
+    sentences = [SentenceTone(**s) for s in data.get("sentences", [])]
+    return Tone(compound=data["compound"], sentences=sentences)
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+@dataclass
+class Analysis:
+    """Everything slant found in one document.
+
+    A field is ``None`` (lists: empty) when the analyzer that fills it did not run;
+    ``analyzers`` maps each analyzer that ran to its version.
+    """
+
+    document: Document
+    techniques: list[Technique] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    casualties: dict[str, dict[str, int]] | None = None
+    scare_quotes: list[ScareQuote] = field(default_factory=list)
+    tone: Tone | None = None
+    frames: dict[str, float] | None = None
+    frame_evidence: dict[str, list[dict[str, Any]]] | None = None
+    analyzers: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the ``slant.analysis/1`` dictionary."""
+        doc = self.document
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "document": {
+                "id": doc.id,
+                "title": doc.title,
+                "source": doc.source,
+                "date": doc.date,
+                "url": doc.url,
+                "length": len(doc.text),
+            },
+        }
+        for f in fields(self):
+            if f.name == "document":
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                out[f.name] = [asdict(v) for v in value]
+            elif value is not None and hasattr(value, "__dataclass_fields__"):
+                out[f.name] = asdict(value)
+            else:
+                out[f.name] = value
+        for actor in out["actors"]:
+            actor["mentions"] = [list(m) for m in actor["mentions"]]
+        return out
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the ``slant.analysis/1`` JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_fields(cls, document: Document, values: dict[str, Any]) -> Analysis:
+        """Build an Analysis from JSON-shaped field values (as stored), ignoring unknown keys."""
+        kwargs: dict[str, Any] = {}
+        for name, value in values.items():
+            if name in _NESTED:
+                kwargs[name] = [_NESTED[name](**_known(_NESTED[name], v)) for v in value]
+            elif name == "actors":
+                kwargs[name] = [_actor_from_dict(a) for a in value]
+            elif name == "tone":
+                kwargs[name] = _tone_from_dict(value)
+            elif name in {f.name for f in fields(cls)} and name != "document":
+                kwargs[name] = value
+        return cls(document=document, **kwargs)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str) -> Analysis:
+        """Rebuild an Analysis from its ``slant.analysis/1`` dictionary and the document text."""
+        meta = data.get("document", {})
+        document = Document(
+            text=text,
+            title=meta.get("title"),
+            source=meta.get("source"),
+            date=meta.get("date"),
+            url=meta.get("url"),
+            id=meta.get("id", ""),
+        )
+        values = {k: v for k, v in data.items() if k not in ("schema", "document")}
+        return cls.from_fields(document, values)
+
+    def _repr_html_(self) -> str:
+        from .report.html import render_fragment
+
+        return render_fragment(self)

@@ -1,0 +1,50 @@
+"""The one exception tree of slant.
+
+Every error a user can cause is a :class:`SlantError` whose message names the input, what
+was expected, what was received and what to do next. Shells (CLI, web) print the message on
+one line and exit non-zero; the library never prints.
+
+::
+
+    SlantError
+     ├── InputError            bad input: empty, binary, too large, malformed, missing column
+     │    └── FetchError       a URL could not be fetched (timeout, refused, private address)
+     ├── StoreError            the SQLite corpus store failed or is not what slant expects
+     ├── ModelError            a trained artefact is missing or cannot be run
+     └── AnalyzerError         an analyzer name or selection is invalid
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnalyzerError",
+    "FetchError",
+    "InputError",
+    "ModelError",
+    "SlantError",
+    "StoreError",
+]
+
+
+class SlantError(Exception):
+    """Base class of every error slant raises on purpose."""
+
+
+class InputError(SlantError):
+    """The input (file, text, row, feed, URL) cannot be used as a document."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched, or is not allowed to be fetched."""
+
+
+class StoreError(SlantError):
+    """The corpus store failed, or the file is not a slant store."""
+
+
+class ModelError(SlantError):
+    """A trained artefact is missing, corrupt, or failed to run."""
+
+
+class AnalyzerError(SlantError):
+    """An analyzer name is unknown or a selection cannot be satisfied."""

