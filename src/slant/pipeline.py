@@ -47,6 +47,7 @@ _ANALYZER_MODULES = (
     "claims",
     "techniques",
     "frames",
+    "roles",
 )
 
 
