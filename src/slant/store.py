@@ -1,0 +1,325 @@
+"""The corpus store: one SQLite file (``slant.db`` by default), the only module that speaks SQL.
+
+Schema (part of the API — users open it with ``sqlite3``, datasette or pandas):
+
+- ``documents``: ``id`` (hash of the normalised text), ``title``, ``source``, ``date`` (ISO),
+  ``url``, ``external_id``, ``text``, ``words``, ``added_at``.
+- ``analyses``: one row per document and analyzer: ``document_id``, ``analyzer``, ``version``,
+  ``result`` (JSON of the fields it sets), ``created_at``. A new analyzer version replaces
+  the row, so a corpus never mixes two versions of one analyzer silently.
+- ``documents_fts``: FTS5 index over ``title`` and ``text`` (kept in step by triggers).
+- ``migrations``: the numbered schema migrations applied, with their time.
+
+WAL journal; each batch of documents or analyses is one transaction, so an interrupted
+ingest or annotate loses at most the batch in flight and never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .analysis import Analysis
+from .document import Document
+from .errors import StoreError
+from .filters import Filter
+from .migrations import MIGRATIONS
+
+__all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS"]
+
+DEFAULT_CORPUS = "slant.db"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Counts of one :meth:`Corpus.add_documents` call."""
+
+    added: int
+    present: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A full-text search result with a snippet (``[`` and ``]`` mark the matched words)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    date: str | None
+    snippet: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _row_document(row: sqlite3.Row) -> Document:
+    return Document(
+        text=row["text"],
+        title=row["title"],
+        source=row["source"],
+        date=row["date"],
+        url=row["url"],
+        external_id=row["external_id"],
+        id=row["id"],
+    )
+
+
+def _fts_phrase(phrase: str) -> str:
+    return '"' + phrase.replace('"', '""') + '"'
+
+
+class Corpus:
+    """A slant corpus in a SQLite file.
+
+    >>> with Corpus("slant.db") as corpus:  # doctest: +SKIP
+    ...     corpus.add_documents([Document(text="Officials said ...")])
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_CORPUS, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(
+                f"corpus {str(self.path)!r} does not exist: run `slant ingest FILES "
+                f"--corpus {self.path}` first"
+            )
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{str(self.path)!r} is not a usable slant corpus: {exc}") from exc
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        with self.db:
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations "
+                "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        done = {row[0] for row in self.db.execute("SELECT id FROM migrations")}
+        for number, name, statements in MIGRATIONS:
+            if number in done:
+                continue
+            with self.db:
+                for statement in statements:
+                    self.db.execute(statement)
+                self.db.execute(
+                    "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
+                    (number, name, _now()),
+                )
+
+    def _execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise StoreError(f"corpus {str(self.path)!r}: {exc}") from exc
+
+    # documents -------------------------------------------------------------------------
+
+    def add_documents(self, documents: Iterable[Document]) -> AddResult:
+        """Store documents in one transaction; documents already present are left as they are."""
+        added = present = 0
+        try:
+            with self.db:
+                for doc in documents:
+                    cursor = self.db.execute(
+                        "INSERT OR IGNORE INTO documents (id, title, source, date, url, "
+                        "external_id, text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (doc.id, doc.title, doc.source, doc.date, doc.url, doc.external_id,
+                         doc.text, doc.words, _now()),
+                    )
+                    if cursor.rowcount:
+                        added += 1
+                    else:
+                        present += 1
+        except sqlite3.Error as exc:
+            raise StoreError(f"corpus {str(self.path)!r}: could not add documents: {exc}") from exc
+        return AddResult(added=added, present=present)
+
+    def get_document(self, document_id: str) -> Document | None:
+        """Return the stored document with this id, or None."""
+        row = self._execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return _row_document(row) if row else None
+
+    def _where(self, flt: Filter | None) -> tuple[str, list[Any]]:
+        if flt is None:
+            return "1", []
+        clauses, params = ["1"], []
+        if flt.sources:
+            clauses.append(f"lower(d.source) IN ({', '.join('?' * len(flt.sources))})")
+            params.extend(flt.sources)
+        if flt.date_from:
+            clauses.append("d.date >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:
+            clauses.append("substr(d.date, 1, length(?)) <= ?")
+            params.extend([flt.date_to, flt.date_to])
+        if flt.phrases:
+            clauses.append(
+                "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            )
+            params.append(" AND ".join(_fts_phrase(p) for p in flt.phrases))
+        return " AND ".join(clauses), params
+
+    def count_documents(self, flt: Filter | None = None) -> int:
+        """Number of stored documents matching the filter."""
+        where, params = self._where(flt)
+        return self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+
+    def iter_documents(self, flt: Filter | None = None) -> Iterator[Document]:
+        """Yield stored documents matching the filter, in the order they were added."""
+        where, params = self._where(flt)
+        rows = self._execute(f"SELECT * FROM documents d WHERE {where} ORDER BY d.rowid", params)
+        for row in rows:
+            yield _row_document(row)
+
+    def list_documents(
+        self, flt: Filter | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Metadata (no text) of documents matching the filter, newest date first."""
+        where, params = self._where(flt)
+        rows = self._execute(
+            f"SELECT id, title, source, date, url, words FROM documents d WHERE {where} "
+            "ORDER BY d.date DESC, d.rowid LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [dict(row) for row in rows]
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Each source with its number of documents."""
+        rows = self._execute(
+            "SELECT source, count(*) FROM documents GROUP BY source ORDER BY count(*) DESC"
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search (FTS5 syntax; plain words are ANDed). Best matches first."""
+        if not query.strip():
+            raise StoreError("search query is empty: give one or more words")
+        sql = (
+            "SELECT d.id, d.title, d.source, d.date, "
+            "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            words = " ".join(_fts_phrase(w) for w in query.split())
+            rows = self._execute(sql, (words, limit)).fetchall()
+        return [SearchHit(**dict(row)) for row in rows]
+
+    # analyses --------------------------------------------------------------------------
+
+    def pending(self, versions: dict[str, str], flt: Filter | None = None) -> list[str]:
+        """Ids of documents lacking an analysis by any of ``versions`` (name -> version)."""
+        where, params = self._where(flt)
+        missing = " OR ".join(
+            "NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id "
+            "AND a.analyzer = ? AND a.version = ?)"
+            for _ in versions
+        ) or "0"
+        for name, version in versions.items():
+            params.extend([name, version])
+        rows = self._execute(
+            f"SELECT d.id FROM documents d WHERE {where} AND ({missing}) ORDER BY d.rowid",
+            params,
+        )
+        return [row[0] for row in rows]
+
+    def save_analyses(self, batch: Iterable[tuple[str, dict[str, tuple[str, Any]]]]) -> int:
+        """Store ``(document_id, {analyzer: (version, result)})`` pairs in one transaction."""
+        saved = 0
+        try:
+            with self.db:
+                for document_id, results in batch:
+                    for analyzer, (version, result) in results.items():
+                        self.db.execute(
+                            "INSERT OR REPLACE INTO analyses (document_id, analyzer, version, "
+                            "result, created_at) VALUES (?, ?, ?, ?, ?)",
+                            (document_id, analyzer, version, json.dumps(result), _now()),
+                        )
+                    saved += 1
+        except sqlite3.Error as exc:
+            raise StoreError(f"corpus {str(self.path)!r}: could not save analyses: {exc}") from exc
+        return saved
+
+    def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
+        """The stored analysis fields of a document, and the analyzer versions behind them."""
+        rows = self._execute(
+            "SELECT analyzer, version, result FROM analyses WHERE document_id = ? "
+            "ORDER BY rowid",
+            (document_id,),
+        ).fetchall()
+        values: dict[str, Any] = {}
+        versions: dict[str, str] = {}
+        for row in rows:
+            values.update(json.loads(row["result"]))
+            versions[row["analyzer"]] = row["version"]
+        return values, versions
+
+    def get_analysis(self, document_id: str) -> Analysis | None:
+        """The stored :class:`Analysis` of a document, or None if it was never annotated."""
+        document = self.get_document(document_id)
+        if document is None:
+            return None
+        values, versions = self.analysis_fields(document_id)
+        if not versions:
+            return None
+        analysis = Analysis.from_fields(document, values)
+        analysis.analyzers = versions
+        return analysis
+
+    def iter_analysis_fields(
+        self, flt: Filter | None = None, *, analyzers: Iterable[str] | None = None
+    ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+        """Yield ``(document metadata, analysis fields)`` for annotated documents matching
+        the filter, without loading texts. This is what compare reads."""
+        where, params = self._where(flt)
+        names = list(analyzers) if analyzers is not None else None
+        name_clause = ""
+        if names is not None:
+            name_clause = f"AND a.analyzer IN ({', '.join('?' * len(names))})"
+            params = [*params, *names]
+        rows = self._execute(
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.result FROM documents d "
+            f"JOIN analyses a ON a.document_id = d.id WHERE {where} {name_clause} "
+            "ORDER BY d.rowid, a.rowid",
+            params,
+        )
+        current: dict[str, Any] | None = None
+        values: dict[str, Any] = {}
+        for row in rows:
+            if current is None or row["id"] != current["id"]:
+                if current is not None:
+                    yield current, values
+                current = {k: row[k] for k in ("id", "title", "source", "date", "url", "words")}
+                values = {}
+            values.update(json.loads(row["result"]))
+        if current is not None:
+            yield current, values
+
+    def stats(self) -> dict[str, int]:
+        """Counts of documents, annotated documents and analysis rows."""
+        one = self._execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "annotated": one("SELECT count(DISTINCT document_id) FROM analyses").fetchone()[0],
+            "analyses": one("SELECT count(*) FROM analyses").fetchone()[0],
+        }
