@@ -1,0 +1,168 @@
+"""Find quoted stretches of text: balanced pairs of quote marks, with exact offsets.
+
+Shared by the ``quotes`` analyzer (real quotations) and the ``scare_quotes`` analyzer
+(distancing quotes around a word or two). Both read the same pairs; each decides what a pair
+*is*.
+
+Method: a left-to-right scan of each line (a newline ends every open quote, because news text
+puts one paragraph per line), with one state for double marks (``" “ ” „``) and one for single
+marks (``' ‘ ’ ‚``), so a ``“…‘…’…”`` nesting and British ``‘…“…”…’`` nesting both pair.
+Curly marks say which side they are on; straight marks and the odd misuse of a curly mark
+(``‘trained‘``) are decided by their neighbours, the rule typographers use: a mark after a
+space or an opening bracket, before a non-space, opens; a mark after a non-space, before a
+space or punctuation, closes. A single mark between two letters or digits (``Syria’s``,
+``don't``) or eliding a year or a word (``’80s``, ``'cause``) is an apostrophe and never
+opens or closes. A closing mark with no open quote is
+ignored; a quote still open at the end of its line is returned with ``closed=False`` and runs
+to the end of that line (the quotes analyzer joins such a quote with the next paragraph when
+that paragraph opens with a quote mark, the news convention for a multi-paragraph quotation).
+
+It does not decide whether a pair is speech, a title or a scare quote, and it does not pair
+guillemets or CJK brackets. Never raises on unbalanced marks or odd characters.
+
+>>> [(p.content, p.style, p.closed) for p in find_quote_pairs('He said "no" to the ‘plan’.')]
+[('no', 'double', True), ('plan', 'single', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["DOUBLE_MARKS", "SINGLE_MARKS", "QuotePair", "find_quote_pairs", "word_count"]
+
+DOUBLE_MARKS = frozenset('"“”„')
+SINGLE_MARKS = frozenset("'‘’‚")
+_OPENING = frozenset("“„‘‚")
+_CLOSING = frozenset("”’")
+_OPEN_BEFORE = frozenset("([{<—–-/:;")
+# A single mark that elides the start of a word or year: ’80s, 'cause, 'em, 'til.
+_ELISION = re.compile(r"(?:\d\d(?:s|\b)|(?:[Cc]ause|em|til|tis|twas|n)\b)")
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """One quoted stretch: ``text[start:end]`` includes its marks, ``content`` excludes them.
+
+    ``start`` is the offset of the opening mark; ``end`` is just past the closing mark, or
+    the end of the line (trailing spaces removed) when ``closed`` is False.
+    """
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    content: str
+    style: str  # "double" or "single"
+    closed: bool
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words in ``text``.
+
+    >>> word_count("so-called  moderate rebels")
+    3
+    """
+    return len(text.split())
+
+
+def _is_opener(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in _OPEN_BEFORE or before in DOUBLE_MARKS | SINGLE_MARKS
+
+
+def _is_closer(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isspace():
+        return False
+    return not after.isalnum()
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return _ELISION.match(text, index + 1) is not None
+
+
+def _role(text: str, index: int, is_open: bool, style: str) -> str | None:
+    """Return "open", "close" or None (ignore) for the mark at ``index``."""
+    mark = text[index]
+    if style == "single" and _is_apostrophe(text, index):
+        return None
+    if is_open:
+        if mark in _CLOSING or _is_closer(text, index):
+            return "close"
+        return "open" if _is_opener(text, index) else None
+    if mark in _CLOSING:
+        return None
+    if mark in _OPENING:
+        return "open" if not text[index + 1 : index + 2].isspace() else None
+    return "open" if _is_opener(text, index) else None
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        yield start, end
+        start = end + 1
+
+
+def _pair(text: str, open_at: int, close_at: int, style: str, closed: bool) -> QuotePair:
+    end = close_at + 1 if closed else close_at
+    return QuotePair(
+        start=open_at,
+        end=end,
+        content_start=open_at + 1,
+        content_end=close_at,
+        content=text[open_at + 1 : close_at],
+        style=style,
+        closed=closed,
+    )
+
+
+def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuotePair]:
+    """Return the quoted stretches of ``text`` in order of their opening mark.
+
+    With ``include_unclosed=False`` only balanced pairs are returned (what a scare-quote
+    finder wants).
+
+    >>> [(p.content, p.closed) for p in find_quote_pairs('"One.\\n"Two," she said.')]
+    [('One.', False), ('Two,', True)]
+    >>> find_quote_pairs("It's the jihadis' ‘moderate’ wing")[0].content
+    'moderate'
+    """
+    pairs: list[QuotePair] = []
+    for line_start, line_end in _lines(text):
+        open_at: dict[str, int | None] = {"double": None, "single": None}
+        for index in range(line_start, line_end):
+            mark = text[index]
+            if mark in DOUBLE_MARKS:
+                style = "double"
+            elif mark in SINGLE_MARKS:
+                style = "single"
+            else:
+                continue
+            role = _role(text, index, open_at[style] is not None, style)
+            if role == "close" and open_at[style] is not None:
+                pairs.append(_pair(text, open_at[style], index, style, closed=True))
+                open_at[style] = None
+            elif role == "open":
+                open_at[style] = index
+        tail = line_end
+        while tail > line_start and text[tail - 1].isspace():
+            tail -= 1
+        for style, opened in open_at.items():
+            if opened is not None and include_unclosed and tail > opened + 1:
+                pairs.append(_pair(text, opened, tail, style, closed=False))
+    pairs.sort(key=lambda p: (p.start, p.end))
+    return pairs
