@@ -4,18 +4,19 @@ Shared by the ``quotes`` analyzer (real quotations) and the ``scare_quotes`` ana
 (distancing quotes around a word or two). Both read the same pairs; each decides what a pair
 *is*.
 
-Method: a left-to-right scan of each line (a newline ends every open quote, because news text
-puts one paragraph per line), with one state for double marks (``" “ ” „``) and one for single
-marks (``' ‘ ’ ‚``), so a ``“…‘…’…”`` nesting and British ``‘…“…”…’`` nesting both pair.
-Curly marks say which side they are on; straight marks and the odd misuse of a curly mark
-(``‘trained‘``) are decided by their neighbours, the rule typographers use: a mark after a
-space or an opening bracket, before a non-space, opens; a mark after a non-space, before a
-space or punctuation, closes. A single mark between two letters or digits (``Syria’s``,
-``don't``) or eliding a year or a word (``’80s``, ``'cause``) is an apostrophe and never
-opens or closes. A closing mark with no open quote is
-ignored; a quote still open at the end of its line is returned with ``closed=False`` and runs
-to the end of that line (the quotes analyzer joins such a quote with the next paragraph when
-that paragraph opens with a quote mark, the news convention for a multi-paragraph quotation).
+Method: a left-to-right scan of each paragraph (text between blank lines; a quote may run
+over the single line breaks inside one), with one state for double marks (``" “ ” „``) and
+one for single marks (``' ‘ ’ ‚``), so a ``“…‘…’…”`` nesting and British ``‘…“…”…’``
+nesting both pair. Curly marks say which side they are on; straight marks and the odd misuse
+of a curly mark (``‘trained‘``) are decided by their neighbours, the rule typographers use:
+a mark after a space or an opening bracket, before a non-space, opens; a mark after a
+non-space, before a space or punctuation, closes. A single mark between two letters or
+digits (``Syria’s``, ``don't``) or eliding a year or a word (``’80s``, ``'cause``) is an
+apostrophe and never opens or closes. A closing mark with no open quote is ignored; a quote
+still open at the end of its paragraph is returned with ``closed=False`` and runs over whole
+lines towards the paragraph's end, at most :data:`MAX_UNCLOSED_CHARS` (the quotes analyzer
+joins such a quote with the next paragraph when that paragraph opens with a quote mark, the
+news convention for a multi-paragraph quotation).
 
 It does not decide whether a pair is speech, a title or a scare quote, and it does not pair
 guillemets or CJK brackets. Never raises on unbalanced marks or odd characters.
@@ -30,13 +31,23 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["DOUBLE_MARKS", "SINGLE_MARKS", "QuotePair", "find_quote_pairs", "word_count"]
+__all__ = [
+    "DOUBLE_MARKS",
+    "MAX_UNCLOSED_CHARS",
+    "SINGLE_MARKS",
+    "QuotePair",
+    "find_quote_pairs",
+    "word_count",
+]
 
 DOUBLE_MARKS = frozenset('"“”„')
 SINGLE_MARKS = frozenset("'‘’‚")
 _OPENING = frozenset("“„‘‚")
 _CLOSING = frozenset("”’")
 _OPEN_BEFORE = frozenset("([{<—–-/:;")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+#: An unclosed quote runs on over whole lines of its paragraph up to this many characters.
+MAX_UNCLOSED_CHARS = 800
 # A single mark that elides the start of a word or year: ’80s, 'cause, 'em, 'til.
 _ELISION = re.compile(r"(?:\d\d(?:s|\b)|(?:[Cc]ause|em|til|tis|twas|n)\b)")
 
@@ -46,7 +57,7 @@ class QuotePair:
     """One quoted stretch: ``text[start:end]`` includes its marks, ``content`` excludes them.
 
     ``start`` is the offset of the opening mark; ``end`` is just past the closing mark, or
-    the end of the line (trailing spaces removed) when ``closed`` is False.
+    the end of the last line it runs over (trailing spaces removed) when ``closed`` is False.
     """
 
     start: int
@@ -107,14 +118,27 @@ def _role(text: str, index: int, is_open: bool, style: str) -> str | None:
     return "open" if _is_opener(text, index) else None
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end == -1:
-            end = len(text)
-        yield start, end
-        start = end + 1
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        yield start, gap.start()
+        start = gap.end()
+    yield start, len(text)
+
+
+def _unclosed_end(text: str, open_at: int, paragraph_end: int) -> int:
+    """End of an unclosed quote: whole lines from its mark, within ``MAX_UNCLOSED_CHARS``."""
+    end = text.find("\n", open_at, paragraph_end)
+    end = paragraph_end if end == -1 else end
+    while end < paragraph_end:
+        following = text.find("\n", end + 1, paragraph_end)
+        following = paragraph_end if following == -1 else following
+        if following - open_at > MAX_UNCLOSED_CHARS:
+            break
+        end = following
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _pair(text: str, open_at: int, close_at: int, style: str, closed: bool) -> QuotePair:
@@ -136,15 +160,15 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
     With ``include_unclosed=False`` only balanced pairs are returned (what a scare-quote
     finder wants).
 
-    >>> [(p.content, p.closed) for p in find_quote_pairs('"One.\\n"Two," she said.')]
+    >>> [(p.content, p.closed) for p in find_quote_pairs('"One.\\n\\n"Two," she said.')]
     [('One.', False), ('Two,', True)]
     >>> find_quote_pairs("It's the jihadis' ‘moderate’ wing")[0].content
     'moderate'
     """
     pairs: list[QuotePair] = []
-    for line_start, line_end in _lines(text):
+    for para_start, para_end in _paragraphs(text):
         open_at: dict[str, int | None] = {"double": None, "single": None}
-        for index in range(line_start, line_end):
+        for index in range(para_start, para_end):
             mark = text[index]
             if mark in DOUBLE_MARKS:
                 style = "double"
@@ -153,16 +177,17 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
             else:
                 continue
             role = _role(text, index, open_at[style] is not None, style)
-            if role == "close" and open_at[style] is not None:
-                pairs.append(_pair(text, open_at[style], index, style, closed=True))
+            opened = open_at[style]
+            if role == "close" and opened is not None:
+                pairs.append(_pair(text, opened, index, style, closed=True))
                 open_at[style] = None
             elif role == "open":
                 open_at[style] = index
-        tail = line_end
-        while tail > line_start and text[tail - 1].isspace():
-            tail -= 1
         for style, opened in open_at.items():
-            if opened is not None and include_unclosed and tail > opened + 1:
-                pairs.append(_pair(text, opened, tail, style, closed=False))
+            if opened is None or not include_unclosed:
+                continue
+            end = _unclosed_end(text, opened, para_end)
+            if end > opened + 1:
+                pairs.append(_pair(text, opened, end, style, closed=False))
     pairs.sort(key=lambda p: (p.start, p.end))
     return pairs
