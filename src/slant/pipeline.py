@@ -17,8 +17,9 @@ parse is computed once, lazily, the first time an analyzer asks for ``ctx.doc``.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any
 
 from .analysis import Analysis
@@ -33,6 +34,7 @@ __all__ = [
     "available_analyzers",
     "resolve",
     "run_analyzers",
+    "to_plain",
 ]
 
 AnalyzerFunc = Callable[["Context"], dict[str, Any]]
@@ -182,7 +184,9 @@ def run_analyzers(
     return ctx.results
 
 
-def analyze(text_or_document: str | Document, *, analyzers: Iterable[str] | None = None) -> Analysis:
+def analyze(
+    text_or_document: str | Document, *, analyzers: Iterable[str] | None = None
+) -> Analysis:
     """Analyze one text or :class:`Document` and return its :class:`Analysis`.
 
     >>> a = analyze("The minister said the talks had failed.")  # doctest: +SKIP
@@ -199,15 +203,13 @@ def analyze(text_or_document: str | Document, *, analyzers: Iterable[str] | None
     values: dict[str, Any] = {}
     for out in results.values():
         values.update(out)
-    analysis = Analysis.from_fields(document, _to_plain(values))
+    analysis = Analysis.from_fields(document, to_plain(values))
     analysis.analyzers = {s.name: s.version for s in specs}
     return analysis
 
 
-def _to_plain(values: dict[str, Any]) -> dict[str, Any]:
+def to_plain(values: dict[str, Any]) -> dict[str, Any]:
     """Turn dataclass findings into JSON-shaped values so there is one way to build Analysis."""
-    import json
-    from dataclasses import asdict, is_dataclass
 
     def default(obj: Any) -> Any:
         if is_dataclass(obj):

@@ -141,8 +141,17 @@ class Corpus:
                     cursor = self.db.execute(
                         "INSERT OR IGNORE INTO documents (id, title, source, date, url, "
                         "external_id, text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (doc.id, doc.title, doc.source, doc.date, doc.url, doc.external_id,
-                         doc.text, doc.words, _now()),
+                        (
+                            doc.id,
+                            doc.title,
+                            doc.source,
+                            doc.date,
+                            doc.url,
+                            doc.external_id,
+                            doc.text,
+                            doc.words,
+                            _now(),
+                        ),
                     )
                     if cursor.rowcount:
                         added += 1
@@ -180,7 +189,9 @@ class Corpus:
     def count_documents(self, flt: Filter | None = None) -> int:
         """Number of stored documents matching the filter."""
         where, params = self._where(flt)
-        return self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+        return self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[
+            0
+        ]
 
     def iter_documents(self, flt: Filter | None = None) -> Iterator[Document]:
         """Yield stored documents matching the filter, in the order they were added."""
@@ -230,11 +241,14 @@ class Corpus:
     def pending(self, versions: dict[str, str], flt: Filter | None = None) -> list[str]:
         """Ids of documents lacking an analysis by any of ``versions`` (name -> version)."""
         where, params = self._where(flt)
-        missing = " OR ".join(
-            "NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id "
-            "AND a.analyzer = ? AND a.version = ?)"
-            for _ in versions
-        ) or "0"
+        missing = (
+            " OR ".join(
+                "NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id "
+                "AND a.analyzer = ? AND a.version = ?)"
+                for _ in versions
+            )
+            or "0"
+        )
         for name, version in versions.items():
             params.extend([name, version])
         rows = self._execute(
@@ -263,8 +277,7 @@ class Corpus:
     def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The stored analysis fields of a document, and the analyzer versions behind them."""
         rows = self._execute(
-            "SELECT analyzer, version, result FROM analyses WHERE document_id = ? "
-            "ORDER BY rowid",
+            "SELECT analyzer, version, result FROM analyses WHERE document_id = ? ORDER BY rowid",
             (document_id,),
         ).fetchall()
         values: dict[str, Any] = {}

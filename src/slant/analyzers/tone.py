@@ -49,7 +49,9 @@ def tone_at(sentences: list[dict[str, Any]], spans: list[tuple[int, int]]) -> fl
     >>> tone_at([{"start": 0, "end": 10, "compound": 0.5}], [(2, 4)])
     0.5
     """
-    hits = [s["compound"] for s in sentences if any(s["start"] < e and b < s["end"] for b, e in spans)]
+    hits = [
+        s["compound"] for s in sentences if any(s["start"] < e and b < s["end"] for b, e in spans)
+    ]
     return round(sum(hits) / len(hits), 4) if hits else None
 
 

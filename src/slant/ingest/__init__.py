@@ -1,0 +1,173 @@
+"""Ingestion: turning files, folders, feeds, tables and URLs into Documents in a corpus.
+
+One reader per format (``text``, ``html``, ``feed``, ``csv``, ``jsonl``, ``ptc``, ``url``);
+:func:`read_path` picks one by extension (or ``format=``) and yields documents and
+:class:`IngestFailure` records, so one bad file or row in a batch is reported and skipped
+while the rest go through. :func:`ingest_paths` stores them, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError, SlantError
+from ..store import Corpus
+from .failures import IngestFailure
+from .feed import read_feed
+from .files import decode, read_bytes
+from .html import read_html
+from .ptc import is_ptc_folder, read_ptc
+from .table import ColumnMap, read_csv, read_jsonl
+from .text import read_text
+from .url import fetch_document
+
+__all__ = [
+    "FORMATS",
+    "ColumnMap",
+    "IngestFailure",
+    "IngestReport",
+    "fetch_document",
+    "ingest_paths",
+    "read_path",
+]
+
+FORMATS = ("auto", "text", "html", "feed", "csv", "jsonl", "ptc")
+_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: documents added, already present, and failures with reasons."""
+
+    added: int = 0
+    present: int = 0
+    failed: list[IngestFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _format_of(path: Path, fmt: str) -> str:
+    if fmt != "auto":
+        if fmt not in FORMATS:
+            raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return fmt
+    found = _BY_SUFFIX.get(path.suffix.lower())
+    if found is None:
+        raise InputError(
+            f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
+            f"give --format ({', '.join(FORMATS[1:])})"
+        )
+    return found
+
+
+def _read_file(
+    path: Path, fmt: str, columns: ColumnMap, source: str | None
+) -> Iterator[Document | IngestFailure]:
+    kind = _format_of(path, fmt)
+    data = read_bytes(path)
+    if kind == "feed":
+        yield from read_feed(data, name=str(path), source=source)
+        return
+    text, warnings = decode(data, str(path))
+    if kind == "text":
+        yield from read_text(text, name=path.name, source=source, warnings=warnings)
+    elif kind == "html":
+        yield from read_html(text, name=str(path), source=source, warnings=warnings)
+    elif kind == "csv":
+        yield from read_csv(text, name=str(path), columns=columns, source=source)
+    elif kind == "jsonl":
+        yield from read_jsonl(text, name=str(path), columns=columns, source=source)
+    else:
+        raise InputError(f"{path}: format {kind!r} applies to folders, not files")
+
+
+def read_path(
+    path: str | Path,
+    *,
+    format: str = "auto",
+    columns: ColumnMap | None = None,
+    source: str | None = None,
+) -> Iterator[Document | IngestFailure]:
+    """Yield the documents of a file or folder (recursively), and failures for what is bad.
+
+    A folder of ``article<ID>.txt`` files (or ``format="ptc"``) is read as a PTC folder.
+    """
+    path = Path(path)
+    columns = columns or ColumnMap()
+    if not path.exists():
+        yield IngestFailure(str(path), "no such file or folder")
+        return
+    if path.is_dir():
+        if format == "ptc" or (format == "auto" and is_ptc_folder(path)):
+            yield from read_ptc(path, source=source)
+            return
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for file in files:
+            if format == "auto" and file.suffix.lower() not in _BY_SUFFIX:
+                continue
+            yield from read_path(file, format=format, columns=columns, source=source)
+        return
+    try:
+        yield from _read_file(path, format, columns, source)
+    except SlantError as exc:
+        yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
+
+
+def ingest_paths(
+    corpus: Corpus,
+    paths: Iterable[str | Path],
+    *,
+    format: str = "auto",
+    columns: ColumnMap | None = None,
+    source: str | None = None,
+    batch_size: int = 200,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read every path and store its documents; return counts and failures.
+
+    Readers check a whole file (columns, feed validity) before yielding any document, so a
+    file that fails as a whole stores nothing of itself.
+    """
+    report = IngestReport()
+    for path in paths:
+        pending: list[Document] = []
+        for item in read_path(path, format=format, columns=columns, source=source):
+            if isinstance(item, IngestFailure):
+                report.failed.append(item)
+                continue
+            report.warnings.extend(item.warnings)
+            pending.append(item)
+            if len(pending) >= batch_size:
+                _store(corpus, pending, report, progress)
+                pending = []
+        if pending:
+            _store(corpus, pending, report, progress)
+    return report
+
+
+def _store(
+    corpus: Corpus,
+    batch: list[Document],
+    report: IngestReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    result = corpus.add_documents(batch)
+    report.added += result.added
+    report.present += result.present
+    if progress:
+        progress(len(batch))
