@@ -1,0 +1,1 @@
+"""Evaluation of slant's analyzers against labelled data (one module per analyzer)."""
