@@ -18,7 +18,7 @@ from ..store import Corpus
 from .failures import IngestFailure
 from .feed import read_feed
 from .files import decode, read_bytes
-from .html import read_html
+from .html import html_to_document, read_html
 from .ptc import is_ptc_folder, read_ptc
 from .table import ColumnMap, read_csv, read_jsonl
 from .text import read_text
@@ -31,6 +31,7 @@ __all__ = [
     "IngestReport",
     "fetch_document",
     "ingest_paths",
+    "load_document",
     "read_path",
 ]
 
@@ -171,3 +172,42 @@ def _store(
     report.present += result.present
     if progress:
         progress(len(batch))
+
+
+def load_document(
+    spec: str,
+    *,
+    allow_private: bool = False,
+    stdin: bytes | None = None,
+    format: str = "auto",
+) -> Document:
+    """The one document named by ``spec``: a file path, an http(s) URL, or ``-`` (stdin).
+
+    Text from stdin that starts with ``<`` is read as HTML. A table or feed with several
+    documents is refused: analyze takes one article (ingest takes many).
+    """
+    if spec.startswith(("http://", "https://")):
+        return fetch_document(spec, allow_private=allow_private)
+    if spec == "-":
+        if not stdin or not stdin.strip():
+            raise InputError("stdin: no text given (pipe an article into `slant analyze -`)")
+        text, warnings = decode(stdin, "stdin")
+        if format == "html" or (format == "auto" and text.lstrip().startswith("<")):
+            return html_to_document(text, name="stdin", warnings=warnings)
+        return next(read_text(text, name="stdin", warnings=warnings))
+    if "://" in spec:
+        raise InputError(f"{spec}: only http and https URLs can be fetched")
+    path = Path(spec)
+    if path.is_dir():
+        raise InputError(f"{spec}: is a folder; analyze takes one article (use `slant ingest`)")
+    items = list(read_path(path, format=format))
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    if failures and not [i for i in items if isinstance(i, Document)]:
+        raise InputError(str(failures[0]))
+    documents = [i for i in items if isinstance(i, Document)]
+    if len(documents) != 1:
+        raise InputError(
+            f"{spec}: holds {len(documents)} documents; analyze takes one article "
+            "(use `slant ingest` then `slant annotate` for many)"
+        )
+    return documents[0]

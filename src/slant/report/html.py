@@ -1,0 +1,78 @@
+"""Standalone HTML for one analysis: the article with every finding highlighted, a legend,
+and tables of quotes, actors, numbers, citations and frames.
+
+Jinja2 with autoescape on; the highlighted text comes from :mod:`.highlight`, which escapes
+every piece of article text. Pages carry their CSS inline and no script at all; a set of
+checkboxes shows one kind of finding at a time with CSS alone (``:has()``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..analysis import Analysis
+from . import format_number
+from .highlight import KINDS, highlight_text, marks_of, technique_css
+
+__all__ = ["render_fragment", "render_page", "stylesheet", "template_environment"]
+
+
+@lru_cache(maxsize=1)
+def template_environment() -> Environment:
+    """The Jinja2 environment of slant's report templates (autoescape always on)."""
+    env = Environment(
+        loader=PackageLoader("slant.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["number"] = format_number
+    env.filters["signed"] = lambda v: "–" if v is None else f"{v:+.2f}"
+    return env
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The CSS shared by reports and the web app."""
+    return resources.files("slant.report").joinpath("static/slant.css").read_text("utf-8")
+
+
+def _context(analysis: Analysis) -> dict[str, Any]:
+    marks = marks_of(analysis)
+    counts = {kind: 0 for kind in KINDS}
+    for mark in marks:
+        counts[mark.kind] += 1
+    techniques: dict[str, dict[str, Any]] = {}
+    for t in analysis.techniques:
+        entry = techniques.setdefault(
+            t.technique,
+            {"count": 0, "explanation": t.explanation, "css": technique_css(t.technique)},
+        )
+        entry["count"] += 1
+    return {
+        "analysis": analysis,
+        "document": analysis.document,
+        "text_html": highlight_text(analysis.document.text, marks),
+        "kinds": KINDS,
+        "counts": counts,
+        "techniques": dict(sorted(techniques.items(), key=lambda kv: -kv[1]["count"])),
+        "actors": sorted(analysis.actors, key=lambda a: -len(a.mentions))[:40],
+    }
+
+
+def render_fragment(analysis: Analysis) -> str:
+    """The highlighted article and finding tables as an HTML fragment (for notebooks, the web)."""
+    env = template_environment()
+    return env.get_template("analysis_fragment.html").render(**_context(analysis))
+
+
+def render_page(analysis: Analysis) -> str:
+    """A complete standalone HTML page (no network needed to open it)."""
+    env = template_environment()
+    return env.get_template("analysis_page.html").render(
+        css=stylesheet(), fragment=render_fragment(analysis), document=analysis.document
+    )
