@@ -9,7 +9,16 @@ import importlib
 
 from .app import app
 
-_COMMAND_MODULES = ("documents", "techniques", "quotes", "claims", "frames", "compare", "serve")
+_COMMAND_MODULES = (
+    "documents",
+    "demo",
+    "techniques",
+    "quotes",
+    "claims",
+    "frames",
+    "compare",
+    "serve",
+)
 
 for _name in _COMMAND_MODULES:
     try:

@@ -88,7 +88,7 @@ def print_summary(analysis: Analysis, console: Console) -> None:
         )
         for c in analysis.claims[:_ROWS]:
             value = (
-                f"{c.value:g}"
+                format_number(c.value)
                 + (" ≈" if c.approximate else "")
                 + (f" ({c.bound})" if c.bound else "")
             )
