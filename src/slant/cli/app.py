@@ -17,7 +17,16 @@ from rich.console import Console
 
 from ..errors import SlantError
 
-__all__ = ["app", "console", "err_console", "eval_app", "fail", "fail_on_errors", "train_app"]
+__all__ = [
+    "app",
+    "console",
+    "err_console",
+    "eval_app",
+    "fail",
+    "fail_on_errors",
+    "say",
+    "train_app",
+]
 
 app = typer.Typer(
     name="slant",
@@ -39,10 +48,15 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
+def say(level: str, message: object) -> None:
+    """Print ``Level: message`` on stderr as one unwrapped line (``Error``, ``Warning``)."""
+    line = " ".join(str(message).split())
+    err_console.print(f"{level}: {line}", markup=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print ``Error: message`` on stderr (one line) and return the Exit to raise."""
-    first_line = " ".join(str(message).split())
-    err_console.print(f"Error: {first_line}", markup=False, soft_wrap=True)
+    say("Error", message)
     return typer.Exit(code)
 
 

@@ -17,7 +17,7 @@ from ..pipeline import available_analyzers
 from ..report.html import render_page
 from ..report.terminal import print_summary
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, err_console, fail, fail_on_errors
+from .app import app, console, err_console, fail, fail_on_errors, say
 
 CorpusOption = Annotated[
     Path, typer.Option("--corpus", "-c", help="SQLite corpus file.", show_default=True)
@@ -72,7 +72,7 @@ def analyze(
         stdin = sys.stdin.buffer.read() if input == "-" else None
         document = load_document(input, allow_private=allow_private, stdin=stdin)
         for warning in document.warnings:
-            err_console.print(f"Warning: {warning}", markup=False)
+            say("Warning", warning)
         analysis = analyze_document(document, analyzers=_analyzer_names(analyzers))
     if format == "json":
         _write(analysis.to_json(), out)
@@ -135,9 +135,9 @@ def ingest(
             progress=lambda n: progress.advance(task, n),
         )
     for warning in report.warnings:
-        err_console.print(f"Warning: {warning}", markup=False)
+        say("Warning", warning)
     for failure in report.failed:
-        err_console.print(f"Error: {failure}", markup=False)
+        say("Error", failure)
     console.print(
         f"{report.added} added, {report.present} already present, {len(report.failed)} failed "
         f"→ {corpus}",
@@ -173,7 +173,7 @@ def annotate(
             progress=lambda n: progress.advance(task, n),
         )
     for document_id, message in report.failed:
-        err_console.print(f"Error: document {document_id}: {message}", markup=False)
+        say("Error", f"document {document_id}: {message}")
     console.print(
         f"{report.analyzed} analyzed, {len(report.failed)} failed, "
         f"{report.pending - report.analyzed - len(report.failed)} left → {corpus}",

@@ -1,0 +1,93 @@
+import sqlite3
+
+import pytest
+
+from slant import Document, StoreError
+from slant.filters import parse_filter
+from slant.store import Corpus
+
+
+def docs() -> list[Document]:
+    return [
+        Document(text="The siege of eastern Aleppo continued.", source="SANA", date="2016-11-01"),
+        Document(text="The battle for Mosul began.", source="rt", date="2016-10-17"),
+        Document(text="Talks in Geneva stalled.", source="sana", date="2017-02-01"),
+    ]
+
+
+def test_add_is_idempotent(corpus_path) -> None:
+    with Corpus(corpus_path) as corpus:
+        assert corpus.add_documents(docs()).added == 3
+        again = corpus.add_documents(docs())
+        assert (again.added, again.present) == (0, 3)
+        assert corpus.stats()["documents"] == 3
+
+
+@pytest.mark.parametrize(
+    ("expression", "count"),
+    [
+        ("", 3),
+        ("source:sana", 2),
+        ("source:SANA,rt", 3),
+        ("date:2016-01-01..2016-12-31", 2),
+        ("date:2017", 1),
+        ('text:"eastern Aleppo"', 1),
+        ("source:sana text:geneva", 1),
+        ("source:nobody", 0),
+    ],
+)
+def test_filters_select(corpus_path, expression: str, count: int) -> None:
+    with Corpus(corpus_path) as corpus:
+        corpus.add_documents(docs())
+        assert corpus.count_documents(parse_filter(expression)) == count
+        assert len(list(corpus.iter_documents(parse_filter(expression)))) == count
+
+
+def test_search_finds_and_marks(corpus_path) -> None:
+    with Corpus(corpus_path) as corpus:
+        corpus.add_documents(docs())
+        hits = corpus.search("mosul")
+        assert [h.source for h in hits] == ["rt"]
+        assert "[Mosul]" in hits[0].snippet
+        assert corpus.search('unbalanced "quote') == []
+        with pytest.raises(StoreError, match="empty"):
+            corpus.search("  ")
+
+
+def test_analyses_round_trip_and_pending(corpus_path) -> None:
+    with Corpus(corpus_path) as corpus:
+        corpus.add_documents(docs())
+        ids = corpus.pending({"tone": "tone.v1"})
+        assert len(ids) == 3
+        corpus.save_analyses([(ids[0], {"tone": ("tone.v1", {"tone": {"compound": 0.5}})})])
+        assert corpus.pending({"tone": "tone.v1"}) == ids[1:]
+        assert len(corpus.pending({"tone": "tone.v2"})) == 3
+        analysis = corpus.get_analysis(ids[0])
+        assert analysis is not None and analysis.tone.compound == 0.5
+        assert analysis.analyzers == {"tone": "tone.v1"}
+        assert corpus.get_analysis(ids[1]) is None
+        rows = list(corpus.iter_analysis_fields())
+        assert [meta["id"] for meta, _ in rows] == [ids[0]]
+
+
+def test_schema_is_documented_and_migrated_once(corpus_path) -> None:
+    Corpus(corpus_path).close()
+    Corpus(corpus_path).close()
+    db = sqlite3.connect(corpus_path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "analyses", "documents_fts", "migrations"} <= tables
+    assert db.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    columns = {r[1] for r in db.execute("PRAGMA table_info(documents)")}
+    assert {"id", "title", "source", "date", "url", "text", "external_id"} <= columns
+
+
+def test_not_a_database_is_a_clear_error(tmp_path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable slant corpus"):
+        Corpus(bogus)
+
+
+def test_missing_corpus_without_create(tmp_path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Corpus(tmp_path / "none.db", create=False)
