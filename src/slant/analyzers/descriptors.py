@@ -1,0 +1,333 @@
+"""What the text calls each actor: descriptors found by dependency and surface rules.
+
+Method: rules over the shared spaCy parse, each anchored on a mention of an actor (see
+:mod:`.mentions`), in the tradition of pattern-based relation extraction (Hearst 1992) and of
+the appositive and predicate-nominative sieves of Lee et al. (2013):
+
+- ``modifier``: the run of adjectives, nouns and titles just before a name
+  (``State department spokesman Mark Toner``, ``al-Qaeda affiliated al-Nusra Front``);
+  ranks and honorifics right before the name (``Lt Gen``, ``Mr``) and runs made only of other
+  actors' names (``Syrian Kurds``) are left out; and the head noun a name modifies when that
+  noun denotes a group of people (``al-Nusra Front terrorists``, ``Assad regime``; the nouns
+  are :data:`GROUP_NOUNS` after a person or organisation, :data:`LABEL_NOUNS` after a
+  nationality or place: ``Arab jihadis`` but not ``Syrian army``).
+- ``apposition``: a noun phrase beside the name, ``Bashar al-Assad, the brutal dictator`` or
+  ``Syria's legitimate head of state, President Bashar al-Assad``, from the parse's ``appos``
+  arcs and from the surface pattern ``NP, NAME[,.;)]`` the small model often misparses.
+- ``predicate``: ``X is/was/remains/becomes NP|ADJ`` and ``X is called/branded/described as NP``.
+- ``scare_quote``: any part of those descriptors the writer put in scare quotes
+  (``the 'brutal dictator' President Bashar al-Assad`` gives ``brutal dictator``).
+- ``stand_in``: a definite noun phrase ``the N`` used instead of the name, linked only when
+  (a) the text has already applied the head noun N to exactly one actor by the rules above,
+  and (b) that actor is named in the same or one of the three previous sentences. So ``the
+  terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no earlier
+  ``Assad regime`` is not.
+
+A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
+``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``). It does not read
+pronouns, relative clauses (``Assad, who has ruled since 2000``) or verbs of action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis import Descriptor
+from .mentions import HONORIFICS, ActorCluster
+
+__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "find_descriptors"]
+
+#: Head nouns that label the actor or its members when a name modifies them (any actor).
+LABEL_NOUNS = frozenset(
+    "terrorist militant rebel jihadi jihadist islamist thug gang regime militia insurgent "
+    "extremist radical loyalist mercenary proxy puppet occupier invader criminal bandit "
+    "junta dictatorship cabal mob".split()
+)
+#: Head nouns that denote an organisation's or a person's own group ("Assad government",
+#: "al-Nusra forces"); not used after nationality or place names ("Syrian army").
+GROUP_NOUNS = LABEL_NOUNS | frozenset(
+    "government administration force fighter army troop soldier group faction supporter "
+    "opposition movement".split()
+)
+_COPULAS = frozenset({"be", "become", "remain", "seem"})
+_NAMING_VERBS = frozenset("call brand label describe designate dub term name consider".split())
+_NOT_DESCRIPTIVE = frozenset(
+    "able unable likely unlikely sure ready willing due set about eager keen going".split()
+)
+_DIRECTIONS = frozenset(
+    "eastern western northern southern central north south east west northeastern "
+    "northwestern southeastern southwestern".split()
+)
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_MAX_TOKENS = 10
+
+
+def _is_quote(token: Any) -> bool:
+    return token.is_quote or token.text in {"‘", "’", "“", "”"}
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Drop determiners, possessors, punctuation and quote marks at the ends."""
+    while tokens and (
+        tokens[0].pos_ in {"DET", "PRON", "PUNCT", "PART", "CCONJ", "ADP", "SPACE"}
+        or _is_quote(tokens[0])
+        or tokens[0].dep_ == "poss"
+    ):
+        if tokens[0].dep_ == "poss":
+            tokens = [t for t in tokens if t.i > tokens[0].i and t.dep_ != "case"]
+        else:
+            tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].pos_ in {"PUNCT", "ADP", "CCONJ", "DET", "SPACE"} or _is_quote(tokens[-1])
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
+    """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
+    doc = head.doc
+    left = head.i
+    while (
+        left - 1 >= head.left_edge.i
+        and left - 1 not in stop
+        and doc[left - 1].text != ","
+        and not doc[left - 1].is_space
+    ):
+        left -= 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in {"prep", "compound", "amod", "pobj"} or child.i != right + 1:
+            break
+        edge = child.right_edge.i
+        span = range(child.i, edge + 1)
+        if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
+            break
+        right = edge
+    tokens = _trim([doc[i] for i in range(left, right + 1)])
+    return tokens if 0 < len(tokens) <= _MAX_TOKENS else []
+
+
+def _descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Descriptor(text=tokens[0].doc.text[start:end], start=start, end=end, relation=relation)
+
+
+def _pre_modifiers(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
+    """The modifier run right before a name, split at scare quotes."""
+    doc, run = span.doc, []
+    i = span.start - 1
+    while i >= span.sent.start:
+        token = doc[i]
+        amod_verb = token.tag_ in {"VBN", "VBD"} and token.dep_ == "amod"
+        hyphenated = bool(run) and run[0].tag_ == "HYPH"
+        modifier = token.pos_ in _MODIFIER_POS or amod_verb or token.tag_ == "HYPH"
+        if not (modifier or hyphenated or _is_quote(token)):
+            break
+        run.insert(0, token)
+        i -= 1
+    while run and (run[-1].lower_.rstrip(".") in HONORIFICS and run[-1].pos_ == "PROPN"):
+        if run[-1].lower_.rstrip(".") in {"president", "presidents", "minister", "premier"}:
+            break
+        run.pop()
+    if not run or run[-1].head.i not in range(span.start, span.end):
+        return []
+    pieces: list[tuple[list[Any], str]] = [([], "modifier")]
+    for token in run:
+        if _is_quote(token):
+            inside = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
+            pieces.append(([], "scare_quote" if inside else "modifier"))
+        else:
+            pieces[-1][0].append(token)
+    out = []
+    for tokens, relation in pieces:
+        tokens = _trim(tokens)
+        if not tokens or all(t.i in actor_tokens or t.ent_type_ for t in tokens):
+            continue
+        if all(t.lower_ in _DIRECTIONS for t in tokens):
+            continue
+        out.append(_descriptor(tokens, relation))
+    return [d for d in out if d]
+
+
+def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descriptor | None:
+    """``al-Nusra Front terrorists``: the group noun a name modifies."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or head.pos_ != "NOUN":
+        return None
+    nouns = GROUP_NOUNS if actor_type in {"PERSON", "ORG"} else LABEL_NOUNS
+    if head.lemma_.lower() not in nouns or doc.text[span.start_char - 1 : span.start_char] == "-":
+        return None
+    tokens = [doc[i] for i in range(span.end, head.i + 1)]
+    if any(
+        t.i in actor_tokens or (t.pos_ not in _MODIFIER_POS and not _is_quote(t)) for t in tokens
+    ):
+        return None
+    return _descriptor(_trim(tokens), "modifier")
+
+
+def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
+    doc, root = span.doc, span.root
+    stop = set(range(span.start, span.end))
+    heads = [
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.i > span.end and doc[span.end].text in {",", "("}
+    ]
+    before = span.start - 1
+    while before > span.sent.start and doc[before].lower_.rstrip(".") in HONORIFICS:
+        before -= 1
+    after = doc[span.end] if span.end < len(doc) else None
+    closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
+    sentence_before = doc.text[span.sent.start_char : span.start_char]
+    in_brackets = sentence_before.rfind("(") > sentence_before.rfind(")")
+    if before - 1 >= span.sent.start and doc[before].text == "," and closes and not in_brackets:
+        head = doc[before - 1]
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+            if any(c.dep_ in {"det", "poss"} for c in head.children):
+                break
+            head = head.head.head
+        if head.pos_ == "NOUN":
+            heads.append(head)
+    if after is not None and after.text == "," and span.end + 1 < len(doc):
+        det = doc[span.end + 1]
+        head = det.head
+        if det.lower_ in {"the", "a", "an"} and head.pos_ == "NOUN" and head.i > det.i:
+            if head.dep_ not in {"nsubj", "nsubjpass"}:
+                heads.append(head)
+    out = []
+    for head in heads:
+        if head.pos_ != "NOUN" or head.i in stop or head.i in actor_tokens:
+            continue
+        out.append(_descriptor(_noun_phrase(head, stop=stop), "apposition"))
+    return [d for d in out if d]
+
+
+def _predicates(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
+    root = span.root
+    verb = root.head
+    stop = set(range(span.start, span.end))
+    out = []
+    if any(child.dep_ == "neg" for child in verb.children):
+        return []
+    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
+            elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
+                if not any(c.dep_ == "xcomp" for c in child.children):
+                    left = [t for t in child.lefts if t.dep_ == "advmod"]
+                    out.append(_descriptor(left + [child], "predicate"))
+    if root.dep_ == "nsubjpass" and verb.lemma_ in _NAMING_VERBS:
+        for child in verb.children:
+            if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
+                out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                        out.append(_descriptor(_noun_phrase(obj, stop=stop), "predicate"))
+    return [d for d in out if d]
+
+
+def _apply_scare_quotes(
+    descriptors: list[Descriptor], scare_spans: list[tuple[int, int]]
+) -> list[Descriptor]:
+    out = []
+    for d in descriptors:
+        inside = [(s, e) for s, e in scare_spans if d.start <= s and e <= d.end]
+        if d.relation != "scare_quote" and any((s, e) == (d.start, d.end) for s, e in inside):
+            d = Descriptor(text=d.text, start=d.start, end=d.end, relation="scare_quote")
+        out.append(d)
+    return out
+
+
+def _dedupe(descriptors: list[Descriptor]) -> list[Descriptor]:
+    kept: list[Descriptor] = []
+    for d in sorted(descriptors, key=lambda d: (d.start, -(d.end - d.start))):
+        if not any(k.start < d.end and d.start < k.end for k in kept):
+            kept.append(d)
+    return kept
+
+
+def find_descriptors(
+    doc: Any,
+    clusters: list[ActorCluster],
+    *,
+    scare_spans: list[tuple[int, int]] = (),
+) -> list[list[Descriptor]]:
+    """Return, for each cluster (same order), the descriptors the text applies to it.
+
+    ``scare_spans`` are the ``[start, end)`` of words inside scare quotes (the
+    ``scare_quotes`` analyzer); descriptors equal to one get the relation ``scare_quote``.
+    """
+    actor_tokens: set[int] = set()
+    spans_by_cluster = []
+    for cluster in clusters:
+        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in cluster.mentions]
+        spans = [s for s in spans if s is not None and len(s)]
+        spans_by_cluster.append(spans)
+        actor_tokens.update(t.i for span in spans for t in span)
+    results: list[list[Descriptor]] = []
+    for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
+        found: list[Descriptor] = []
+        for span in spans:
+            found += _pre_modifiers(span, actor_tokens)
+            group = _group_head(span, cluster.type, actor_tokens)
+            if group:
+                found.append(group)
+            found += _appositions(span, actor_tokens)
+            found += _predicates(span, actor_tokens)
+        results.append(_dedupe(_apply_scare_quotes(found, list(scare_spans))))
+    _add_stand_ins(doc, clusters, results, actor_tokens)
+    return results
+
+
+def _add_stand_ins(
+    doc: Any,
+    clusters: list[ActorCluster],
+    results: list[list[Descriptor]],
+    actor_tokens: set[int],
+) -> None:
+    """Link ``the N`` to the one actor the text has already called N (see module docstring)."""
+    first_use: dict[str, dict[int, int]] = {}
+    for index, descriptors in enumerate(results):
+        for d in descriptors:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and span.root.pos_ == "NOUN":
+                uses = first_use.setdefault(span.root.lemma_.lower(), {})
+                uses[index] = min(uses.get(index, d.start), d.start)
+    taken = [(d.start, d.end) for ds in results for d in ds]
+    sentence_starts = [s.start_char for s in doc.sents]
+    for token in doc:
+        if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
+            continue
+        head = token.head
+        users = first_use.get(head.lemma_.lower(), {})
+        between = [doc[i] for i in range(token.i + 1, head.i + 1)]
+        if len(users) != 1 or any(
+            t.i in actor_tokens or t.pos_ not in _MODIFIER_POS for t in between
+        ):
+            continue
+        if head.dep_ == "compound":
+            continue
+        index, defined_at = next(iter(users.items()))
+        start, end = between[0].idx, head.idx + len(head.text)
+        if defined_at >= token.idx or any(s < end and start < e for s, e in taken):
+            continue
+        if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
+            continue
+        results[index].append(Descriptor(doc.text[start:end], start, end, "stand_in"))
+    for descriptors in results:
+        descriptors.sort(key=lambda d: d.start)
+
+
+def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]], at: int) -> int:
+    """How many sentences back from ``at`` the nearest earlier-or-same-sentence mention is."""
+    from bisect import bisect_right
+
+    here = bisect_right(sentence_starts, at)
+    before = [bisect_right(sentence_starts, s) for s, _ in mentions if s <= at]
+    return here - max(before) if before else 10**6

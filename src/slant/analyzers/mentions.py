@@ -1,0 +1,262 @@
+"""Who is mentioned: named actors found by spaCy NER and merged into one cluster per actor.
+
+Method: the entities of the shared parse labelled PERSON, ORG, NORP, GPE, LOC (FAC counts as
+LOC) are cleaned (a leading "the", honorifics and ranks such as "Mr", "President" or "Lt Gen",
+quote marks and a trailing possessive are cut off; an entity holding a comma is split, as the
+small English model runs "Hama, Idlib" together) and then merged with rules in the spirit of
+the string-match sieves of Lee et al. (2013), *Deterministic coreference resolution based on
+entity-centric, precision-ranked rules*:
+
+1. the same name, ignoring case ("Isis" / "ISIS");
+2. an acronym the text defines, ``Islamic State (IS)``, whose letters are the capitals of the
+   long form in order; and an acronym that spells the initials of another name in the text
+   ("SDF" / "Syrian Democratic Forces");
+3. a surname alone (with or without "al-", "el-") and the one full PERSON name ending in it
+   ("Assad" / "Bashar al-Assad"); skipped when two full names share the surname;
+4. an ORG or PERSON name contained, word for word, in a longer ORG or PERSON name
+   ("al-Nusra" / "al-Nusra Front" / "Jabhat al-Nusra").
+
+Because en_core_web_sm misses many repeats of a name, every whole-word occurrence of every
+known name form (longest first) is then added as a mention. The type of a cluster is the
+majority NER label of its mentions; a NORP vote for a name that does not look like a
+nationality or group word ("Aleppo") is ignored when other labels exist. Types keep spaCy's
+labels: PERSON, ORG, NORP (nationalities, religious and political groups), GPE, LOC.
+It does not resolve pronouns, metonymy ("Washington" for the US government) or aliases the
+text never links ("Daesh" and "Islamic State" stay two actors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["ActorCluster", "find_actor_clusters"]
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE", "LOC": "LOC"}
+_LABELS["FAC"] = "LOC"
+_TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+#: Words before a name that are titles, not part of it (the descriptor finder reads them).
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir dame lord lady prof professor president presidents premier "
+    "senator sen rep gov governor minister king queen prince princess sheikh imam pope "
+    "lt gen col maj sgt capt cpl adm general colonel major lieutenant captain admiral "
+    "sergeant commander chancellor ayatollah rev reverend st saint".split()
+)
+_PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-")
+_NORP_SUFFIX = re.compile(r"(?:an|ans|ese|ish|i|is|ic|s)$", re.IGNORECASE)
+_QUOTES = "\"'‘’“”"
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+
+
+@dataclass
+class ActorCluster:
+    """One actor: its display name, type and every mention ``[start, end)`` in text order."""
+
+    name: str
+    type: str
+    mentions: list[tuple[int, int]]
+    forms: set[str]
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim determiner, titles, quote marks and possessive from ``text[start:end]``."""
+    while True:
+        piece = text[start:end]
+        stripped = piece.lstrip(_QUOTES + " ")
+        start += len(piece) - len(stripped)
+        first, _, rest = stripped.partition(" ")
+        if rest and (first.lower() == "the" or first.lower().rstrip(".") in HONORIFICS):
+            start += len(first) + 1
+            continue
+        break
+    piece = text[start:end]
+    match = _POSSESSIVE.search(piece)
+    if match and len(piece) > 3:
+        end -= len(match.group(0))
+    end -= len(text[start:end]) - len(text[start:end].rstrip(_QUOTES + " .,"))
+    name = text[start:end]
+    if len(name) < 2 or not any(ch.isupper() for ch in name) or not name[0].isalnum():
+        return None
+    return start, end
+
+
+def _entity_mentions(doc: Any) -> list[tuple[int, int, str]]:
+    text = doc.text
+    found = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        piece_start = ent.start_char
+        for part in re.split(r"(,\s+)", text[ent.start_char : ent.end_char]):
+            if not re.fullmatch(r",\s+", part):
+                cleaned = _clean(text, piece_start, piece_start + len(part))
+                if cleaned:
+                    found.append((*cleaned, label))
+            piece_start += len(part)
+    return found
+
+
+def _capitals(form: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", form) if w and w[0].isupper())
+
+
+def _is_acronym(form: str) -> bool:
+    return 2 <= len(form) <= 6 and form.isupper() and form.isalpha()
+
+
+def _defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """Pairs ``(long form, acronym)`` written as ``Long Form (LF)``."""
+    pairs = []
+    pattern = (
+        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for)\s+)*)*[A-Z][\w’'-]*)[’'”]?\s+\(([A-Z]{2,6})\)"
+    )
+    for match in re.finditer(pattern, text):
+        long_form, acronym = match.group(1), match.group(2)
+        words = long_form.split()
+        for first in range(len(words)):
+            candidate = " ".join(words[first:]).rstrip("’'")
+            capitals = _capitals(candidate)
+            if capitals and capitals[0] == acronym[0] and _in_order(acronym, capitals):
+                pairs.append((candidate, acronym))
+                break
+    return pairs
+
+
+def _in_order(letters: str, capitals: str) -> bool:
+    remaining = iter(capitals)
+    return all(letter in remaining for letter in letters)
+
+
+def _surname_keys(form: str) -> list[str]:
+    last = form.split()[-1].lower()
+    keys = [last]
+    for particle in _PARTICLES:
+        if last.startswith(particle):
+            keys.append(last[len(particle) :])
+    return keys
+
+
+class _Forms:
+    """Union-find over lower-cased name forms."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.people: set[str] = set()
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _merge_forms(surface: dict[str, str], labels: dict[str, Counter], text: str) -> _Forms:
+    forms = _Forms()
+    keys = list(surface)
+    for key in keys:
+        forms.find(key)
+    for long_form, acronym in _defined_acronyms(text):
+        forms.union(acronym.lower(), long_form.lower())
+        surface.setdefault(acronym.lower(), acronym)
+        surface.setdefault(long_form.lower(), long_form)
+    for key in keys:
+        if _is_acronym(surface[key]):
+            for other in keys:
+                if other != key and _capitals(surface[other]) == surface[key]:
+                    forms.union(key, other)
+    full_names = [k for k in keys if " " in k and labels[k].most_common(1)[0][0] == "PERSON"]
+    for key in keys:
+        if " " in key or labels[key].most_common(1)[0][0] in ("GPE", "NORP", "LOC"):
+            continue
+        owners = {forms.find(f) for f in full_names if key in _surname_keys(f)}
+        in_org_name = any(
+            f" {key} " in f" {k} " and labels[k].most_common(1)[0][0] == "ORG"
+            for k in keys
+            if k != key
+        )
+        if len(owners) == 1 and not in_org_name:
+            forms.union(key, owners.pop())
+            forms.people.add(key)
+    person_or_org = [k for k in keys if set(labels[k]) & {"ORG", "PERSON"}]
+    for short in person_or_org:
+        for long in person_or_org:
+            if long != short and f" {short} " in f" {long} " and short[0].isalpha():
+                if all(any(ch.isupper() for ch in w) for w in surface[short].split()):
+                    forms.union(short, long)
+    return forms
+
+
+def _cluster_type(label_votes: Counter, forms: list[str]) -> str:
+    votes = Counter(label_votes)
+    if len(votes) > 1 and not any(_NORP_SUFFIX.search(f.split()[-1]) for f in forms):
+        votes["GPE"] += votes.pop("NORP", 0)
+    best = max(votes.values())
+    return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
+
+
+def _display_name(forms: list[str], counts: Counter, actor_type: str) -> str:
+    words = [f for f in forms if not _is_acronym(f)] or forms
+    if actor_type == "PERSON":
+        return max(words, key=lambda f: (len(f.split()), counts[f], len(f)))
+    return max(words, key=lambda f: (counts[f], len(f)))
+
+
+def find_actor_clusters(doc: Any) -> list[ActorCluster]:
+    """Return the actors named in a spaCy ``Doc``, in order of first mention.
+
+    >>> from slant.nlp import parse
+    >>> [c.name for c in find_actor_clusters(parse("Islamic State (IS) lost. IS fled."))]
+    ['Islamic State']
+    """
+    text = doc.text
+    entity_mentions = _entity_mentions(doc)
+    surface: dict[str, str] = {}
+    labels: dict[str, Counter] = {}
+    for start, end, label in entity_mentions:
+        key = text[start:end].lower()
+        surface.setdefault(key, text[start:end])
+        labels.setdefault(key, Counter())[label] += 1
+    forms = _merge_forms(surface, labels, text)
+    for key in surface:
+        labels.setdefault(key, Counter())
+    taken: list[tuple[int, int, str]] = []
+    for key in sorted(surface, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w’']){re.escape(surface[key])}(?![\w])", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if match.group(0)[0] != surface[key][0]:
+                continue
+            if _is_acronym(surface[key]) and match.group(0) != surface[key]:
+                continue
+            if not any(s < match.end() and match.start() < e for s, e, _ in taken):
+                taken.append((match.start(), match.end(), key))
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    for start, end, key in sorted(taken):
+        groups.setdefault(forms.find(key), []).append((start, end, key))
+    clusters = []
+    for members in groups.values():
+        keys = sorted({k for _, _, k in members})
+        votes = sum((labels[k] for k in keys), Counter())
+        if not votes:
+            continue
+        names = [surface[k] for k in keys]
+        counts = Counter(text[s:e] for s, e, _ in members)
+        actor_type = "PERSON" if forms.people & set(keys) else _cluster_type(votes, names)
+        clusters.append(
+            ActorCluster(
+                name=_display_name(
+                    names, Counter({surface[k]: counts[surface[k]] for k in keys}), actor_type
+                ),
+                type=actor_type,
+                mentions=[(s, e) for s, e, _ in members],
+                forms=set(keys),
+            )
+        )
+    clusters.sort(key=lambda c: c.mentions[0])
+    return clusters
