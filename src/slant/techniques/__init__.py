@@ -1,0 +1,76 @@
+"""Persuasion techniques at span level (SemEval-2020 Task 11): formats, scorer, model runtime.
+
+The library surface behind ``slant techniques`` and ``slant eval techniques``:
+
+>>> labels = label_articles(Path("articles"))                      # doctest: +SKIP
+>>> report = evaluate_folder(Path("articles"), Path("gold.labels"))  # doctest: +SKIP
+
+The model is loaded lazily, once per process (:func:`get_model`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from .evaluate import encode_all, evaluate, predict_spans, predict_techniques
+from .labels import DEFINITIONS, TECHNIQUES, explain
+from .runtime import TechniqueModel
+from .semeval import Label, read_articles, read_labels
+
+__all__ = [
+    "DEFINITIONS",
+    "TECHNIQUES",
+    "TechniqueModel",
+    "evaluate_folder",
+    "explain",
+    "get_model",
+    "label_articles",
+]
+
+
+@lru_cache(maxsize=1)
+def get_model() -> TechniqueModel:
+    """Return the technique model shipped with slant, loaded on first use."""
+    return TechniqueModel()
+
+
+def label_articles(
+    articles_dir: Path, *, spans_file: Path | None = None, model: TechniqueModel | None = None
+) -> list[Label]:
+    """Return TC labels for a SemEval folder: detected spans, or exactly the template's spans."""
+    model = model or get_model()
+    articles = read_articles(articles_dir)
+    if spans_file is None:
+        states = encode_all(model, articles)
+        spans = predict_spans(model, states)
+        template = [Label(s.article_id, s.start, s.end, "?") for s in spans]
+        return sorted(predict_techniques(model, states, template))
+    template = read_labels(spans_file)
+    missing = sorted({t.article_id for t in template} - set(articles))
+    if missing:
+        raise InputError(
+            f"{spans_file}: spans refer to articles not in {articles_dir}: "
+            f"{', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}"
+        )
+    wanted = {t.article_id for t in template}
+    states = encode_all(model, {a: t for a, t in articles.items() if a in wanted})
+    return predict_techniques(model, states, template)
+
+
+def evaluate_folder(
+    articles_dir: Path, labels_file: Path, *, model: TechniqueModel | None = None
+) -> dict:
+    """Score the model on a SemEval folder against a gold SI or TC labels file.
+
+    Only the articles that the labels file mentions are scored (so a fold's labels score
+    that fold).
+    """
+    articles = read_articles(articles_dir)
+    gold = read_labels(labels_file)
+    labelled = {g.article_id for g in gold}
+    if not labelled & set(articles):
+        raise InputError(f"{labels_file}: none of its article ids has a file in {articles_dir}")
+    scored = {a: articles[a] for a in sorted(labelled & set(articles))}
+    return evaluate(model or get_model(), scored, gold)

@@ -1,0 +1,222 @@
+"""Run the technique model with onnxruntime and numpy only: find spans, name their technique.
+
+The model folder (``slant/models/techniques``) holds ``model.onnx`` (MiniLM encoder + B/I/O
+tagger, int8 per channel), ``head.npz`` (the span classifier), ``tokenizer.json`` and
+``config.json`` (windowing, thresholds tuned on held-out articles). An article is encoded once
+(:func:`encode_article`): overlapping windows of wordpieces go through the encoder in one batch,
+and per-token tag probabilities are averaged over the windows that see the token.
+
+- **Span identification**: tokens whose probability of being inside a span reaches
+  ``si_threshold`` form runs; gaps of at most ``si_max_gap`` tokens are bridged; a run is split
+  where a word is most likely a span *beginning* and, with ``si_split_lines``, at line breaks;
+  runs map back to whole words in the text
+  (:func:`slant.techniques.encoding.char_span`). A span's score is its mean inside-probability.
+- **Technique classification**: the classifier of :mod:`slant.train.techniques` on the states
+  of the window that holds the span best, plus article features; with ``repetition_rule`` a
+  phrase that recurs in the article is labelled Repetition (the rule of the DESIGN probe).
+
+It finds at most one technique per detected span; the SemEval template may list a span twice,
+and then it gets its two most likely techniques.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .encoding import (
+    BEGIN,
+    OUTSIDE,
+    Encoded,
+    batch_inputs,
+    char_span,
+    encode_text,
+    load_tokenizer,
+    token_range,
+    window_ranges,
+)
+from .features import span_features
+
+__all__ = ["ArticleStates", "TechniqueModel", "decode_spans", "default_model_dir"]
+
+
+def default_model_dir() -> Path:
+    """Return the folder of the model shipped with slant."""
+    return Path(__file__).resolve().parents[1] / "models" / "techniques"
+
+
+@dataclass(frozen=True)
+class ArticleStates:
+    """What the encoder made of one article: tokens, windows, tag probabilities, states."""
+
+    encoded: Encoded
+    windows: list[tuple[int, int]]
+    tag_probs: np.ndarray  # (tokens, 3) averaged over windows
+    hidden: np.ndarray  # (windows, width, hidden size)
+
+
+class TechniqueModel:
+    """The ONNX technique model of one folder; load it once and reuse it."""
+
+    def __init__(self, folder: Path | None = None, *, threads: int = 2) -> None:
+        folder = Path(folder) if folder is not None else default_model_dir()
+        try:
+            import onnxruntime
+
+            self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+            self.tokenizer = load_tokenizer(folder / "tokenizer.json")
+            head = np.load(folder / "head.npz")
+            self.weight, self.bias = head["weight"], head["bias"]
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+            self.session = onnxruntime.InferenceSession(
+                str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            raise ModelError(
+                f"{folder}: cannot load the technique model ({exc}); reinstall slant or "
+                "retrain it with `slant train techniques`"
+            ) from exc
+        self.folder = folder
+        self.techniques: list[str] = self.config["techniques"]
+        self.cls_id = self.tokenizer.token_to_id("[CLS]")
+        self.sep_id = self.tokenizer.token_to_id("[SEP]")
+
+    @property
+    def version(self) -> str:
+        return str(self.config["version"])
+
+    def encode_article(self, text: str, *, batch_size: int = 16) -> ArticleStates:
+        """Encode ``text`` in overlapping windows and average the tag probabilities."""
+        encoded = encode_text(self.tokenizer, text)
+        if len(encoded) == 0:
+            probs = np.zeros((0, 3), dtype=np.float32)
+            return ArticleStates(encoded, [], probs, np.zeros((0, 2, 1), dtype=np.float32))
+        windows = window_ranges(
+            len(encoded), size=self.config["window"], stride=self.config["stride"]
+        )
+        ids, mask = batch_inputs(encoded, windows, cls_id=self.cls_id, sep_id=self.sep_id)
+        prob_parts, hidden_parts = [], []
+        for begin in range(0, len(windows), batch_size):
+            feed = {
+                "input_ids": ids[begin : begin + batch_size],
+                "attention_mask": mask[begin : begin + batch_size],
+            }
+            try:
+                probs, hidden = self.session.run(["tag_probs", "hidden"], feed)
+            except Exception as exc:  # onnxruntime raises its own untyped errors
+                raise ModelError(f"the technique model failed to run: {exc}") from exc
+            prob_parts.append(probs)
+            hidden_parts.append(hidden)
+        window_probs = np.concatenate(prob_parts)
+        totals = np.zeros((len(encoded), 3), dtype=np.float32)
+        counts = np.zeros((len(encoded), 1), dtype=np.float32)
+        for row, (start, end) in enumerate(windows):
+            totals[start:end] += window_probs[row, 1 : end - start + 1]
+            counts[start:end] += 1
+        return ArticleStates(encoded, windows, totals / counts, np.concatenate(hidden_parts))
+
+    def find_spans(
+        self,
+        states: ArticleStates,
+        *,
+        threshold: float | None = None,
+        max_gap: int | None = None,
+        split_lines: bool | None = None,
+    ) -> list[tuple[int, int, float]]:
+        """Return ``(start, end, score)`` spans, decoded with the tuned settings by default."""
+        config = self.config
+        return decode_spans(
+            states.encoded,
+            states.tag_probs,
+            threshold=config.get("si_threshold", 0.5) if threshold is None else threshold,
+            max_gap=config.get("si_max_gap", 0) if max_gap is None else max_gap,
+            split_lines=config.get("si_split_lines", True) if split_lines is None else split_lines,
+        )
+
+    def classify(self, states: ArticleStates, spans: list[tuple[int, int]]) -> np.ndarray:
+        """Return technique probabilities, one row per ``(start, end)`` character span."""
+        if not spans:
+            return np.zeros((0, len(self.techniques)), dtype=np.float32)
+        rows = []
+        for start, end in spans:
+            first, last = token_range(states.encoded, start, end)
+            row, a, b = self._best_window(states.windows, first, last)
+            window_hidden = states.hidden[row]
+            part = window_hidden[a - states.windows[row][0] + 1 : b - states.windows[row][0] + 1]
+            features = span_features(states.encoded.text, start, end)
+            rows.append(np.concatenate([part.mean(0), part[0], window_hidden[0], features]))
+        logits = np.stack(rows) @ self.weight.T + self.bias
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        if self.config.get("repetition_rule"):
+            repetition = self.techniques.index("Repetition")
+            for i, (start, end) in enumerate(spans):
+                if span_features(states.encoded.text, start, end)[0]:
+                    probs[i] = probs[i] * 0.5
+                    probs[i, repetition] += 0.5
+        return probs
+
+    @staticmethod
+    def _best_window(windows: list[tuple[int, int]], first: int, last: int) -> tuple[int, int, int]:
+        """The window that holds the most of tokens ``[first, last)``, furthest from its edges."""
+        best = max(
+            range(len(windows)),
+            key=lambda w: (
+                min(last, windows[w][1]) - max(first, windows[w][0]),
+                min(first - windows[w][0], windows[w][1] - last),
+            ),
+        )
+        a, b = max(first, windows[best][0]), min(last, windows[best][1])
+        return best, a, max(b, a + 1)
+
+
+def _inside_word(text: str, offsets: np.ndarray, i: int) -> bool:
+    """Whether token ``i`` continues the word of token ``i - 1`` (a ``##`` wordpiece)."""
+    start = offsets[i, 0]
+    return start == offsets[i - 1, 1] and text[start - 1].isalnum() and text[start].isalnum()
+
+
+def decode_spans(
+    encoded: Encoded,
+    tag_probs: np.ndarray,
+    *,
+    threshold: float,
+    max_gap: int,
+    split_lines: bool,
+) -> list[tuple[int, int, float]]:
+    """Turn per-token B/I/O probabilities into ``(start, end, score)`` character spans.
+
+    Tokens with ``P(B) + P(I) >= threshold`` are inside; gaps of at most ``max_gap`` tokens
+    between inside tokens are bridged; a run breaks where a word's most likely tag is B, and
+    at line breaks when ``split_lines``. Spans are widened to whole words.
+    """
+    inside = (1.0 - tag_probs[:, OUTSIDE]) >= threshold
+    positions = np.nonzero(inside)[0]
+    for left, right in zip(positions[:-1], positions[1:], strict=False):
+        if 1 < right - left <= max_gap + 1:
+            inside[left:right] = True
+    text, offsets = encoded.text, encoded.offsets
+    spans, run_start = [], None
+    for i in range(len(inside) + 1):
+        breaks = (
+            i < len(inside)
+            and run_start is not None
+            and (
+                (split_lines and "\n" in text[offsets[i - 1, 1] : offsets[i, 0]])
+                or (tag_probs[i].argmax() == BEGIN and not _inside_word(text, offsets, i))
+            )
+        )
+        if run_start is not None and (i == len(inside) or not inside[i] or breaks):
+            start, end = char_span(encoded, run_start, i - 1)
+            score = float((1.0 - tag_probs[run_start:i, OUTSIDE]).mean())
+            spans.append((start, end, round(score, 4)))
+            run_start = None
+        if i < len(inside) and inside[i] and run_start is None:
+            run_start = i
+    return spans

