@@ -39,7 +39,7 @@ __all__ = ["count_killed", "find_claims", "claims"]
 
 _EVENT_WORDS = {
     "killed": "kill die murder execute massacre slaughter behead assassinate slay perish martyr "
-    "dead death toll fatality killing corpse body life",
+    "dead death toll fatality killing corpse body life neutralize neutralise eliminate",
     "injured": "injure wound hurt maim injury wounded injured",
     "trapped": "trap besiege strand encircle trapped besieged stranded siege",
     "displaced": "displace flee evacuate uproot expel refugee displaced homeless exodus",
@@ -50,18 +50,22 @@ _EVENT_OF = {word: event for event, words in _EVENT_WORDS.items() for word in wo
 _CATEGORY_WORDS = {
     "civilians": "civilian resident inhabitant villager protester demonstrator evacuee worker "
     "patient journalist doctor nurse teacher farmer rescuer volunteer worshipper passenger "
-    "refugee",
-    "children": "child kid boy girl schoolchild schoolchildren infant baby toddler minor "
-    "orphan student pupil",
+    "refugee pilgrim",
+    "children": "child kid boy girl schoolchild infant baby toddler minor orphan student pupil",
     "women": "woman mother wife widow",
     "combatants": "soldier fighter militant terrorist rebel troop jihadist jihadi gunman "
     "insurgent combatant militiaman mercenary extremist serviceman officer commander guard "
-    "policeman police personnel recruit sniper militia",
+    "policeman police personnel recruit sniper militia force bomber loyalist",
     "people": "people person individual man other more victim dead wounded injured "
     "death fatality casualty body corpse life detainee prisoner hostage captive",
 }
 _CATEGORY_OF = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words.split()}
-_ARMED_GROUPS = {"group", "militia", "force", "army", "faction", "brigade", "organization"}
+_IRREGULAR = {"children": "child", "schoolchildren": "schoolchild", "women": "woman", "men": "man"}
+_NOUNS = ("NOUN", "ADJ", "PROPN")
+_MONTHS = set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
 _LIGHT_VERBS = set(
     "be rise reach hit climb jump stand bring include number total fall increase mount put "
     "raise remain surpass exceed top soar grow leave".split()
@@ -71,48 +75,76 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "fr
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod"}
-_TOTAL_CUES = {"since", "overall", "total", "altogether", "cumulative"}
-_TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"}
+_TOTAL_CUES = {"overall", "total", "altogether", "cumulative"}
 _TOTAL_PHRASES = {("so", "far"), ("to", "date"), ("in", "all")}
+_TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"}
+_SINCE_START = _TOTAL_KILLERS | {"begin", "start", "erupt", "outbreak", "beginning"}
 
 
 @dataclass(frozen=True)
 class _Found:
-    """A claim with what :func:`count_killed` needs: sentence, nesting, running total."""
+    """A claim with what :func:`count_killed` needs: its sentence, and if it is a total."""
 
     claim: Claim
     sentence: int
-    nested: bool
     running_total: bool
 
 
+def _forms(token: Any) -> list[str]:
+    """Forms to look a word up by: lemma, lower case, and crude singular/stem forms, because
+    title-case headlines (``Army Kills 10 Terrorists``) defeat the tagger and lemmatizer."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower, _IRREGULAR.get(lower, "")]
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith(("s", "d")):
+        forms.append(lower[:-1])
+    if lower.endswith(("ed", "es")):
+        forms.append(lower[:-2])
+    if lower.endswith("ing"):
+        forms.append(lower[:-3])
+    return forms
+
+
+def _lookup(table: dict[str, str], token: Any) -> str | None:
+    return next((table[form] for form in _forms(token) if form in table), None)
+
+
 def _lemma_event(token: Any) -> str | None:
-    return _EVENT_OF.get(token.lemma_.lower()) or _EVENT_OF.get(token.lower_)
+    return _lookup(_EVENT_OF, token)
 
 
 def _counted_noun(root: Any) -> Any:
     """The token the number counts, or None for a bare number (``kills 25``)."""
-    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "ADJ"):
-        return root.head
+    noun = None
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in (
+        "NOUN",
+        "ADJ",
+        "PROPN",
+    ):
+        noun = root.head
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
-            return objects[0] if objects else None
-    return None
+            noun = objects[0] if objects else None
+    while (
+        noun is not None
+        and noun.dep_ in ("compound", "amod", "nmod")
+        and noun.head.i > noun.i
+        and noun.head.pos_ in ("NOUN", "PROPN")
+    ):
+        noun = noun.head
+    return noun
 
 
 def _category(noun: Any) -> str:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lemma_.lower() in ("civilian", "child"):
             return "civilians" if child.lemma_.lower() == "civilian" else "children"
-    lemma = noun.lemma_.lower()
-    if lemma == "member":
-        words = {t.lemma_.lower() for t in noun.subtree}
-        if "family" in words:
-            return "civilians"
-        armed = words & _ARMED_GROUPS or any(t.ent_type_ in ("ORG", "NORP") for t in noun.subtree)
-        return "combatants" if armed else "people"
-    return _CATEGORY_OF.get(lemma) or _CATEGORY_OF.get(noun.lower_) or "other"
+    if "member" in _forms(noun):
+        family = any(t.lemma_.lower() == "family" for t in noun.subtree)
+        return "civilians" if family else "combatants"
+    return _lookup(_CATEGORY_OF, noun) or "other"
 
 
 def _event_of_verb(verb: Any) -> str | None:
@@ -129,95 +161,120 @@ def _event_of_verb(verb: Any) -> str | None:
         for target in targets:
             if target.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "pobj"):
                 found = _lemma_event(target) or next(
-                    (_lemma_event(c) for c in target.children if c.dep_ == "compound"), None
+                    (
+                        _lemma_event(c)
+                        for c in target.children
+                        if c.dep_ in ("compound", "acl", "amod") and _lemma_event(c)
+                    ),
+                    None,
                 )
                 if found:
                     return found
     return None
 
 
-def _event_path(anchor: Any) -> tuple[str, list[Any], bool]:
-    """Event of the claim, the tokens on the way to it (for place) and whether it is nested."""
-    path, nested = [anchor], False
+def _event_path(anchor: Any) -> tuple[str, list[Any]]:
+    """Event of the claim found on the parse, and the tokens on the way to it (for place)."""
+    path = [anchor]
     for child in anchor.children:
         if child.dep_ in ("amod", "acl", "relcl") and _lemma_event(child):
-            return _lemma_event(child) or "other", [child, *path], nested
+            return _lemma_event(child) or "other", [child, *path]
         if child.dep_ == "prep" and child.lower_ == "among":
             for target in child.children:
                 if _lemma_event(target):
-                    return _lemma_event(target) or "other", [target, *path], True
+                    return _lemma_event(target) or "other", [target, *path]
     if _lemma_event(anchor):
-        return _lemma_event(anchor) or "other", path, nested
+        return _lemma_event(anchor) or "other", path
     node = anchor
     for _ in range(6):
         head = node.head
-        if head is node:
-            break
-        if node.dep_ in ("conj", "appos") or (node.dep_ == "prep" and node.lower_ in _LINK_PREPS):
-            nested = nested or node.lower_ in ("including", "include", "among")
-        elif node.dep_ == "pobj" and head.lower_ in _LINK_PREPS:
-            pass
-        elif node.dep_ not in _ARGUMENTS:
+        linked = node.dep_ in ("conj", "appos") or (
+            node.dep_ in ("prep", "pobj")
+            and (node if node.dep_ == "prep" else head).lower_ in _LINK_PREPS
+        )
+        if head is node or not (linked or node.dep_ in _ARGUMENTS):
             break
         node = head
         path.append(node)
         event = _event_of_verb(node) if node.pos_ in ("VERB", "AUX") else _lemma_event(node)
         if event:
-            return event, path, nested
+            return event, path
         if node.pos_ in ("VERB", "AUX") and node.lemma_ not in _LIGHT_VERBS:
             break
-    return "other", path, nested
+    return "other", path
 
 
-def _place_text(token: Any) -> tuple[int, int]:
-    """Character span of a place token with its entity and leading modifiers (eastern …)."""
-    start, end = token.idx, token.idx + len(token)
-    if token.ent_type_:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        start, end = ent.start_char, ent.end_char
-        token = ent.root
-    for child in token.lefts:
-        if child.dep_ in ("amod", "compound") and child.idx < start:
-            start = child.idx
-    return start, end
+def _nearby_event(span: Any, noun: Any) -> str | None:
+    """Fallback when the parse is broken (headlines, missing commas): an event word right
+    before the number (``killed at least 10``) or right after it or its noun (``7 dead``)."""
+    doc, sentence = span.doc, span.sent
+    last = max(span.end - 1, noun.i if noun is not None else 0)
+    before = [t for t in doc[max(sentence.start, span.start - 3) : span.start]][::-1]
+    after = list(doc[last + 1 : min(sentence.end, last + 4)])
+    if before and before[0].pos_ != "ADJ" and _lemma_event(before[0]):
+        return _lemma_event(before[0])
+    for token in [*after[:1], *before, *after[1:]]:
+        if token.is_punct or token.like_num:
+            continue
+        if _lemma_event(token):
+            return _lemma_event(token)
+    return None
+
+
+def _place_span(token: Any) -> tuple[int, int]:
+    """Characters of a place: its whole entity and leading modifiers (``eastern Aleppo``)."""
+    first, last = token.i, token.i
+    if token.ent_iob_ in ("B", "I"):
+        doc = token.doc
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+    doc = token.doc
+    start = doc[first].idx
+    for child in doc[last].lefts:
+        if child.dep_ in ("amod", "compound") and child.i < first and child.is_alpha:
+            start = min(start, child.idx)
+    return start, doc[last].idx + len(doc[last])
 
 
 def _place(path: list[Any], sentence: Any) -> str | None:
-    doc = sentence.doc
+    text = sentence.doc.text
     for node in path:
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN":
-                    start, end = _place_text(obj)
-                    return doc.text[start:end]
-    anchor = path[0].i
+                if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"):
+                    start, end = _place_span(obj)
+                    return text[start:end]
+    anchor = path[-1].i if path[0].sent != sentence else path[0].i
     places = [e for e in sentence.ents if e.label_ in _PLACE_LABELS]
     if not places:
         return None
     nearest = min(places, key=lambda e: min(abs(e.start - anchor), abs(e.end - 1 - anchor)))
-    start, end = _place_text(nearest.root)
-    return doc.text[start:end]
+    start, end = _place_span(nearest.root)
+    return text[start:end]
 
 
 def _date(anchor: Any, sentence: Any) -> str | None:
     dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    if not dates:
-        return None
-    return min(dates, key=lambda e: abs(e.start - anchor.i)).text
+    return min(dates, key=lambda e: abs(e.start - anchor.i)).text if dates else None
 
 
-def _is_running_total(sentence: Any, path: list[Any]) -> bool:
-    """A total over time (``since 2011``, ``so far``, ``the war has killed``), not one event."""
-    previous = ""
-    for token in sentence:
-        word = token.lower_
-        if word in _TOTAL_CUES or (previous, word) in _TOTAL_PHRASES:
-            return True
-        previous = word
+def _sentence_is_total(sentence: Any) -> bool:
+    """A sentence about a total over time (``since 2011``, ``so far``, ``in total``)."""
+    words = [token.lower_ for token in sentence]
+    lemmas = {token.lemma_.lower() for token in sentence}
+    if "since" in words and (
+        lemmas & _SINCE_START or any(t.like_num and len(t) == 4 for t in sentence)
+    ):
+        return True
+    pairs = set(zip(words, words[1:], strict=False))
+    return bool(set(words) & _TOTAL_CUES or pairs & _TOTAL_PHRASES)
+
+
+def _killed_by_a_war(path: list[Any]) -> bool:
     return any(
         child.dep_ == "nsubj" and child.lemma_.lower() in _TOTAL_KILLERS
         for node in path
@@ -232,45 +289,64 @@ def _claim_span(quantity: Quantity, noun: Any) -> tuple[int, int]:
     return quantity.start, end
 
 
+def _read(quantity: Quantity, doc: Any) -> tuple[Any, Any, str, str, list[Any]] | None:
+    """Place one number on the parse: (span, noun, category, event, path), or None."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    following = doc[span.end] if span.end < len(doc) else None
+    previous = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    if (
+        root.ent_type_ in _SKIP_LABELS
+        or (following is not None and following.lower_ in ("%", "percent", "per"))
+        or previous in _MONTHS
+        or (following is not None and following.lower_.rstrip(".") in _MONTHS)
+        or (quantity.text.isdigit() and 1900 <= quantity.value <= 2100)
+    ):
+        return None
+    noun = _counted_noun(root)
+    if noun is None and following is not None and _lookup(_CATEGORY_OF, following):
+        noun = following
+    event, path = _event_path(noun if noun is not None else root)
+    category = _category(noun) if noun is not None else "people"
+    if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
+        event = _nearby_event(span, noun) or "other"
+    if category == "other" and noun is not None and noun.pos_ == "PROPN" and event != "other":
+        category = "people"
+    if noun is None and event == "other":
+        return None
+    return span, noun, category, event, path
+
+
 def _find(doc: Any) -> list[_Found]:
-    text, found = doc.text, []
-    sentence_starts = {sent.start: number for number, sent in enumerate(doc.sents)}
-    sentences = list(doc.sents)
-    for quantity in find_quantities(text):
-        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+    found: list[_Found] = []
+    sentence_number: dict[int, int] = {}
+    sentence_total: dict[int, bool] = {}
+    for quantity in find_quantities(doc.text):
+        read = _read(quantity, doc)
+        if read is None:
             continue
-        root = span.root
-        following = doc[span.end].lower_ if span.end < len(doc) else ""
-        if root.ent_type_ in _SKIP_LABELS or following in ("%", "percent", "per"):
-            continue
-        noun = _counted_noun(root)
-        anchor = noun if noun is not None else root
-        event, path, nested = _event_path(anchor)
-        if noun is not None:
-            category = _category(noun)
-        elif event != "other" and root.dep_ in _ARGUMENTS:
-            category = "people"
-        else:
-            continue
-        if noun is None and 1900 <= quantity.value <= 2100 and quantity.bound is None:
-            continue
-        sentence = root.sent
+        span, noun, category, event, path = read
+        sentence = span.sent
+        if sentence.start not in sentence_number:
+            sentence_number[sentence.start] = len(sentence_number)
+            sentence_total[sentence.start] = _sentence_is_total(sentence)
         start, end = _claim_span(quantity, noun)
         claim = Claim(
             value=quantity.value,
-            text=text[start:end],
+            text=doc.text[start:end],
             start=start,
             end=end,
             category=category,
             event=event,
             place=_place(path, sentence),
-            date=_date(anchor, sentence),
+            date=_date(span.root, sentence),
             approximate=quantity.approximate,
             bound=quantity.bound,
         )
-        number = sentence_starts.get(sentence.start, len(sentences))
-        found.append(_Found(claim, number, nested, _is_running_total(sentence, path)))
+        total = sentence_total[sentence.start] or _killed_by_a_war(path)
+        found.append(_Found(claim, sentence_number[sentence.start], total))
     return found
 
 
@@ -289,27 +365,37 @@ def count_killed(doc: Any) -> dict[str, int]:
     return _count_from(_find(doc))
 
 
+def _first(pool: list[_Found], category: str) -> int | None:
+    return next((int(f.claim.value) for f in pool if f.claim.category == category), None)
+
+
 def _count_from(found: list[_Found]) -> dict[str, int]:
     killed = [
         f
         for f in found
-        if f.claim.event == "killed" and f.claim.category != "other" and not f.running_total
+        if f.claim.event == "killed"
+        and f.claim.category != "other"
+        and not f.running_total
+        and not (f.claim.approximate and f.claim.bound is None)
     ]
-    counts = {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
     if not killed:
-        return counts
+        return {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
     first = killed[0].sentence
-    event = [f for f in killed if first <= f.sentence <= first + 1]
-    by_category: dict[str, int] = {}
-    for found in event:
-        by_category.setdefault(found.claim.category, int(found.claim.value))
-    for category in ("children", "women", "combatants"):
-        counts[category] = by_category.get(category, 0)
-    civilians = by_category.get("civilians")
-    if civilians is None and "people" in by_category and "combatants" not in by_category:
-        civilians = by_category["people"]
-    counts["civilians"] = civilians or counts["children"] + counts["women"]
-    return counts
+    same = [f for f in killed if f.sentence == first]
+    nearby = [f for f in killed if first <= f.sentence <= first + 3]
+    following = [f for f in killed if f.sentence == first + 1]
+    combatants = _first(same, "combatants") or _first(following, "combatants") or 0
+    civilians = _first(same, "civilians") or _first(following, "civilians")
+    people = _first(same, "people")
+    if civilians is None and people is not None:
+        civilians = people - combatants if people > combatants else 0 if combatants else people
+    if not civilians:
+        children, women = _first(same, "children") or 0, _first(same, "women") or 0
+        civilians = children + women
+    else:
+        children = min(_first(nearby, "children") or 0, civilians)
+        women = min(_first(nearby, "women") or 0, civilians)
+    return {"civilians": civilians, "children": children, "women": women, "combatants": combatants}
 
 
 @analyzer("claims", version="claims.v1", sets=("claims", "casualties"))
