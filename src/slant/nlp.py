@@ -51,7 +51,7 @@ def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, in
     limit, so no word is cut unless a single word is longer than the limit.
 
     >>> split_for_parsing("aa bb cc", limit=5)
-    [(0, 3), (3, 6), (6, 8)]
+    [(0, 3), (3, 8)]
     """
     pieces: list[tuple[int, int]] = []
     start = 0
