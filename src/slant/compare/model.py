@@ -1,0 +1,258 @@
+"""Compare two sides of a corpus: :func:`compare` builds the ``slant.compare/1`` report.
+
+A side is the stored documents a FILTER selects (``source:sana,manar``), or, with a subject,
+the sentences of those documents that mention it (``--subject-a Aleppo``). Each side is read
+once from the store, texts and analyses in step (:mod:`.collect`); distinctive terms are the
+Monroe et al. (2008) log-odds z-scores of unigrams and bigrams (:mod:`.stats`), and a second
+pass over the texts, stopped as soon as every top term has its examples, finds where each
+term is used. Everything else (techniques, tone, frames, voices, actors, casualties) comes
+from the stored analyses (:mod:`.sections`); nothing is re-parsed. A document selected by
+both filters counts on both sides.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError, StoreError
+from ..filters import Filter, parse_filter
+from ..store import Corpus
+from .collect import EXAMPLES, SideCollector
+from .evidence import EvidenceBook
+from .sections import RatesTable, actor_sections, casualties, rates, voices
+from .spans import inside, subject_pattern
+from .stats import log_odds_z
+from .terms import Vocabulary, term_occurrences, word_pattern
+
+__all__ = ["SCHEMA", "Comparison", "Side", "compare"]
+
+SCHEMA = "slant.compare/1"
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: a label, the filter that selects documents, a subject."""
+
+    label: str
+    filter: Filter
+    subject: str | None = None
+
+    def documents_filter(self) -> Filter:
+        """The store filter: with a subject, only documents whose text contains it."""
+        if not self.subject:
+            return self.filter
+        return replace(self.filter, phrases=(*self.filter.phrases, self.subject))
+
+
+@dataclass
+class Comparison:
+    """The result of :func:`compare`; :meth:`to_dict` is the ``slant.compare/1`` JSON."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return json.loads(json.dumps(self.data))
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.data, ensure_ascii=False, indent=indent)
+
+
+def _side(flt: str | Filter | None, label: str | None, subject: str | None) -> Side:
+    parsed = flt if isinstance(flt, Filter) else parse_filter(flt)
+    subject = " ".join(subject.split()) if subject else None
+    return Side(label=label or subject or str(parsed), filter=parsed, subject=subject)
+
+
+def compare(
+    corpus: Corpus,
+    *,
+    a: str | Filter | None = None,
+    b: str | Filter | None = None,
+    label_a: str | None = None,
+    label_b: str | None = None,
+    subject_a: str | None = None,
+    subject_b: str | None = None,
+    window: int = 0,
+    top_terms: int = 20,
+    min_count: int = 3,
+    reps: int = 1000,
+    seed: int = 0,
+) -> Comparison:
+    """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
+
+    >>> with Corpus("fakes.db") as corpus:  # doctest: +SKIP
+    ...     result = compare(corpus, a="source:sana,manar", b="source:etilaf,alaraby")
+    >>> result.to_dict()["distinctive_terms"]["a"][0]["term"]  # doctest: +SKIP
+    'terrorists'
+    """
+    sides = (_side(a, label_a, subject_a), _side(b, label_b, subject_b))
+    if sides[0].filter == sides[1].filter and sides[0].subject == sides[1].subject:
+        raise InputError(
+            f"both sides select the same documents ({sides[0].filter}): give different "
+            "filters with --a and --b, or two subjects with --subject-a and --subject-b"
+        )
+    vocabulary = Vocabulary()
+    collectors = tuple(
+        SideCollector(
+            vocabulary=vocabulary,
+            subject=subject_pattern(side.subject) if side.subject else None,
+            window=window,
+        )
+        for side in sides
+    )
+    annotated = [_collect(corpus, side, c) for side, c in zip(sides, collectors, strict=True)]
+    _check_sides(corpus, sides, collectors, annotated)
+    book = EvidenceBook(corpus)
+    data: dict[str, Any] = {"schema": SCHEMA}
+    for key, side, collector, seen in zip("ab", sides, collectors, annotated, strict=True):
+        data[key] = {
+            "label": side.label,
+            "filter": side.filter.expression,
+            "subject": side.subject,
+            "documents": collector.documents,
+            "words": int(sum(collector.words)),
+            "not_annotated": corpus.count_documents(side.documents_filter()) - seen,
+        }
+    terms = _distinctive_terms(collectors, vocabulary, top=top_terms, min_count=min_count)
+    for key, side, collector in zip("ab", sides, collectors, strict=True):
+        _add_term_examples(corpus, side, collector, terms[key], book)
+    data["distinctive_terms"] = terms
+    table = RatesTable(collectors, reps=reps, seed=seed)
+    sections = {**rates(table, book), **voices(collectors, book)}
+    sections.update(actor_sections(collectors, book))
+    data.update(
+        actor_descriptors=sections["actor_descriptors"],
+        techniques=sections["techniques"],
+        tone=sections["tone"],
+        quoted=sections["quoted"],
+        cited_outlets=sections["cited_outlets"],
+        casualties=casualties(collectors, book),
+        frames=sections["frames"],
+        actor_roles=sections["actor_roles"],
+        evidence_documents=book.cited,
+    )
+    return Comparison(data)
+
+
+def _collect(corpus: Corpus, side: Side, collector: SideCollector) -> int:
+    """Read one side into its collector; return how many annotated documents were read."""
+    flt = side.documents_filter()
+    texts = corpus.iter_documents(flt)
+    annotated = 0
+    for meta, fields in corpus.iter_analysis_fields(flt):
+        document = next((d for d in texts if d.id == meta["id"]), None)
+        if document is None:
+            break
+        annotated += 1
+        collector.add(meta, fields, document.text)
+    return annotated
+
+
+def _check_sides(
+    corpus: Corpus,
+    sides: tuple[Side, ...],
+    collectors: tuple[SideCollector, ...],
+    annotated: list[int],
+) -> None:
+    for side, collector, seen in zip(sides, collectors, annotated, strict=True):
+        if collector.documents:
+            continue
+        selected = corpus.count_documents(side.documents_filter())
+        if selected and not seen:
+            raise StoreError(
+                f"corpus {str(corpus.path)!r} has no analyses of the {selected} documents "
+                f"side {side.label!r} selects: run `slant annotate --corpus {corpus.path}` first"
+            )
+        sources = ", ".join(f"{name} ({n})" for name, n in corpus.sources()[:20])
+        what = f" mentioning {side.subject!r}" if side.subject else ""
+        raise InputError(
+            f"side {side.label!r} (filter {str(side.filter)!r}) selects no documents{what} "
+            f"in {str(corpus.path)!r}; its sources are: {sources or 'none (the corpus is empty)'}"
+        )
+
+
+def _aligned(codes: np.ndarray, side_codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(codes), dtype=np.int64)
+    out[np.searchsorted(codes, side_codes)] = counts
+    return out
+
+
+def _distinctive_terms(
+    collectors: tuple[SideCollector, ...], vocabulary: Vocabulary, *, top: int, min_count: int
+) -> dict[str, list[dict[str, Any]]]:
+    counts_a, counts_b = collectors[0].terms, collectors[1].terms
+    size = len(vocabulary)
+    unigram_a, unigram_b = counts_a.unigrams(size), counts_b.unigrams(size)
+    (codes_a, bigram_a), (codes_b, bigram_b) = counts_a.bigrams(), counts_b.bigrams()
+    codes = np.union1d(codes_a, codes_b)
+    bigram_a, bigram_b = _aligned(codes, codes_a, bigram_a), _aligned(codes, codes_b, bigram_b)
+    tables = [
+        (unigram_a, unigram_b, lambda i: vocabulary.words[i]),
+        (bigram_a, bigram_b, lambda i: counts_a.bigram_text(codes[i])),
+    ]
+    ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
+    for y_a, y_b, name in tables:
+        z = log_odds_z(y_a, y_b)
+        z[(y_a + y_b) < min_count] = 0.0
+        for key, sign in (("a", 1.0), ("b", -1.0)):
+            best = _top_indices(sign * z, top)
+            ranked[key].extend(
+                (
+                    float(sign * z[i]),
+                    {
+                        "term": name(i),
+                        "z": round(float(z[i]), 3),
+                        "count_a": int(y_a[i]),
+                        "count_b": int(y_b[i]),
+                    },
+                )
+                for i in best
+            )
+    return {
+        key: [entry for _, entry in sorted(items, key=lambda s: -s[0])[:top]]
+        for key, items in ranked.items()
+    }
+
+
+def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:
+    if scores.size > top:
+        candidates = np.argpartition(-scores, top)[:top]
+    else:
+        candidates = np.arange(scores.size)
+    candidates = candidates[scores[candidates] > 0]
+    return candidates[np.argsort(-scores[candidates], kind="stable")]
+
+
+def _add_term_examples(
+    corpus: Corpus,
+    side: Side,
+    collector: SideCollector,
+    terms: list[dict[str, Any]],
+    book: EvidenceBook,
+) -> None:
+    """Find uses of each term in up to EXAMPLES different documents of the side."""
+    found: dict[str, list[tuple[str, int, int]]] = {entry["term"]: [] for entry in terms}
+    missing = set(found)
+    if missing:
+        wanted = set(collector.document_ids)
+        candidates = word_pattern(missing)
+        for document in corpus.iter_documents(side.documents_filter()):
+            if document.id not in wanted or not candidates.search(document.text):
+                continue
+            windows = collector.windows.get(document.id) if side.subject else None
+            for term, start, end in term_occurrences(document.text):
+                if term not in missing or not inside(start, end, windows):
+                    continue
+                if all(doc_id != document.id for doc_id, _, _ in found[term]):
+                    found[term].append((document.id, start, end))
+                    book.remember(document)
+                    if len(found[term]) >= EXAMPLES:
+                        missing.discard(term)
+            if not missing:
+                break
+    for entry in terms:
+        entry["examples"] = book.examples(found[entry["term"]])

@@ -1,0 +1,177 @@
+"""Term counts of a side (unigrams and bigrams) and the examples that show a term in use.
+
+Tokenising is a regular expression over the lower-cased text, not spaCy: words are runs of
+letters, hyphenated compounds stay whole ("pro-government"), a possessive "'s" is dropped,
+numbers and punctuation are kept only as boundaries. Stop words and one-letter tokens are
+not counted, and a bigram is two counted words that stand next to each other in the text
+(never across a stop word, a number or punctuation). Words get integer ids as they are
+first seen; unigram counts are a ``numpy.bincount`` of the ids and bigrams are counted as
+``id * 2**32 + id`` codes, so a side of millions of tokens needs a few arrays, not a dict
+of every bigram. It does not lemmatise ("killed" and "kill" are two terms) or detect
+multi-word names beyond bigrams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+__all__ = [
+    "STOP_WORDS",
+    "TermCounts",
+    "Vocabulary",
+    "term_occurrences",
+    "tokenise",
+    "word_pattern",
+]
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing don down during each
+    few for from further had has have having he her here hers herself him himself his how i
+    if in into is it its itself just me might more most must my myself no nor not now of off
+    on once only or other our ours ourselves out over own per said same says she should so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up upon very was we were what when where which while who whom
+    why will with would you your yours yourself yourselves mr mrs ms one two also said says
+    told according since among within without however including like may new year years
+    s t d ll m re ve""".split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+# The same tokens with their offsets in the original text (group 1: a word).
+_TOKEN_AT = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s\b)?|\d+(?:[.,]\d+)*|[^\w\s]")
+_BIGRAM_SHIFT = np.int64(2**32)
+
+
+def tokenise(text: str) -> list[str]:
+    """Lower-cased tokens of ``text``, boundaries (numbers, punctuation) included.
+
+    >>> tokenise("Assad's forces shelled pro-government areas, killing 12.")
+    ['assad', 'forces', 'shelled', 'pro-government', 'areas', ',', 'killing', '12', '.']
+    """
+    return _TOKEN.findall(_POSSESSIVE.sub("", text.lower()))
+
+
+class Vocabulary:
+    """Integer ids of words; every stop word, number and punctuation mark has id 0."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = dict.fromkeys(STOP_WORDS, 0)
+        self.words: list[str] = [""]
+
+    def ids(self, tokens: list[str]) -> list[int]:
+        """Ids of tokens, adding new words (a token that does not start with a letter is 0)."""
+        known = self._ids
+        out = []
+        for token in tokens:
+            word_id = known.get(token)
+            if word_id is None:
+                if not token[0].isalpha():
+                    word_id = 0
+                else:
+                    word_id = len(self.words)
+                    self.words.append(token)
+                known[token] = word_id
+            out.append(word_id)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+class TermCounts:
+    """Unigram and bigram counts of one side over a shared :class:`Vocabulary`."""
+
+    def __init__(self, vocabulary: Vocabulary, *, flush_every: int = 2_000_000) -> None:
+        self.vocabulary = vocabulary
+        self._pending: list[int] = []
+        self._flush_every = flush_every
+        self._unigrams = np.zeros(0, dtype=np.int64)
+        self._bigram_parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add_text(self, text: str) -> None:
+        """Count the terms of one text (a document or one subject window)."""
+        self._pending.extend(self.vocabulary.ids(tokenise(text)))
+        self._pending.append(0)
+        if len(self._pending) >= self._flush_every:
+            self._flush()
+
+    def add_texts(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.add_text(text)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        ids = np.asarray(self._pending, dtype=np.int64)
+        self._pending = []
+        counts = np.bincount(ids, minlength=len(self._unigrams))
+        counts[: len(self._unigrams)] += self._unigrams
+        self._unigrams = counts
+        both = (ids[:-1] != 0) & (ids[1:] != 0)
+        codes = ids[:-1][both] * _BIGRAM_SHIFT + ids[1:][both]
+        self._bigram_parts.append(np.unique(codes, return_counts=True))
+        if len(self._bigram_parts) > 8:
+            self._bigram_parts = [_merge(self._bigram_parts)]
+
+    def unigrams(self, size: int) -> np.ndarray:
+        """Counts of every word id ``< size`` (id 0, the boundary, counts nothing)."""
+        self._flush()
+        out = np.zeros(size, dtype=np.int64)
+        out[: len(self._unigrams)] = self._unigrams[:size]
+        out[0] = 0
+        return out
+
+    def bigrams(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted bigram codes and their counts."""
+        self._flush()
+        if not self._bigram_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        self._bigram_parts = [_merge(self._bigram_parts)]
+        return self._bigram_parts[0]
+
+    def bigram_text(self, code: int) -> str:
+        words = self.vocabulary.words
+        return f"{words[int(code) // 2**32]} {words[int(code) % 2**32]}"
+
+
+def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    codes = np.concatenate([p[0] for p in parts])
+    counts = np.concatenate([p[1] for p in parts])
+    unique, inverse = np.unique(codes, return_inverse=True)
+    return unique, np.bincount(inverse, weights=counts, minlength=len(unique)).astype(np.int64)
+
+
+def word_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern that finds any word of ``terms``: a cheap test of whether
+    a text can contain one of them, before :func:`term_occurrences` tokenises it.
+
+    >>> bool(word_pattern(["assad forces"]).search("Yet ASSAD came"))
+    True
+    """
+    words = sorted({word for term in terms for word in term.split()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+def term_occurrences(text: str) -> Iterator[tuple[str, int, int]]:
+    """Every unigram and bigram of ``text`` as counted by :class:`TermCounts`, with offsets.
+
+    >>> [t for t, s, e in term_occurrences("Assad's forces, shelling")]
+    ['assad', 'assad forces', 'forces', 'shelling']
+    """
+    previous: tuple[str, int] | None = None
+    for match in _TOKEN_AT.finditer(text):
+        word = match.group(1)
+        token = word.lower() if word else None
+        if token is None or token in STOP_WORDS:
+            previous = None
+            continue
+        start, end = match.start(1), match.end(1)
+        if previous is not None:
+            yield f"{previous[0]} {token}", previous[1], end
+        yield token, start, end
+        previous = (token, start)
