@@ -1,8 +1,7 @@
 import pytest
 
 import slant
-from slant import AnalyzerError, Document
-from slant import pipeline
+from slant import AnalyzerError, Document, pipeline
 from slant.pipeline import Context, analyzer, resolve, run_analyzers
 
 
