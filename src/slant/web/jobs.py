@@ -1,0 +1,198 @@
+"""Ingest of an uploaded corpus file as a background job whose progress can be polled.
+
+``POST /api/ingest`` saves the upload to a temporary file and queues an :class:`IngestJob`;
+one background thread runs the jobs one after another (SQLite has one writer), each being
+the CLI's ``slant ingest`` then ``slant annotate`` on that file: :func:`slant.ingest.ingest_paths`
+then :func:`slant.annotate.annotate_corpus` over every document still lacking an analysis,
+their progress callbacks updating the job. ``GET /api/ingest/{id}`` reads the counts.
+Jobs live in memory only: a restarted server forgets them (the documents stay stored).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..annotate import annotate_corpus
+from ..errors import InputError, SlantError
+from ..ingest import ColumnMap, ingest_paths
+from ..store import Corpus
+
+__all__ = [
+    "INGEST_SUFFIXES",
+    "IngestJob",
+    "IngestJobs",
+    "column_map",
+    "guess_columns",
+    "ingest_format",
+]
+
+#: Upload suffixes accepted for corpus ingest, and the reader format each means.
+INGEST_SUFFIXES = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+_KEPT_FAILURES = 20
+_KEPT_JOBS = 50
+_USUAL_COLUMNS = ("title", "source", "date", "id", "url")
+
+
+def guess_columns(data: bytes, format: str, *, text: str = "text") -> ColumnMap:
+    """The ColumnMap of a table whose optional columns have their usual names.
+
+    Reads the CSV header or the keys of the first JSONL object; ``title``, ``source``,
+    ``date``, ``id`` and ``url`` are mapped when present. Anything unreadable maps only the
+    text column and is left for the reader to report.
+    """
+    head = data[:65536].decode("utf-8", errors="replace").lstrip("\ufeff")
+    names: list[str] = []
+    if format == "csv":
+        names = next(csv.reader(io.StringIO(head)), [])
+    elif format == "jsonl":
+        first = next((line for line in head.splitlines() if line.strip()), "{}")
+        try:
+            row = json.loads(first)
+            names = list(row) if isinstance(row, dict) else []
+        except json.JSONDecodeError:
+            names = []
+    found = {name: name for name in _USUAL_COLUMNS if name in names}
+    return ColumnMap(text=text, **found)
+
+
+@dataclass
+class IngestJob:
+    """The state of one ingest; the counts only grow while it runs."""
+
+    id: str
+    filename: str
+    state: str = "queued"
+    read: int = 0
+    added: int = 0
+    present: int = 0
+    failed: int = 0
+    failures: list[str] = field(default_factory=list)
+    to_annotate: int = 0
+    annotated: int = 0
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def ingest_format(filename: str) -> str:
+    """The reader format of an upload by its suffix; InputError for anything else."""
+    found = INGEST_SUFFIXES.get(Path(filename).suffix.lower())
+    if found is None:
+        raise InputError(f"{filename}: give a .csv, .jsonl or feed (.xml, .rss, .atom) file")
+    return found
+
+
+class IngestJobs:
+    """The jobs of one app: queued to a single background thread, kept in memory."""
+
+    def __init__(self, corpus_path: Path) -> None:
+        self.corpus_path = corpus_path
+        self._jobs: dict[str, IngestJob] = {}
+        self._lock = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slant-ingest")
+
+    def get(self, job_id: str) -> IngestJob | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def submit(
+        self,
+        filename: str,
+        data: bytes,
+        *,
+        source: str | None = None,
+        columns: ColumnMap | None = None,
+    ) -> IngestJob:
+        """Queue the ingest of an uploaded file and return its job.
+
+        When ``columns`` maps no more than the text column, the usual optional columns are
+        used where the table has them (:func:`guess_columns`).
+        """
+        format = ingest_format(filename)
+        if not data.strip():
+            raise InputError(f"{filename}: file is empty")
+        text_column = columns.text if columns else "text"
+        if columns is None or columns == ColumnMap(text=text_column):
+            columns = guess_columns(data, format, text=text_column)
+        suffix = Path(filename).suffix.lower()
+        with tempfile.NamedTemporaryFile(prefix="slant-upload-", suffix=suffix, delete=False) as f:
+            f.write(data)
+        job = IngestJob(id=uuid.uuid4().hex[:12], filename=filename)
+        with self._lock:
+            self._jobs[job.id] = job
+            while len(self._jobs) > _KEPT_JOBS:
+                self._jobs.pop(next(iter(self._jobs)))
+        self._executor.submit(self._run, job, Path(f.name), format, source, columns)
+        return job
+
+    def _run(
+        self, job: IngestJob, path: Path, format: str, source: str | None, columns: ColumnMap
+    ) -> None:
+        try:
+            with Corpus(self.corpus_path) as corpus:
+                job.state = "reading"
+
+                def stored(count: int) -> None:
+                    job.read += count
+
+                report = ingest_paths(
+                    corpus, [path], format=format, columns=columns, source=source, progress=stored
+                )
+                job.added, job.present, job.failed = (
+                    report.added,
+                    report.present,
+                    len(report.failed),
+                )
+                job.failures = [
+                    f.message if f.input == str(path) else str(f).replace(str(path), job.filename)
+                    for f in report.failed[:_KEPT_FAILURES]
+                ]
+                job.state = "annotating"
+
+                def started(total: int) -> None:
+                    job.to_annotate = total
+
+                def annotated(count: int) -> None:
+                    job.annotated += count
+
+                annotate_corpus(corpus, on_start=started, progress=annotated)
+            job.state = "done"
+        except SlantError as exc:
+            job.error, job.state = str(exc), "failed"
+        except Exception as exc:  # the job reports it; the server goes on
+            job.error, job.state = f"internal error: {type(exc).__name__}", "failed"
+        finally:
+            path.unlink(missing_ok=True)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def column_map(
+    text: str | None,
+    title: str | None,
+    source: str | None,
+    date: str | None,
+    id: str | None,
+    url: str | None,
+) -> ColumnMap:
+    """The ColumnMap of the ingest form's fields (blank fields are not mapped)."""
+    optional = {"title": title, "source": source, "date": date, "id": id, "url": url}
+    given = {key: value.strip() for key, value in optional.items() if value and value.strip()}
+    return ColumnMap(text=(text or "").strip() or "text", **given)

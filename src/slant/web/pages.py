@@ -1,0 +1,225 @@
+"""The HTML pages: Analyze, Corpus (list, search, document, ingest), Compare, API, login.
+
+Each route gathers its inputs, makes one library call (through :mod:`.queries` or the
+worker pool) and renders a Jinja2 template. The highlighted article comes from
+:func:`slant.report.html.render_fragment`, which escapes every piece of article text; the
+templates themselves autoescape everything else. The pages work without JavaScript (forms
+and links); ``static/slant.js`` only adds the "show only this kind" buttons, notes on click,
+and live ingest progress.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
+
+from ..analysis import Analysis
+from ..document import Document
+from ..report.html import render_fragment
+from .jobs import column_map
+from .models import CompareRequest
+from .queries import find_documents, load_document, run_comparison
+from .security import TOKEN_COOKIE, token_matches
+from .state import WebState, web_state
+from .work import analyze_document, document_from_upload, fetch_url
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+_PAGE_SIZE = 25
+
+
+def _render(state: WebState, request: Request, name: str, **context: Any) -> Response:
+    return state.templates.TemplateResponse(request, name, context)
+
+
+def analysis_context(analysis: Analysis) -> dict[str, Any]:
+    """What the analysis templates need: the highlighted fragment and the JSON download."""
+    return {
+        # render_fragment escapes the article text piece by piece (report/highlight.py).
+        "fragment": Markup(render_fragment(analysis)),
+        "json_href": "data:application/json;charset=utf-8," + quote(analysis.to_json()),
+        "json_name": f"slant-{analysis.document.id}.json",
+        "warnings": analysis.document.warnings,
+    }
+
+
+async def _analyzed(state: WebState, request: Request, document: Document) -> Response:
+    state.check_text(document.text)
+    analysis = await state.pool.run(analyze_document, document)
+    return _render(state, request, "analyze.html", page="analyze", **analysis_context(analysis))
+
+
+@router.get("/")
+def analyze_form(request: Request, state: WebState = Depends(web_state)) -> Response:
+    return _render(state, request, "analyze.html", page="analyze")
+
+
+@router.post("/analyze")
+async def analyze_text(
+    request: Request,
+    text: str = Form(...),
+    title: str = Form(""),
+    state: WebState = Depends(web_state),
+) -> Response:
+    state.check_text(text)
+    return await _analyzed(state, request, Document(text=text, title=title.strip() or None))
+
+
+@router.post("/analyze/upload")
+async def analyze_upload(
+    request: Request, file: UploadFile = File(...), state: WebState = Depends(web_state)
+) -> Response:
+    document = document_from_upload(file.filename or "upload", await file.read())
+    return await _analyzed(state, request, document)
+
+
+@router.post("/analyze/url")
+async def analyze_url(
+    request: Request, url: str = Form(...), state: WebState = Depends(web_state)
+) -> Response:
+    allow = state.settings.allow_private_urls
+    document = await state.pool.run(fetch_url, url.strip(), allow_private=allow)
+    return await _analyzed(state, request, document)
+
+
+@router.get("/corpus")
+def corpus_page(
+    request: Request,
+    q: str = "",
+    source: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    page: int = 1,
+    state: WebState = Depends(web_state),
+) -> Response:
+    page = max(page, 1)
+    found = find_documents(
+        state,
+        q=q,
+        source=source,
+        date_from=date_from,
+        date_to=date_to,
+        limit=_PAGE_SIZE,
+        offset=(page - 1) * _PAGE_SIZE,
+    )
+    with state.corpus() as corpus:
+        sources, stats = corpus.sources(), corpus.stats()
+    query = {"q": q, "source": source, "date_from": date_from, "date_to": date_to}
+    pages = max(1, math.ceil(found.total / _PAGE_SIZE))
+    return _render(
+        state,
+        request,
+        "corpus.html",
+        page="corpus",
+        found=found,
+        query=query,
+        sources=sources,
+        stats=stats,
+        page_number=page,
+        pages=pages,
+        page_link=lambda n: "/corpus?" + urlencode({**query, "page": n}),
+    )
+
+
+@router.get("/documents/{document_id}")
+async def document_page(
+    request: Request, document_id: str, state: WebState = Depends(web_state)
+) -> Response:
+    document, analysis, stored = await load_document(state, document_id)
+    return _render(
+        state,
+        request,
+        "document.html",
+        page="corpus",
+        document=document,
+        stored=stored,
+        **analysis_context(analysis),
+    )
+
+
+@router.post("/corpus/ingest")
+async def ingest_upload(
+    file: UploadFile = File(...),
+    source: str = Form(""),
+    text_col: str = Form(""),
+    title_col: str = Form(""),
+    source_col: str = Form(""),
+    date_col: str = Form(""),
+    id_col: str = Form(""),
+    url_col: str = Form(""),
+    state: WebState = Depends(web_state),
+) -> Response:
+    columns = column_map(text_col, title_col, source_col, date_col, id_col, url_col)
+    job = state.jobs.submit(
+        file.filename or "upload", await file.read(), source=source.strip() or None, columns=columns
+    )
+    return RedirectResponse(f"/ingest/{job.id}", status_code=303)
+
+
+@router.get("/ingest/{job_id}")
+def ingest_page(request: Request, job_id: str, state: WebState = Depends(web_state)) -> Response:
+    job = state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(status_code=404, detail=f"no ingest job {job_id!r} on this server")
+    return _render(state, request, "ingest.html", page="corpus", job=job)
+
+
+@router.get("/compare")
+async def compare_page(
+    request: Request,
+    a: str = "",
+    b: str = "",
+    label_a: str = "",
+    label_b: str = "",
+    subject_a: str = "",
+    subject_b: str = "",
+    state: WebState = Depends(web_state),
+) -> Response:
+    form = CompareRequest.model_construct(
+        a=a, b=b, label_a=label_a, label_b=label_b, subject_a=subject_a, subject_b=subject_b
+    )
+    report = None
+    if a or b or subject_a or subject_b:
+        from ..compare import render_fragment as render_comparison
+
+        comparison = await run_comparison(state, form)
+        report = Markup(render_comparison(comparison))
+    with state.corpus() as corpus:
+        sources = corpus.sources()
+    return _render(
+        state, request, "compare.html", page="compare", form=form, report=report, sources=sources
+    )
+
+
+@router.get("/api")
+def api_page(request: Request, state: WebState = Depends(web_state)) -> Response:
+    from .apidoc import describe_openapi
+
+    operations, schemas = describe_openapi(request.app.openapi())
+    return _render(state, request, "api.html", page="api", operations=operations, schemas=schemas)
+
+
+@router.get("/login")
+def login_form(request: Request, state: WebState = Depends(web_state)) -> Response:
+    return _render(state, request, "login.html", page=None, failed=False)
+
+
+@router.post("/login")
+def login(
+    request: Request, token: str = Form(...), state: WebState = Depends(web_state)
+) -> Response:
+    expected = state.settings.token
+    if expected is not None and not token_matches(token, expected):
+        response = _render(state, request, "login.html", page=None, failed=True)
+        response.status_code = 401
+        return response
+    redirect = RedirectResponse("/", status_code=303)
+    if expected is not None:
+        redirect.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return redirect

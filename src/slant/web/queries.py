@@ -1,0 +1,112 @@
+"""The corpus questions the pages and the API both ask, each a thin layer over the store.
+
+- :func:`find_documents`: list or search stored documents with a source and date range. The
+  form fields become one FILTER expression (parsed by :func:`slant.filters.parse_filter`, so the
+  web accepts exactly what the CLI accepts). Without a query, documents come newest first
+  from :meth:`Corpus.list_documents`; with one, best matches first from the store's FTS5
+  :meth:`Corpus.search` (with snippets), filtered by source and date here, and capped at
+  :data:`SEARCH_CAP` matches.
+- :func:`load_document`: a stored document and its stored analysis, analyzed now (and not
+  stored) when the corpus has not been annotated yet.
+- :func:`run_comparison`: the compare report of two sides.
+"""
+
+from __future__ import annotations
+
+import shlex
+from typing import Any
+
+from fastapi import HTTPException
+from starlette.concurrency import run_in_threadpool
+
+from ..analysis import Analysis
+from ..document import Document
+from ..filters import Filter, parse_filter
+from ..store import SearchHit
+from .models import CompareRequest, DocumentList, DocumentSummary
+from .state import WebState
+from .work import analyze_document
+
+__all__ = ["SEARCH_CAP", "find_documents", "load_document", "run_comparison", "side_filter"]
+
+SEARCH_CAP = 1000
+
+
+def side_filter(*, source: str | None, date_from: str | None, date_to: str | None) -> Filter:
+    """The FILTER of a source list (comma-separated) and an ISO date range."""
+    terms = []
+    if source and source.strip():
+        terms.append(f"source:{source.strip()}")
+    if date_from or date_to:
+        terms.append(f"date:{(date_from or '').strip()}..{(date_to or '').strip()}")
+    return parse_filter(" ".join(shlex.quote(term) for term in terms))
+
+
+def _in_filter(hit: SearchHit, flt: Filter) -> bool:
+    if flt.sources and (hit.source or "").lower() not in flt.sources:
+        return False
+    if flt.date_from and not (hit.date and hit.date >= flt.date_from):
+        return False
+    return not (flt.date_to and not (hit.date and hit.date[: len(flt.date_to)] <= flt.date_to))
+
+
+def find_documents(
+    state: WebState,
+    *,
+    q: str | None,
+    source: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    offset: int,
+) -> DocumentList:
+    """One page of the stored documents matching a search query and filters."""
+    flt = side_filter(source=source, date_from=date_from, date_to=date_to)
+    with state.corpus() as corpus:
+        if q and q.strip():
+            hits = [h for h in corpus.search(q, limit=SEARCH_CAP) if _in_filter(h, flt)]
+            total = len(hits)
+            rows = [DocumentSummary(**vars(h)) for h in hits[offset : offset + limit]]
+        else:
+            total = corpus.count_documents(flt)
+            listed = corpus.list_documents(flt, limit=limit, offset=offset)
+            rows = [DocumentSummary(**row) for row in listed]
+    return DocumentList(total=total, limit=limit, offset=offset, filter=str(flt), documents=rows)
+
+
+def _stored(state: WebState, document_id: str) -> tuple[Document | None, Analysis | None]:
+    with state.corpus() as corpus:
+        document = corpus.get_document(document_id)
+        return document, corpus.get_analysis(document_id) if document else None
+
+
+async def load_document(state: WebState, document_id: str) -> tuple[Document, Analysis, bool]:
+    """A stored document, its analysis, and whether that analysis was stored (404 if absent)."""
+    document, analysis = await run_in_threadpool(_stored, state, document_id)
+    if document is None:
+        raise HTTPException(
+            status_code=404, detail=f"no document with id {document_id!r} in this corpus"
+        )
+    if analysis is not None:
+        return document, analysis, True
+    return document, await state.pool.run(analyze_document, document), False
+
+
+def _compare(state: WebState, request: CompareRequest) -> Any:
+    from ..compare import compare
+
+    with state.corpus() as corpus:
+        return compare(
+            corpus,
+            a=request.a,
+            b=request.b,
+            label_a=request.label_a or None,
+            label_b=request.label_b or None,
+            subject_a=request.subject_a or None,
+            subject_b=request.subject_b or None,
+        )
+
+
+async def run_comparison(state: WebState, request: CompareRequest) -> Any:
+    """The :class:`slant.compare.Comparison` of the two sides of ``request``."""
+    return await state.pool.run(_compare, state, request)
