@@ -78,7 +78,7 @@ _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "RO
 _TOTAL_CUES = {"overall", "total", "altogether", "cumulative"}
 _TOTAL_PHRASES = {("so", "far"), ("to", "date"), ("in", "all")}
 _TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"}
-_SINCE_START = _TOTAL_KILLERS | {"begin", "start", "erupt", "outbreak", "beginning"}
+_SINCE_START = _TOTAL_KILLERS | {"outbreak", "beginning"}
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,11 @@ def _nearby_event(span: Any, noun: Any) -> str | None:
     before the number (``killed at least 10``) or right after it or its noun (``7 dead``)."""
     doc, sentence = span.doc, span.sent
     last = max(span.end - 1, noun.i if noun is not None else 0)
-    before = [t for t in doc[max(sentence.start, span.start - 3) : span.start]][::-1]
+    before = []
+    for token in reversed(doc[max(sentence.start, span.start - 3) : span.start]):
+        if token.pos_ == "CCONJ":
+            break
+        before.append(token)
     after = list(doc[last + 1 : min(sentence.end, last + 4)])
     if before and before[0].pos_ != "ADJ" and _lemma_event(before[0]):
         return _lemma_event(before[0])
