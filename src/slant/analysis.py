@@ -248,4 +248,4 @@ class Analysis:
     def _repr_html_(self) -> str:
         from .report.html import render_fragment
 
-        return render_fragment(self)
+        return render_fragment(self, with_css=True)

@@ -64,10 +64,15 @@ def _context(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def render_fragment(analysis: Analysis) -> str:
-    """The highlighted article and finding tables as an HTML fragment (for notebooks, the web)."""
+def render_fragment(analysis: Analysis, *, with_css: bool = False) -> str:
+    """The highlighted article and finding tables as an HTML fragment (for notebooks, the web).
+
+    ``with_css`` prepends slant's stylesheet in a ``<style>`` element, for places that do not
+    load it themselves (Jupyter).
+    """
     env = template_environment()
-    return env.get_template("analysis_fragment.html").render(**_context(analysis))
+    html = env.get_template("analysis_fragment.html").render(**_context(analysis))
+    return f"<style>{stylesheet()}</style>{html}" if with_css else html
 
 
 def render_page(analysis: Analysis) -> str:

@@ -1,0 +1,5 @@
+"""``python -m slant`` is the ``slant`` command."""
+
+from .cli import main
+
+main()
