@@ -1,0 +1,250 @@
+"""Who is speaking: the speaker phrase of a speech verb, resolved to the name the text gives.
+
+Used by the ``quotes`` analyzer. Method (rules over the spaCy dependency parse, in the spirit
+of the attribution rules of Pareti, *Attribution: A Computational Approach*, 2015, and of
+Muzny et al., *A Two-stage Sieve Approach for Quote Attribution*, EACL 2017):
+
+- the subject of a speech verb is its ``nsubj``, or the subject of the verb it hangs from
+  (``…, declaring:`` takes the subject of the main clause; ``a caller who says`` takes the
+  noun the relative clause modifies);
+- a name is widened to its named entity or its run of proper nouns (``Mark Toner``), a common
+  noun to its phrase (``Rombot’s lawyers``, ``a commentator on RT``);
+- a short form (``Toner``) becomes the longest earlier name of a person or organisation that
+  contains it (``Mark Toner``); ``he``/``she``/``they`` become the latest speaker before them,
+  else the latest person named; ``the spokesman`` becomes the person the text introduced with
+  that title (``spokesman Mark Toner``).
+
+It is not a coreference model: a pronoun whose antecedent is not the latest speaker or
+person is resolved wrongly, and nested speakers (``X said Y told him``) are not separated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["SPEAKER_NOUNS", "Speaker", "SpeakerResolver", "is_speaker_like", "subject_of"]
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_TITLE_WORDS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. gov. gen gen. lt lt. col col. prof. prof sir".split()
+)
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "case", "flat"})
+_PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+#: Nouns that stand for a person, a group or a body that can speak (beyond ``-er``/``-ist``…).
+SPEAKER_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson minister president chief head source police
+    expert doctor analyst witness eyewitness report statement letter newspaper agency
+    government ministry department family authority investigator prosecutor caller man woman
+    people resident activist campaigner leader commander aide member group critic supporter
+    observer journalist reporter commentator correspondent judge senator governor mayor
+    secretary director professor scientist study survey poll website blog tv media outlet paper
+    office administration army military force committee council court union company firm
+    organisation organization campaign party lawyer attorney counsel victim mother father son
+    daughter wife husband friend neighbor neighbour couple staff team chairman chairwoman
+    ambassador diplomat envoy general colonel captain major sheriff coroner nurse surgeon
+    """.split()
+)
+#: A pronoun within this many characters after a speech event refers to its speaker.
+_RECENT_SPEECH = 400
+#: How far back (characters) a pronoun or a definite title looks for its antecedent.
+_ANTECEDENT_WINDOW = 2500
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: ``name`` as the text gives it in full; the mention that names it."""
+
+    name: str
+    start: int
+    end: int
+    person_like: bool
+
+
+def subject_of(verb: Any) -> Any | None:
+    """Return the token that is the active subject of ``verb``, climbing to governing verbs.
+
+    Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links within one paragraph; a
+    passive subject means no speaker; ``as saying`` takes the object of the citing verb.
+    """
+    current = verb
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    return current.head
+                return child
+            if child.dep_ == "nsubjpass":
+                return None
+        head = current.head
+        if current.dep_ not in _CLIMB_DEPS or head == current or _crosses_paragraph(head, current):
+            return None
+        if head.lower_ == "as" and head.head != head:
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+        current = head
+    return None
+
+
+def is_speaker_like(token: Any) -> bool:
+    """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
+    if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE
+    lemma = token.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+
+
+def _crosses_paragraph(a: Any, b: Any) -> bool:
+    low, high = sorted((a.idx, b.idx))
+    return "\n\n" in a.doc.text[low:high]
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token`` (modifiers, short of-phrase)."""
+    doc = token.doc
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ in _NAME_LABELS:
+        start, end = ent.start, ent.end
+    else:
+        start = end = token.i
+        for child in token.lefts:
+            if child.dep_ in _PHRASE_DEPS:
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        if token.pos_ != "PROPN":
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS:
+                    right = child.right_edge.i + 1
+                    if right - token.i <= 6:
+                        end = right
+    while start < end - 1 and (
+        doc[start].lower_ in _TITLE_WORDS or doc[start].pos_ in ("DET", "PUNCT")
+    ):
+        start += 1
+    while end - 1 > start and doc[end - 1].pos_ == "PART":  # possessive 's
+        end -= 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+class SpeakerResolver:
+    """Resolve speaker tokens of one document in reading order (keeps the latest speakers)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.history: list[tuple[Speaker, int]] = []
+        self.quoted: list[tuple[int, int]] = []
+        self.names = [
+            (e.start_char, e.end_char, _clean(e.text), e.label_)
+            for e in doc.ents
+            if e.label_ in ("PERSON", "ORG")
+        ]
+
+    def resolve(self, token: Any, *, at: int) -> Speaker:
+        """Return the speaker the subject ``token`` stands for; remember it as speaking at ``at``."""
+        speaker = self._resolve(token)
+        self.remember(speaker, at=at)
+        return speaker
+
+    def remember(self, speaker: Speaker, *, at: int) -> None:
+        """Record a speaker found some other way (``according to X``) as speaking at ``at``."""
+        self.history.append((speaker, at))
+
+    def latest(self, before: int) -> Speaker | None:
+        """The latest speaker of speech before offset ``before``, within the look-back window."""
+        return next((s for s, at in reversed(self.history) if at < before), None)
+
+    def _latest_event(self, before: int) -> tuple[Speaker, int] | None:
+        return next(
+            (
+                (s, at)
+                for s, at in reversed(self.history)
+                if at < before and before - at <= _ANTECEDENT_WINDOW
+            ),
+            None,
+        )
+
+    def _resolve(self, token: Any) -> Speaker:
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self._antecedent(token, person=lower in _PERSON_PRONOUNS) or self._literal(token)
+        start, end = _phrase(token)
+        phrase = self.text[start:end]
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"):
+            return self._full_name(phrase, start, end)
+        has_definite = any(c.lower_ in ("the", "this") for c in token.lefts)
+        if has_definite:
+            titled = self._titled(token.lower_, token.sent.start_char)
+            if titled is not None:
+                return titled
+        singular = token.tag_ in ("NN", "NNP")
+        return Speaker(name=phrase, start=start, end=end, person_like=singular)
+
+    def _literal(self, token: Any) -> Speaker:
+        return Speaker(
+            name=token.text, start=token.idx, end=token.idx + len(token), person_like=False
+        )
+
+    def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
+        """The speaker of the speech just before, else the latest person named as a subject."""
+        event = self._latest_event(token.idx)
+        previous = event[0] if event else None
+        if previous is not None and person and not previous.person_like:
+            previous = None
+        if not person or (event is not None and token.idx - event[1] <= _RECENT_SPEECH):
+            return previous
+        people = [n for n in self.names if n[3] == "PERSON" and self._antecedent_ok(n, token)]
+        if people and (previous is None or people[-1][0] > previous.end):
+            start, end, _, _ = people[-1]
+            return self._full_name(self.text[start:end], start, end)
+        return previous
+
+    def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
+        start, end = name[0], name[1]
+        if end > token.idx or token.idx - start > _ANTECEDENT_WINDOW:
+            return False
+        if any(q_start <= start < q_end for q_start, q_end in self.quoted):
+            return False
+        if start < token.sent.start_char:
+            return True
+        head = self.doc.char_span(start, end, alignment_mode="expand")
+        return head is not None and head.root.dep_ == "nsubj"
+
+    def _full_name(self, phrase: str, start: int, end: int) -> Speaker:
+        """Expand a short form to the longest name before it (or anywhere) that contains it."""
+        words = set(phrase.lower().split())
+        best = _clean(phrase)
+        for n_start, _, name, _ in self.names:
+            if len(name) > len(best) and words <= set(name.lower().split()):
+                if n_start <= start or best == _clean(phrase):
+                    best = name
+        return Speaker(name=best, start=start, end=end, person_like=True)
+
+    def _titled(self, noun: str, before: int) -> Speaker | None:
+        """``the spokesman`` -> the person introduced with that title in an earlier sentence."""
+        for n_start, n_end, name, label in reversed(self.names):
+            if label != "PERSON" or n_end >= before or before - n_start > _ANTECEDENT_WINDOW:
+                continue
+            around = self.text[max(0, n_start - 60) : n_end + 80].lower()
+            if noun in around.split() or f" {noun}," in around:
+                return Speaker(name=name, start=n_start, end=n_end, person_like=True)
+        return None
+
+
+def _clean(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        words = words[1:]
+    cleaned = " ".join(words)
+    for suffix in ("’s", "'s"):
+        if cleaned.endswith(suffix):
+            cleaned = cleaned[: -len(suffix)]
+    return cleaned

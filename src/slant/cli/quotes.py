@@ -1,0 +1,58 @@
+"""``slant eval quotes``: score quote extraction on the gold set, slant against textacy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from .app import console, eval_app, fail_on_errors
+
+__all__ = ["eval_quotes"]
+
+_DEFAULT_ARTICLES = (
+    Path("../shared/data/ptc-train/articles"),
+    Path("../shared/data/samples"),
+)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Path | None = typer.Option(
+        None, "--gold", help="Gold JSON lines (default: the packaged slant/data/gold/quotes.jsonl)."
+    ),
+    articles: list[Path] | None = typer.Option(
+        None,
+        "--articles",
+        help="Directory of <id>.txt articles; repeat for several "
+        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
+    ),
+) -> None:
+    """Score quotes (content and speaker P/R/F1) for slant and textacy on the gold set.
+
+    Example: `slant eval quotes --articles ../shared/data/ptc-train/articles
+    --articles ../shared/data/samples`
+    """
+    from ..evaluation.quotes import MIN_OVERLAP, evaluate_quotes
+
+    with fail_on_errors():
+        scores = evaluate_quotes(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
+    table = Table(title=f"Quotes: {scores[0].gold} gold quotes")
+    table.add_column("measure")
+    for score in scores:
+        table.add_column(score.name, justify="right")
+    rows: list[tuple[str, list[str]]] = [("quotes found", [str(s.predicted) for s in scores])]
+    for part in ("content", "speaker"):
+        for index, measure in enumerate(("precision", "recall", "F1")):
+            values = [f"{getattr(s, part)[index]:.3f}" for s in scores]
+            rows.append((f"{part} {measure}", values))
+    for kind in ("direct", "indirect", "according_to"):
+        rows.append((f"recall of {kind}", [f"{s.recall_of(kind):.3f}" for s in scores]))
+    for name, values in rows:
+        table.add_row(name, *values)
+    console.print(table)
+    console.print(
+        f"A quote matches when it covers ≥{MIN_OVERLAP:.0%} of the gold content span; a "
+        "speaker matches when the names share a word (case-insensitive)."
+    )
