@@ -104,3 +104,14 @@ def test_every_command_has_help_with_an_example() -> None:
         assert command.help, f"slant {' '.join(path)} has no help"
         if path[0] not in ("analyzers", "eval", "train"):
             assert "Example" in command.help, f"slant {' '.join(path)} has no example"
+
+
+def test_annotate_with_worker_processes(tmp_path, runner, corpus_path) -> None:
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(f"Report {i}: {i + 3} people were injured.")
+    runner.invoke(app, ["ingest", str(tmp_path), "--corpus", str(corpus_path)])
+    args = ["annotate", "--corpus", str(corpus_path), "-a", "tone", "--workers", "2"]
+    result = runner.invoke(app, [*args, "--batch-size", "1"])
+    assert result.exit_code == 0 and "4 analyzed" in result.output
+    with Corpus(corpus_path) as corpus:
+        assert corpus.stats() == {"documents": 4, "annotated": 4, "analyses": 4}

@@ -8,17 +8,23 @@ that makes an analyzer fail is reported and skipped; the rest go on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from .document import Document
 from .errors import SlantError
 from .filters import Filter
-from .nlp import get_nlp
+from .nlp import CHUNK_CHARS, get_nlp
 from .pipeline import resolve, run_analyzers, to_plain
 from .store import Corpus
 
-__all__ = ["AnnotateReport", "annotate_corpus"]
+__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus"]
+
+BatchResult = tuple[list[tuple[str, dict[str, tuple[str, Any]]]], list[tuple[str, str]]]
 
 
 @dataclass
@@ -36,41 +42,83 @@ def annotate_corpus(
     analyzers: Iterable[str] | None = None,
     flt: Filter | None = None,
     batch_size: int = 16,
+    workers: int = 1,
     on_start: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AnnotateReport:
     """Analyze the stored documents that lack current analyses; return what was done.
 
-    ``on_start`` receives the number of documents to do; ``progress`` the number done in
-    each batch (for progress bars).
+    With ``workers > 1`` batches are analyzed in that many processes (each loads the models
+    once) while this process alone writes to the store. ``on_start`` receives the number of
+    documents to do; ``progress`` the number done in each batch (for progress bars).
     """
     specs = resolve(analyzers)
-    versions = {spec.name: spec.version for spec in specs}
-    todo = corpus.pending(versions, flt)
+    names = [spec.name for spec in specs]
+    todo = corpus.pending({spec.name: spec.version for spec in specs}, flt)
     report = AnnotateReport(pending=len(todo))
     if on_start:
         on_start(len(todo))
-    nlp = get_nlp()
-    for begin in range(0, len(todo), batch_size):
-        documents = [corpus.get_document(doc_id) for doc_id in todo[begin : begin + batch_size]]
-        documents = [d for d in documents if d is not None]
-        short = [d.text for d in documents if len(d.text) <= nlp.max_length]
-        parsed = dict(zip(short, nlp.pipe(short, batch_size=batch_size), strict=True))
-        batch: list[tuple[str, dict[str, tuple[str, Any]]]] = []
-        for document in documents:
-            try:
-                results = run_analyzers(document, specs, parsed=parsed.get(document.text))
-            except SlantError as exc:
-                report.failed.append((document.id, str(exc)))
-                continue
-            batch.append(
-                (
-                    document.id,
-                    {name: (versions[name], to_plain(out)) for name, out in results.items()},
-                )
-            )
-        corpus.save_analyses(batch)
-        report.analyzed += len(batch)
-        if progress:
-            progress(len(documents))
+    batches = (
+        [d for d in map(corpus.get_document, todo[i : i + batch_size]) if d is not None]
+        for i in range(0, len(todo), batch_size)
+    )
+    if workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            _save_all(corpus, _in_order(pool, batches, names, 2 * workers), report, progress)
+    else:
+        _save_all(corpus, (analyze_batch(b, names) for b in batches), report, progress)
     return report
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, batches: Iterator[list[Document]], names: list[str], ahead: int
+) -> Iterator[BatchResult]:
+    """Results of the batches in order, with at most ``ahead`` batches in flight (bounded
+    memory on large corpora, unlike ``pool.map``, which submits everything at once)."""
+    in_flight: deque[Future[BatchResult]] = deque()
+    for batch in batches:
+        in_flight.append(pool.submit(analyze_batch, batch, names))
+        if len(in_flight) >= ahead:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _save_all(
+    corpus: Corpus,
+    results: Iterable[BatchResult],
+    report: AnnotateReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    for saved, failed in results:
+        corpus.save_analyses(saved)
+        report.analyzed += len(saved)
+        report.failed.extend(failed)
+        if progress:
+            progress(len(saved) + len(failed))
+
+
+def analyze_batch(documents: list[Document], names: list[str]) -> BatchResult:
+    """Analyze a batch of documents with the named analyzers (one spaCy ``pipe`` call).
+
+    Returns the rows to store, ``(document id, {analyzer: (version, fields)})``, and the
+    ``(document id, message)`` of documents an analyzer failed on.
+    """
+    specs = resolve(names)
+    nlp = get_nlp()
+    short = [d.text for d in documents if len(d.text) <= CHUNK_CHARS]
+    parsed = dict(zip(short, nlp.pipe(short, batch_size=len(short) or 1), strict=True))
+    saved: list[tuple[str, dict[str, tuple[str, Any]]]] = []
+    failed: list[tuple[str, str]] = []
+    for document in documents:
+        try:
+            results = run_analyzers(document, specs, parsed=parsed.get(document.text))
+        except SlantError as exc:
+            failed.append((document.id, str(exc)))
+            continue
+        versions = {spec.name: spec.version for spec in specs}
+        saved.append(
+            (document.id, {name: (versions[name], to_plain(out)) for name, out in results.items()})
+        )
+    return saved, failed

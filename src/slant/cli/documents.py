@@ -153,6 +153,7 @@ def annotate(
     analyzers: AnalyzersOption = None,
     where: Annotated[str | None, typer.Option(help="Only documents matching this FILTER.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 16,
+    workers: Annotated[int, typer.Option(min=1, help="Processes analyzing in parallel.")] = 1,
 ) -> None:
     """Analyze every stored document not yet analyzed by the current analyzer versions.
 
@@ -169,6 +170,7 @@ def annotate(
             analyzers=_analyzer_names(analyzers),
             flt=parse_filter(where),
             batch_size=batch_size,
+            workers=workers,
             on_start=lambda n: progress.update(task, total=n),
             progress=lambda n: progress.advance(task, n),
         )
