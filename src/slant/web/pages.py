@@ -15,16 +15,18 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from ..analysis import Analysis
+from ..compare.html import render_html
 from ..document import Document
+from ..errors import InputError
 from ..report.html import render_fragment
 from .jobs import column_map
 from .models import CompareRequest
 from .queries import find_documents, load_document, run_comparison
-from .security import TOKEN_COOKIE, token_matches
+from .security import REPORT_POLICY, TOKEN_COOKIE, token_matches
 from .state import WebState, web_state
 from .work import analyze_document, document_from_upload, fetch_url
 
@@ -170,30 +172,74 @@ def ingest_page(request: Request, job_id: str, state: WebState = Depends(web_sta
     return _render(state, request, "ingest.html", page="corpus", job=job)
 
 
-@router.get("/compare")
-async def compare_page(
-    request: Request,
+def compare_form(
     a: str = "",
     b: str = "",
     label_a: str = "",
     label_b: str = "",
     subject_a: str = "",
     subject_b: str = "",
-    state: WebState = Depends(web_state),
-) -> Response:
-    form = CompareRequest.model_construct(
+) -> CompareRequest:
+    """The compare form's query parameters (not validated: an empty form is a blank page)."""
+    return CompareRequest.model_construct(
         a=a, b=b, label_a=label_a, label_b=label_b, subject_a=subject_a, subject_b=subject_b
     )
-    report = None
-    if a or b or subject_a or subject_b:
-        from ..compare import render_fragment as render_comparison
 
-        comparison = await run_comparison(state, form)
-        report = Markup(render_comparison(comparison))
+
+def _has_sides(form: CompareRequest) -> bool:
+    return any((form.a, form.b, form.subject_a, form.subject_b))
+
+
+async def _comparison(state: WebState, form: CompareRequest) -> Any:
+    if not _has_sides(form):
+        raise HTTPException(status_code=400, detail="give the two sides to compare (a and b)")
+    return await run_comparison(state, form)
+
+
+@router.get("/compare")
+async def compare_page(
+    request: Request,
+    form: CompareRequest = Depends(compare_form),
+    state: WebState = Depends(web_state),
+) -> Response:
+    context: dict[str, Any] = {"page": "compare", "form": form, "report": None, "error": None}
+    status = 200
+    if _has_sides(form):
+        try:
+            comparison = await _comparison(state, form)
+        except InputError as exc:  # shown above the form, so the sides can be corrected
+            context["error"], status = str(exc), 400
+        else:
+            query = urlencode({k: v for k, v in form.model_dump().items() if v})
+            context.update(
+                report=comparison,
+                report_href=f"/compare/report?{query}",
+                json_href=f"/compare.json?{query}",
+            )
     with state.corpus() as corpus:
-        sources = corpus.sources()
-    return _render(
-        state, request, "compare.html", page="compare", form=form, report=report, sources=sources
+        context["sources"] = corpus.sources()
+    response = _render(state, request, "compare.html", **context)
+    response.status_code = status
+    return response
+
+
+@router.get("/compare/report")
+async def compare_report(
+    form: CompareRequest = Depends(compare_form), state: WebState = Depends(web_state)
+) -> Response:
+    comparison = await _comparison(state, form)
+    headers = {"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"}
+    return HTMLResponse(render_html(comparison), headers=headers)
+
+
+@router.get("/compare.json")
+async def compare_json(
+    form: CompareRequest = Depends(compare_form), state: WebState = Depends(web_state)
+) -> Response:
+    comparison = await _comparison(state, form)
+    return JSONResponse(
+        comparison.to_dict(),
+        headers={"content-disposition": 'attachment; filename="slant-compare.json"'},
     )
 
 

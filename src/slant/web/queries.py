@@ -8,18 +8,19 @@
   :data:`SEARCH_CAP` matches.
 - :func:`load_document`: a stored document and its stored analysis, analyzed now (and not
   stored) when the corpus has not been annotated yet.
-- :func:`run_comparison`: the compare report of two sides.
+- :func:`run_comparison`: the comparison of two sides (the last few kept while the corpus
+  counts stay the same).
 """
 
 from __future__ import annotations
 
 import shlex
-from typing import Any
 
 from fastapi import HTTPException
 from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Analysis
+from ..compare import Comparison, compare
 from ..document import Document
 from ..filters import Filter, parse_filter
 from ..store import SearchHit
@@ -92,9 +93,7 @@ async def load_document(state: WebState, document_id: str) -> tuple[Document, An
     return document, await state.pool.run(analyze_document, document), False
 
 
-def _compare(state: WebState, request: CompareRequest) -> Any:
-    from ..compare import compare
-
+def _compare(state: WebState, request: CompareRequest) -> Comparison:
     with state.corpus() as corpus:
         return compare(
             corpus,
@@ -107,6 +106,20 @@ def _compare(state: WebState, request: CompareRequest) -> Any:
         )
 
 
-async def run_comparison(state: WebState, request: CompareRequest) -> Any:
-    """The :class:`slant.compare.Comparison` of the two sides of ``request``."""
-    return await state.pool.run(_compare, state, request)
+def _corpus_version(state: WebState) -> tuple[int, ...]:
+    with state.corpus() as corpus:
+        return tuple(corpus.stats().values())
+
+
+async def run_comparison(state: WebState, request: CompareRequest) -> Comparison:
+    """The :class:`slant.compare.Comparison` of the two sides of ``request``; the same request
+    on an unchanged corpus (same counts) reuses the last result."""
+    key = (
+        tuple(request.model_dump().values()),
+        await run_in_threadpool(_corpus_version, state),
+    )
+    comparison = state.comparisons.get(key)
+    if comparison is None:
+        comparison = await state.pool.run(_compare, state, request)
+        state.comparisons.put(key, comparison)
+    return comparison

@@ -34,6 +34,7 @@ from ..errors import InputError
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
+    "REPORT_POLICY",
     "TOKEN_COOKIE",
     "BodyLimit",
     "PayloadTooLarge",
@@ -56,6 +57,13 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
+)
+#: The compare report page (:func:`slant.compare.render_html`: a standalone page with inline
+#: CSS and no script), served as is and shown in a frame of the compare page: its own CSS and
+#: nothing else, framed by this app only.
+REPORT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'self'"
 )
 _SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),

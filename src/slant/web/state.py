@@ -3,13 +3,18 @@
 One :class:`WebState` lives on ``app.state.slant``; routes get it with ``Depends(web_state)``.
 The corpus is opened per use (:meth:`WebState.corpus`): SQLite connections are cheap, and a
 connection per request keeps threads from sharing one (the store runs in WAL mode, so reads
-go on while an ingest writes).
+go on while an ingest writes). The last comparisons are kept (:class:`RecentResults`), so the
+compare page, its report frame and its JSON download compute a comparison once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
@@ -18,7 +23,7 @@ from ..store import Corpus
 from .jobs import IngestJobs
 from .work import WorkerPool
 
-__all__ = ["WebSettings", "WebState", "web_state"]
+__all__ = ["RecentResults", "WebSettings", "WebState", "web_state"]
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,35 @@ class WebSettings:
     allow_private_urls: bool = False
 
 
+class RecentResults:
+    """The last few results by key (least recently used dropped), shared by threads."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+            return self._items.get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
 @dataclass
 class WebState:
     settings: WebSettings
     pool: WorkerPool
     jobs: IngestJobs
     templates: Jinja2Templates
+    comparisons: RecentResults = field(default_factory=RecentResults)
 
     def corpus(self) -> Corpus:
         """A fresh connection to the app's corpus (use it in a ``with`` block)."""

@@ -85,3 +85,16 @@ document.addEventListener("DOMContentLoaded", () => {
   const job = document.getElementById("ingest-job");
   if (job) setupIngest(job);
 });
+
+/* The compare report frame: grow it to the report's height once it has loaded (the frame is
+   sandboxed without scripts but same-origin, so its height can be read from here). */
+document.addEventListener("DOMContentLoaded", () => {
+  const frame = document.getElementById("compare-frame");
+  if (!frame) return;
+  const fit = () => {
+    const doc = frame.contentDocument;
+    if (doc && doc.documentElement) frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
+  };
+  frame.addEventListener("load", fit);
+  if (frame.contentDocument && frame.contentDocument.readyState === "complete") fit();
+});
