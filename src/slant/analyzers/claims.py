@@ -62,6 +62,8 @@ _CATEGORY_WORDS = {
 _CATEGORY_OF = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words.split()}
 _IRREGULAR = {"children": "child", "schoolchildren": "schoolchild", "women": "woman", "men": "man"}
 _NOUNS = ("NOUN", "ADJ", "PROPN")
+_PERSONS = {"civilians", "children", "women"}
+_AGENT = "agent"
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
     "july august september october november december".split()
@@ -75,8 +77,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "fr
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod"}
-_TOTAL_CUES = {"overall", "total", "altogether", "cumulative"}
-_TOTAL_PHRASES = {("so", "far"), ("to", "date"), ("in", "all")}
+_TOTAL_CUES = {"cumulative"}
+_TOTAL_PHRASES = {("so", "far"), ("to", "date")}
 _TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"}
 _SINCE_START = _TOTAL_KILLERS | {"outbreak", "beginning"}
 
@@ -174,7 +176,9 @@ def _event_of_verb(verb: Any) -> str | None:
 
 
 def _event_path(anchor: Any) -> tuple[str, list[Any]]:
-    """Event of the claim found on the parse, and the tokens on the way to it (for place)."""
+    """Event of the claim found on the parse, and the tokens on the way to it (for place).
+
+    The subject of a transitive event verb is its agent (``a bomber killed 4 people``)."""
     path = [anchor]
     for child in anchor.children:
         if child.dep_ in ("amod", "acl", "relcl") and _lemma_event(child):
@@ -194,9 +198,11 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
         )
         if head is node or not (linked or node.dep_ in _ARGUMENTS):
             break
-        node = head
+        relation, node = node.dep_, head
         path.append(node)
         event = _event_of_verb(node) if node.pos_ in ("VERB", "AUX") else _lemma_event(node)
+        if event and relation == "nsubj" and any(c.dep_ == "dobj" for c in node.children):
+            return _AGENT, path
         if event:
             return event, path
         if node.pos_ in ("VERB", "AUX") and node.lemma_ not in _LIGHT_VERBS:
@@ -293,8 +299,28 @@ def _claim_span(quantity: Quantity, noun: Any) -> tuple[int, int]:
     return quantity.start, end
 
 
-def _read(quantity: Quantity, doc: Any) -> tuple[Any, Any, str, str, list[Any]] | None:
+def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
+    """``a child``, ``a woman``: one person, as a number of 1 with its noun."""
+    found = []
+    for token in doc:
+        noun = token.head
+        if token.lower_ in ("a", "an") and token.dep_ == "det" and noun.tag_ == "NN":
+            if _category(noun) in _PERSONS:
+                text = doc.text[token.idx : token.idx + len(token)]
+                found.append((Quantity(1.0, token.idx, token.idx + len(token), text), noun))
+    return found
+
+
+def _read(
+    quantity: Quantity, doc: Any, singular: Any = None
+) -> tuple[Any, Any, str, str, list[Any]] | None:
     """Place one number on the parse: (span, noun, category, event, path), or None."""
+    if singular is not None:
+        event, path = _event_path(singular)
+        if event in ("other", _AGENT):
+            return None
+        span = doc[singular.i - 1 : singular.i]
+        return span, singular, _category(singular), event, path
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -316,6 +342,7 @@ def _read(quantity: Quantity, doc: Any) -> tuple[Any, Any, str, str, list[Any]] 
     category = _category(noun) if noun is not None else "people"
     if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
         event = _nearby_event(span, noun) or "other"
+    event = "other" if event == _AGENT else event
     if category == "other" and noun is not None and noun.pos_ == "PROPN" and event != "other":
         category = "people"
     if noun is None and event == "other":
@@ -327,8 +354,11 @@ def _find(doc: Any) -> list[_Found]:
     found: list[_Found] = []
     sentence_number: dict[int, int] = {}
     sentence_total: dict[int, bool] = {}
-    for quantity in find_quantities(doc.text):
-        read = _read(quantity, doc)
+    numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(doc.text)]
+    numbers += _singulars(doc)
+    numbers.sort(key=lambda pair: pair[0].start)
+    for quantity, singular in numbers:
+        read = _read(quantity, doc, singular)
         if read is None:
             continue
         span, noun, category, event, path = read
@@ -388,11 +418,13 @@ def _count_from(found: list[_Found]) -> dict[str, int]:
     same = [f for f in killed if f.sentence == first]
     nearby = [f for f in killed if first <= f.sentence <= first + 3]
     following = [f for f in killed if f.sentence == first + 1]
-    combatants = _first(same, "combatants") or _first(following, "combatants") or 0
+    combatants_here = _first(same, "combatants") or 0
+    combatants = combatants_here or _first(following, "combatants") or 0
     civilians = _first(same, "civilians") or _first(following, "civilians")
     people = _first(same, "people")
     if civilians is None and people is not None:
-        civilians = people - combatants if people > combatants else 0 if combatants else people
+        civilians = people - combatants_here if people > combatants_here else 0
+        civilians = civilians if combatants_here or not combatants else 0
     if not civilians:
         children, women = _first(same, "children") or 0, _first(same, "women") or 0
         civilians = children + women
