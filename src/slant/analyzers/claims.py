@@ -352,7 +352,7 @@ def _read(
 
 def _find(doc: Any) -> list[_Found]:
     found: list[_Found] = []
-    sentence_number: dict[int, int] = {}
+    sentence_number = {sentence.start: number for number, sentence in enumerate(doc.sents)}
     sentence_total: dict[int, bool] = {}
     numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(doc.text)]
     numbers += _singulars(doc)
@@ -363,8 +363,7 @@ def _find(doc: Any) -> list[_Found]:
             continue
         span, noun, category, event, path = read
         sentence = span.sent
-        if sentence.start not in sentence_number:
-            sentence_number[sentence.start] = len(sentence_number)
+        if sentence.start not in sentence_total:
             sentence_total[sentence.start] = _sentence_is_total(sentence)
         start, end = _claim_span(quantity, noun)
         claim = Claim(
