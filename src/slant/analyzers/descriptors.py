@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis import Descriptor
-from .mentions import HONORIFICS, ActorCluster
+from .mentions import HONORIFICS, RANKS, ActorCluster
 
 __all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "find_descriptors"]
 
@@ -47,10 +47,12 @@ LABEL_NOUNS = frozenset(
 #: "al-Nusra forces"); not used after nationality or place names ("Syrian army").
 GROUP_NOUNS = LABEL_NOUNS | frozenset(
     "government administration force fighter army troop soldier group faction supporter "
-    "opposition movement".split()
+    "opposition movement operative attacker member activist".split()
 )
 _COPULAS = frozenset({"be", "become", "remain", "seem"})
-_NAMING_VERBS = frozenset("call brand label describe designate dub term name consider".split())
+_NAMING_VERBS = frozenset(
+    "call brand label describe designate dub term name consider regard see portray".split()
+)
 _NOT_DESCRIPTIVE = frozenset(
     "able unable likely unlikely sure ready willing due set about eager keen going".split()
 )
@@ -59,6 +61,12 @@ _DIRECTIONS = frozenset(
     "northwestern southeastern southwestern".split()
 )
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+_QUANTIFIERS = frozenset(
+    "few many several some other more most all only such same own certain various both "
+    "each every much less least".split()
+)
+_DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
 _MAX_TOKENS = 10
 
 
@@ -104,7 +112,15 @@ def _noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
         if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
             break
         right = edge
-    tokens = _trim([doc[i] for i in range(left, right + 1)])
+    tokens = [doc[i] for i in range(left, right + 1)]
+    for j in range(len(tokens) - 2, -1, -1):
+        possessive = tokens[j].tag_ == "POS" or (
+            tokens[j].text in {"’", "'"} and j > 0 and tokens[j - 1].text.endswith("s")
+        )
+        if possessive and tokens[j].i < head.i:
+            tokens = tokens[j + 1 :]
+            break
+    tokens = _trim(tokens)
     return tokens if 0 < len(tokens) <= _MAX_TOKENS else []
 
 
@@ -115,39 +131,94 @@ def _descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
     return Descriptor(text=tokens[0].doc.text[start:end], start=start, end=end, relation=relation)
 
 
-def _pre_modifiers(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
-    """The modifier run right before a name, split at scare quotes."""
+def _is_rank(token: Any) -> bool:
+    return token.lower_.rstrip(".") in RANKS and token.pos_ == "PROPN"
+
+
+def _modifier_run(span: Any) -> list[Any]:
+    """Tokens right before a name that modify it: adjectives, nouns, titles, quote marks.
+
+    A comma or "and" between two modifiers continues the run when the modifier before it is
+    coordinated with one in the run (``racist, and totalitarian Louis Farrakhan``).
+    """
     doc, run = span.doc, []
     i = span.start - 1
+    if doc.text[span.start_char - 1 : span.start_char] == "-":
+        return []
     while i >= span.sent.start:
         token = doc[i]
-        amod_verb = token.tag_ in {"VBN", "VBD"} and token.dep_ == "amod"
+        previous = doc[i - 1] if i > span.sent.start else None
+        participle = (
+            (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
+            and previous is not None
+            and (previous.ent_type_ or previous.tag_ == "HYPH")
+        )
         hyphenated = bool(run) and run[0].tag_ == "HYPH"
-        modifier = token.pos_ in _MODIFIER_POS or amod_verb or token.tag_ == "HYPH"
-        if not (modifier or hyphenated or _is_quote(token)):
+        modifier = (
+            token.pos_ in _MODIFIER_POS
+            or participle
+            or token.tag_ == "HYPH"
+            or token.ent_type_ in _ACTOR_LABELS
+        ) and token.lower_ not in _QUANTIFIERS
+        if token.text in {",", "and"} and run:
+            j = i
+            while j > span.sent.start and doc[j].text in {",", "and"}:
+                j -= 1
+            coordinated = doc[j]
+            if coordinated.dep_ in {"conj", "amod", "compound"} and coordinated.pos_ in {"ADJ"}:
+                run[:0] = [doc[k] for k in range(j + 1, i + 1)]
+                i = j
+                continue
+        if not (modifier or hyphenated or _is_quote(token)) or token.is_space:
             break
         run.insert(0, token)
         i -= 1
-    while run and (run[-1].lower_.rstrip(".") in HONORIFICS and run[-1].pos_ == "PROPN"):
-        if run[-1].lower_.rstrip(".") in {"president", "presidents", "minister", "premier"}:
-            break
+    while run and run[0].text in {",", "and"}:
+        run.pop(0)
+    while run and _is_rank(run[-1]):
+        before = run[-2] if len(run) > 1 else None
+        if before is not None and before.text[:1].isupper() and not _is_rank(before):
+            if not before.ent_type_:
+                break
         run.pop()
-    if not run or run[-1].head.i not in range(span.start, span.end):
+    return run
+
+
+def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[Descriptor]:
+    """The modifier run right before a name, split at scare quotes, commas and "and"."""
+    root = span.root
+    if actor_type in {"GPE", "NORP", "LOC"} and root.dep_ in {"compound", "nmod", "amod"}:
+        if root.head.i >= span.end:
+            return []
+    run = _modifier_run(span)
+    inside = range(span.start, span.end)
+    person = actor_type == "PERSON"
+    if not run or not (
+        run[-1].head.i in inside
+        or root.head.i == run[-1].i
+        or (root.dep_ == "compound" and run[-1].head.i == root.head.i)
+        or (person and run[-1].pos_ == "NOUN")
+    ):
         return []
     pieces: list[tuple[list[Any], str]] = [([], "modifier")]
     for token in run:
         if _is_quote(token):
-            inside = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
-            pieces.append(([], "scare_quote" if inside else "modifier"))
+            opens = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
+            pieces.append(([], "scare_quote" if opens else "modifier"))
+        elif token.text in {",", "and"}:
+            pieces.append(([], pieces[-1][1]))
         else:
             pieces[-1][0].append(token)
+    if pieces[-1][1] == "scare_quote":
+        pieces[-1] = (pieces[-1][0], "modifier")
     out = []
     for tokens, relation in pieces:
         tokens = _trim(tokens)
-        if not tokens or all(t.i in actor_tokens or t.ent_type_ for t in tokens):
+        if not tokens or all(t.lower_ in _DIRECTIONS for t in tokens):
             continue
-        if all(t.lower_ in _DIRECTIONS for t in tokens):
-            continue
+        if all(t.i in actor_tokens or t.ent_type_ in _ACTOR_LABELS for t in tokens):
+            if not (person and all(t.ent_type_ == "NORP" for t in tokens)):
+                continue
         out.append(_descriptor(tokens, relation))
     return [d for d in out if d]
 
@@ -157,7 +228,9 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
     root, doc = span.root, span.doc
     head = root.head
     if root.dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or head.pos_ != "NOUN":
-        return None
+        if span.end >= len(doc) or doc[span.end].pos_ != "NOUN":
+            return None
+        head = doc[span.end]
     nouns = GROUP_NOUNS if actor_type in {"PERSON", "ORG"} else LABEL_NOUNS
     if head.lemma_.lower() not in nouns or doc.text[span.start_char - 1 : span.start_char] == "-":
         return None
@@ -175,13 +248,23 @@ def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
     heads = [
         c
         for c in root.children
-        if c.dep_ == "appos" and c.i > span.end and doc[span.end].text in {",", "("}
+        if c.dep_ == "appos"
+        and c.i > span.end
+        and doc[span.end].text in {",", "("}
+        and c.left_edge.i == span.end + 1
     ]
     before = span.start - 1
     while before > span.sent.start and doc[before].lower_.rstrip(".") in HONORIFICS:
         before -= 1
     after = doc[span.end] if span.end < len(doc) else None
     closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
+    listed = (
+        after is not None
+        and after.text == ","
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].pos_ == "PROPN"
+    )
+    closes = closes and not listed
     sentence_before = doc.text[span.sent.start_char : span.start_char]
     in_brackets = sentence_before.rfind("(") > sentence_before.rfind(")")
     if before - 1 >= span.sent.start and doc[before].text == "," and closes and not in_brackets:
@@ -206,29 +289,39 @@ def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
     return [d for d in out if d]
 
 
+def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
+    """``described X as a "nomad" and a "vagabond"``: the objects of ``as`` and their conjuncts."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
+            out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"} and obj.i not in stop:
+                    for noun in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+                        out.append(_descriptor(_noun_phrase(noun, stop=stop), "predicate"))
+    return out
+
+
 def _predicates(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
     root = span.root
     verb = root.head
     stop = set(range(span.start, span.end))
-    out = []
-    if any(child.dep_ == "neg" for child in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children):
         return []
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS:
+        return []
+    out = []
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
         for child in verb.children:
-            if child.dep_ == "attr" and child.pos_ == "NOUN":
+            if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
                 out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
             elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
                 if not any(c.dep_ == "xcomp" for c in child.children):
-                    left = [t for t in child.lefts if t.dep_ == "advmod"]
-                    out.append(_descriptor(left + [child], "predicate"))
-    if root.dep_ == "nsubjpass" and verb.lemma_ in _NAMING_VERBS:
-        for child in verb.children:
-            if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
-                out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
-            elif child.dep_ == "prep" and child.lower_ == "as":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
-                        out.append(_descriptor(_noun_phrase(obj, stop=stop), "predicate"))
+                    left = [span.doc[i] for i in range(child.left_edge.i, child.i)]
+                    out.append(_descriptor(_trim(left + [child]), "predicate"))
+    if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+        out += _named_as(verb, stop)
     return [d for d in out if d]
 
 
@@ -252,6 +345,21 @@ def _dedupe(descriptors: list[Descriptor]) -> list[Descriptor]:
     return kept
 
 
+def _shared_modifiers(
+    span: Any, modifiers_by_root: dict[int, list[Descriptor]]
+) -> list[Descriptor]:
+    """``Presidents Putin and Assad``: a plural modifier of the first conjunct covers the rest."""
+    root = span.root
+    if root.dep_ != "conj":
+        return []
+    shared = []
+    for d in modifiers_by_root.get(root.head.i, []):
+        last = span.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if last is not None and last[-1].tag_ in {"NNS", "NNPS"}:
+            shared.append(d)
+    return shared
+
+
 def find_descriptors(
     doc: Any,
     clusters: list[ActorCluster],
@@ -270,11 +378,15 @@ def find_descriptors(
         spans = [s for s in spans if s is not None and len(s)]
         spans_by_cluster.append(spans)
         actor_tokens.update(t.i for span in spans for t in span)
+    modifiers_by_root: dict[int, list[Descriptor]] = {}
+    for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
+        for span in spans:
+            modifiers_by_root[span.root.i] = _pre_modifiers(span, cluster.type, actor_tokens)
     results: list[list[Descriptor]] = []
     for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
         found: list[Descriptor] = []
         for span in spans:
-            found += _pre_modifiers(span, actor_tokens)
+            found += modifiers_by_root[span.root.i] or _shared_modifiers(span, modifiers_by_root)
             group = _group_head(span, cluster.type, actor_tokens)
             if group:
                 found.append(group)
@@ -296,7 +408,7 @@ def _add_stand_ins(
     for index, descriptors in enumerate(results):
         for d in descriptors:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ == "NOUN":
+            if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
                 uses = first_use.setdefault(span.root.lemma_.lower(), {})
                 uses[index] = min(uses.get(index, d.start), d.start)
     taken = [(d.start, d.end) for ds in results for d in ds]
@@ -305,7 +417,8 @@ def _add_stand_ins(
         if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
             continue
         head = token.head
-        users = first_use.get(head.lemma_.lower(), {})
+        uses = first_use.get(head.lemma_.lower(), {})
+        users = [index for index, at in uses.items() if at < token.idx]
         between = [doc[i] for i in range(token.i + 1, head.i + 1)]
         if len(users) != 1 or any(
             t.i in actor_tokens or t.pos_ not in _MODIFIER_POS for t in between
@@ -313,9 +426,9 @@ def _add_stand_ins(
             continue
         if head.dep_ == "compound":
             continue
-        index, defined_at = next(iter(users.items()))
+        index = users[0]
         start, end = between[0].idx, head.idx + len(head.text)
-        if defined_at >= token.idx or any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken):
             continue
         if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
             continue

@@ -32,18 +32,23 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ActorCluster", "find_actor_clusters"]
+__all__ = ["HONORIFICS", "OFFICES", "RANKS", "ActorCluster", "find_actor_clusters"]
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "NORP", "GPE": "GPE", "LOC": "LOC"}
 _LABELS["FAC"] = "LOC"
 _TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "NORP", "LOC")
-#: Words before a name that are titles, not part of it (the descriptor finder reads them).
-HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir dame lord lady prof professor president presidents premier "
-    "senator sen rep gov governor minister king queen prince princess sheikh imam pope "
-    "lt gen col maj sgt capt cpl adm general colonel major lieutenant captain admiral "
-    "sergeant commander chancellor ayatollah rev reverend st saint".split()
+#: Honorifics and ranks: cut from names, and not descriptors.
+RANKS = frozenset(
+    "mr mrs ms miss dr sir dame lord lady prof professor sheikh shaykh imam lt gen col maj "
+    "sgt capt cpl adm general colonel major lieutenant captain admiral sergeant airman "
+    "corporal private rev reverend st saint".split()
 )
+#: Titles of office: cut from names, but descriptors ("President", "Senator", "Judge").
+OFFICES = frozenset(
+    "president presidents premier senator sen rep gov governor minister king queen prince "
+    "princess pope chancellor judge mayor ayatollah commander".split()
+)
+HONORIFICS = RANKS | OFFICES
 _PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "at-")
 _NORP_SUFFIX = re.compile(r"(?:an|ans|ese|ish|i|is|ic|s)$", re.IGNORECASE)
 _QUOTES = "\"'‘’“”"
@@ -75,7 +80,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     match = _POSSESSIVE.search(piece)
     if match and len(piece) > 3:
         end -= len(match.group(0))
-    end -= len(text[start:end]) - len(text[start:end].rstrip(_QUOTES + " .,"))
+    piece = text[start:end]
+    end -= len(piece) - len(piece.rstrip(_QUOTES + " .,").rstrip())
     name = text[start:end]
     if len(name) < 2 or not any(ch.isupper() for ch in name) or not name[0].isalnum():
         return None
@@ -230,7 +236,8 @@ def find_actor_clusters(doc: Any) -> list[ActorCluster]:
     for key in sorted(surface, key=len, reverse=True):
         pattern = re.compile(rf"(?<![\w’']){re.escape(surface[key])}(?![\w])", re.IGNORECASE)
         for match in pattern.finditer(text):
-            if match.group(0)[0] != surface[key][0]:
+            form, found = surface[key], match.group(0)
+            if found[1:] != form[1:] or (found[0] != form[0] and form[0].isupper()):
                 continue
             if _is_acronym(surface[key]) and match.group(0) != surface[key]:
                 continue

@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "demo",
     "techniques",
     "quotes",
+    "actors",
     "claims",
     "frames",
     "compare",

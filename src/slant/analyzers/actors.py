@@ -1,0 +1,103 @@
+"""Actors: who is named in a text, what the text calls them, their tone and how often quoted.
+
+This module is the thin analyzer layer over two pure steps: :mod:`.mentions` finds and merges
+the mentions of each person, organisation, group (NORP) and place (GPE, LOC) — the ``type`` is
+spaCy's entity label — and :mod:`.descriptors` finds the words the text applies to each one
+(modifier, apposition, predicate, scare_quote, stand_in). On top of them:
+
+- ``tone`` is the mean VADER compound score of the sentences that mention the actor
+  (:func:`slant.analyzers.tone.tone_at` over the ``tone`` analyzer's sentence scores);
+- ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
+  actor: the speaker span overlaps one of its mentions, or the speaker's name equals a form
+  of the actor's name (full name, surname, acronym, case ignored).
+
+``role`` and ``role_score`` are left ``None`` for the ``roles`` analyzer. It does not resolve
+pronouns, so a sentence that names an actor only as "he" does not count toward its tone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from ..analysis import Actor
+from ..pipeline import Context, analyzer
+from .descriptors import find_descriptors
+from .mentions import ActorCluster, find_actor_clusters
+from .tone import tone_at
+
+__all__ = ["actors", "find_actors"]
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    return asdict(item) if is_dataclass(item) else dict(item)
+
+
+def _resolves_to(quote: dict[str, Any], cluster: ActorCluster) -> bool:
+    start, end = quote.get("speaker_start"), quote.get("speaker_end")
+    if start is not None and end is not None and end > start:
+        if any(s < end and start < e for s, e in cluster.mentions):
+            return True
+    speaker = (quote.get("speaker") or "").strip().lower()
+    if not speaker:
+        return False
+    if speaker in cluster.forms or speaker == cluster.name.lower():
+        return True
+    return (
+        " " not in speaker
+        and cluster.type == "PERSON"
+        and cluster.name.lower().endswith(f" {speaker}")
+    )
+
+
+def find_actors(
+    doc: Any,
+    *,
+    sentence_tones: list[Any] = (),
+    quotes: list[Any] = (),
+    scare_spans: list[tuple[int, int]] = (),
+) -> list[Actor]:
+    """Return the actors of a parsed document with descriptors, tone and times quoted.
+
+    ``sentence_tones`` and ``quotes`` are the ``tone`` and ``quotes`` analyzers' outputs
+    (dataclasses or dicts); ``scare_spans`` the ``[start, end)`` of scare-quoted words.
+
+    >>> from slant.nlp import parse
+    >>> found = find_actors(parse("Bashar al-Assad, the brutal dictator, spoke."))
+    >>> [(a.name, [d.text for d in a.descriptors]) for a in found]
+    [('Bashar al-Assad', ['brutal dictator'])]
+    """
+    clusters = find_actor_clusters(doc)
+    descriptors = find_descriptors(doc, clusters, scare_spans=list(scare_spans))
+    sentences = [_plain(s) for s in sentence_tones]
+    plain_quotes = [_plain(q) for q in quotes]
+    return [
+        Actor(
+            name=cluster.name,
+            type=cluster.type,
+            mentions=list(cluster.mentions),
+            descriptors=found,
+            tone=tone_at(sentences, cluster.mentions),
+            times_quoted=sum(_resolves_to(q, cluster) for q in plain_quotes),
+        )
+        for cluster, found in zip(clusters, descriptors, strict=True)
+    ]
+
+
+@analyzer(
+    "actors",
+    version="actors.v1",
+    sets=("actors",),
+    requires=("tone", "quotes", "scare_quotes"),
+)
+def actors(ctx: Context) -> dict[str, list[Actor]]:
+    """People, organisations, groups and places, with descriptors, tone and times quoted."""
+    tone = ctx.results.get("tone", {}).get("tone")
+    scare = ctx.results.get("scare_quotes", {}).get("scare_quotes") or []
+    found = find_actors(
+        ctx.doc,
+        sentence_tones=tone.sentences if tone is not None else [],
+        quotes=ctx.results.get("quotes", {}).get("quotes") or [],
+        scare_spans=[(_plain(s)["start"], _plain(s)["end"]) for s in scare],
+    )
+    return {"actors": found}

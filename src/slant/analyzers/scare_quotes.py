@@ -1,0 +1,129 @@
+"""Scare quotes: a word or short phrase the writer puts in quote marks to distance themselves.
+
+Method: rules over the balanced quote pairs of :mod:`.quotemarks`, after the description of
+scare quotes as "quoting without a quoted speaker" in Predelli (2003), *Scare quotes and their
+relation to other semantic issues*, and the distancing use of quotes noted in propaganda
+annotation guidelines (Da San Martino et al. 2019, "Loaded language"). A pair is a scare quote
+when all of these hold:
+
+- it is closed, has one to :data:`MAX_WORDS` words, at most 40 characters, and no sentence or
+  clause punctuation inside (``. , ! ? ; :``), so it sits inside a clause of the writer's;
+- it is not the content of a direct quotation found by the ``quotes`` analyzer;
+- it is not attributed: no speech verb (:data:`SPEECH_CUES`) among the four words before the
+  opening mark, and no ``said``/``says`` right after the closing mark — so ``he spoke of a
+  "sense of urgency"`` is a partial quotation, while ``the real 'sense of urgency'`` is a
+  scare quote;
+- it is not the title of a work: a capitalised phrase after ``book``, ``film``, ``article``,
+  ``titled``, ``headlined`` and the like is a title.
+
+``so-called`` right before the opening mark makes a pair a scare quote whatever else holds
+(except length). The offsets are those of the words inside the marks. It does not judge
+whether the distancing is fair, and it does not see scare quotes made without quote marks
+("so-called moderate rebels") or in italics.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..analysis import ScareQuote
+from ..pipeline import Context, analyzer
+from .quotemarks import find_quote_pairs, word_count
+
+__all__ = ["MAX_WORDS", "SPEECH_CUES", "find_scare_quotes", "scare_quotes"]
+
+#: Longest scare quote, in words.
+MAX_WORDS = 4
+_MAX_CHARS = 40
+#: Words that attribute the quoted words to a speaker when they come just before them.
+SPEECH_CUES = frozenset(
+    "said says say saying told tells tell telling spoke speaks speaking wrote writes "
+    "writing warned warns added adds stated states declared declares described describes "
+    "announced announces claimed claims insisted insists labelled labeled branded "
+    "referred refers mentioned vowed pledged urged promised promises admitted argued "
+    "argues according tweeted posted".split()
+)
+_TITLE_CUES = frozenset(
+    "book books film films movie article articles song album titled entitled headlined "
+    "headline report novel poem play show series documentary column essay paper".split()
+)
+_CLAUSE_PUNCTUATION = re.compile(r"[.,!?;:]")
+_WORD = re.compile(r"[\w’'-]+")
+_SO_CALLED = re.compile(r"so[- ]called\s*$", re.IGNORECASE)
+
+
+def _words_before(text: str, at: int, count: int) -> list[str]:
+    line_start = text.rfind("\n", 0, at) + 1
+    return [w.lower() for w in _WORD.findall(text[line_start:at])][-count:]
+
+
+def _is_attributed(text: str, start: int, end: int) -> bool:
+    if any(w in SPEECH_CUES for w in _words_before(text, start, 4)):
+        return True
+    after = text[end : end + 30].lower()
+    return re.match(r"\s*,?\s*(?:\w+\s+)?(?:said|says)\b", after) is not None
+
+
+def _is_title(text: str, start: int, content: str) -> bool:
+    words = content.split()
+    capitalised = all(
+        w[:1].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words
+    )
+    return capitalised and any(w in _TITLE_CUES for w in _words_before(text, start, 3))
+
+
+def find_scare_quotes(
+    text: str,
+    *,
+    quotation_spans: list[tuple[int, int]] = (),
+) -> list[ScareQuote]:
+    """Return the scare quotes of ``text`` in order.
+
+    ``quotation_spans`` are ``[start, end)`` contents of real quotations to leave out.
+
+    >>> [q.text for q in find_scare_quotes("the so-called 'moderate' rebels")]
+    ['moderate']
+    >>> find_scare_quotes('He said "we will win" and left.')
+    []
+    """
+    found = []
+    for pair in find_quote_pairs(text, include_unclosed=False):
+        content = pair.content.strip()
+        if not content:
+            continue
+        start = pair.content_start + (len(pair.content) - len(pair.content.lstrip()))
+        end = start + len(content)
+        if word_count(content) > MAX_WORDS or len(content) > _MAX_CHARS:
+            continue
+        if not any(ch.isalpha() for ch in content):
+            continue
+        so_called = _SO_CALLED.search(text[max(0, pair.start - 12) : pair.start]) is not None
+        if not so_called:
+            if _CLAUSE_PUNCTUATION.search(content):
+                continue
+            if any(s <= start and end <= e for s, e in quotation_spans):
+                continue
+            if _is_attributed(text, pair.start, pair.end) or _is_title(text, pair.start, content):
+                continue
+        found.append(ScareQuote(text=content, start=start, end=end))
+    return found
+
+
+def _direct_quotation_spans(quotes: Any) -> list[tuple[int, int]]:
+    spans = []
+    for quote in quotes or []:
+        kind = quote["kind"] if isinstance(quote, dict) else quote.kind
+        if kind == "direct":
+            if isinstance(quote, dict):
+                spans.append((quote["content_start"], quote["content_end"]))
+            else:
+                spans.append((quote.content_start, quote.content_end))
+    return spans
+
+
+@analyzer("scare_quotes", version="scare_quotes.v1", sets=("scare_quotes",), requires=("quotes",))
+def scare_quotes(ctx: Context) -> dict[str, list[ScareQuote]]:
+    """Words put in scare quotes by the writer (short, unattributed, not a title)."""
+    spans = _direct_quotation_spans(ctx.results.get("quotes", {}).get("quotes"))
+    return {"scare_quotes": find_scare_quotes(ctx.text, quotation_spans=spans)}

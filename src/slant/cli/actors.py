@@ -1,0 +1,56 @@
+"""``slant eval descriptors``: score the descriptors the actors analyzer gives each actor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from .app import console, eval_app, fail_on_errors
+
+__all__ = ["eval_descriptors"]
+
+_DEFAULT_ARTICLES = (
+    Path("../shared/data/ptc-train/articles"),
+    Path("../shared/data/samples"),
+)
+
+
+@eval_app.command("descriptors")
+def eval_descriptors(
+    gold: Path | None = typer.Option(
+        None,
+        "--gold",
+        help="Gold JSON lines (default: the packaged slant/data/gold/descriptors.jsonl).",
+    ),
+    articles: list[Path] | None = typer.Option(
+        None,
+        "--articles",
+        help="Directory of <id>.txt articles; repeat for several "
+        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
+    ),
+) -> None:
+    """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
+
+    Example: `slant eval descriptors --articles ../shared/data/ptc-train/articles
+    --articles ../shared/data/samples`
+    """
+    from ..evaluation.descriptors import evaluate_descriptors, score_rows
+
+    with fail_on_errors():
+        score = evaluate_descriptors(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
+    table = Table(title=f"Descriptors: {score.gold} gold pairs in {score.articles} articles")
+    for column in ("pairs", "system", "gold", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "pairs" else "right")
+    for what, predicted, gold_count, precision, recall, f1 in score_rows(score):
+        table.add_row(
+            what, str(predicted), str(gold_count), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}"
+        )
+    console.print(table)
+    console.print(
+        "A pair matches when the actor has a mention overlapping the gold actor mention and the "
+        "descriptor spans overlap (exact: same offsets); per-relation P counts system pairs by "
+        f"their relation, R gold pairs by theirs. Relation agreement on matches: "
+        f"{score.relation_agreement:.3f}."
+    )

@@ -1,0 +1,201 @@
+"""Score actor descriptors against the hand-annotated gold set of (actor, descriptor) pairs.
+
+The gold set (``slant/data/gold/descriptors.jsonl``, guidelines in the README beside it) holds
+one line per pair: the article id, the offsets of one mention of the actor, the offsets of the
+descriptor and its relation; never the article text, which is read from the articles
+directories (``<id>.txt``).
+
+Matching, per article: gold pairs are taken in order and each is paired with the first unpaired
+system pair whose actor has a mention overlapping the gold actor mention and whose descriptor
+overlaps the gold descriptor (``lenient``); ``exact`` also asks for the same descriptor
+offsets. The relation is not needed for a match; ``relation agreement`` is the share of
+lenient matches whose relations agree. Precision = matched system pairs / system pairs in the
+gold articles; recall = matched gold pairs / gold pairs. Per relation, precision counts system
+pairs by their relation and recall counts gold pairs by theirs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["RELATIONS", "DescriptorScore", "GoldPair", "evaluate_descriptors", "load_gold"]
+
+RELATIONS = ("modifier", "apposition", "predicate", "scare_quote", "stand_in")
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    """One annotated pair: a mention of the actor and a descriptor the text applies to it."""
+
+    article: str
+    actor_start: int
+    actor_end: int
+    descriptor_start: int
+    descriptor_end: int
+    relation: str
+
+
+@dataclass(frozen=True)
+class SystemPair:
+    """One pair the system found: every mention of its actor, and the descriptor."""
+
+    mentions: tuple[tuple[int, int], ...]
+    start: int
+    end: int
+    relation: str
+
+
+@dataclass
+class DescriptorScore:
+    """Counts behind precision, recall and F1 (lenient and exact), overall and per relation."""
+
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    exact: int = 0
+    same_relation: int = 0
+    gold_by_relation: Counter = field(default_factory=Counter)
+    predicted_by_relation: Counter = field(default_factory=Counter)
+    matched_gold_by_relation: Counter = field(default_factory=Counter)
+    matched_predicted_by_relation: Counter = field(default_factory=Counter)
+
+    @staticmethod
+    def _prf(hits_p: int, predicted: int, hits_r: int, gold: int) -> tuple[float, float, float]:
+        precision = hits_p / predicted if predicted else 0.0
+        recall = hits_r / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    @property
+    def lenient(self) -> tuple[float, float, float]:
+        return self._prf(self.matched, self.predicted, self.matched, self.gold)
+
+    @property
+    def exact_match(self) -> tuple[float, float, float]:
+        return self._prf(self.exact, self.predicted, self.exact, self.gold)
+
+    def by_relation(self, relation: str) -> tuple[float, float, float]:
+        return self._prf(
+            self.matched_predicted_by_relation[relation],
+            self.predicted_by_relation[relation],
+            self.matched_gold_by_relation[relation],
+            self.gold_by_relation[relation],
+        )
+
+    @property
+    def relation_agreement(self) -> float:
+        return self.same_relation / self.matched if self.matched else 0.0
+
+
+def load_gold(path: Path | None = None) -> list[GoldPair]:
+    """Read the gold pairs (default: the packaged ``slant/data/gold/descriptors.jsonl``)."""
+    if path is None:
+        text = resources.files("slant").joinpath("data/gold/descriptors.jsonl").read_text("utf-8")
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot read gold file {path}: {exc.strerror}") from exc
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(GoldPair(**json.loads(line)))
+        except (json.JSONDecodeError, TypeError) as exc:
+            raise InputError(
+                f"{path or 'descriptors.jsonl'} line {number}: not a gold pair ({exc}); expected "
+                "article, actor_start, actor_end, descriptor_start, descriptor_end, relation"
+            ) from exc
+    return pairs
+
+
+def _read_article(article: str, article_dirs: Iterable[Path]) -> str:
+    for directory in article_dirs:
+        candidate = Path(directory) / f"{article}.txt"
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    dirs = ", ".join(str(d) for d in article_dirs)
+    raise InputError(f"article {article!r} not found as {article}.txt in {dirs}: pass --articles")
+
+
+def system_pairs(text: str) -> list[SystemPair]:
+    """Run the ``actors`` analyzer on ``text`` and flatten its (actor, descriptor) pairs."""
+    from ..pipeline import analyze
+
+    analysis = analyze(text, analyzers=["actors"])
+    return [
+        SystemPair(tuple(tuple(m) for m in actor.mentions), d.start, d.end, d.relation)
+        for actor in analysis.actors
+        for d in actor.descriptors
+    ]
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def score_article(
+    gold: list[GoldPair], predicted: list[SystemPair], score: DescriptorScore
+) -> None:
+    """Match one article's gold and system pairs and add the counts to ``score``."""
+    score.articles += 1
+    score.gold += len(gold)
+    score.predicted += len(predicted)
+    score.gold_by_relation.update(g.relation for g in gold)
+    score.predicted_by_relation.update(p.relation for p in predicted)
+    used: set[int] = set()
+    for g in gold:
+        for index, p in enumerate(predicted):
+            if index in used or not _overlaps(p.start, p.end, g.descriptor_start, g.descriptor_end):
+                continue
+            if not any(_overlaps(s, e, g.actor_start, g.actor_end) for s, e in p.mentions):
+                continue
+            used.add(index)
+            score.matched += 1
+            score.exact += (p.start, p.end) == (g.descriptor_start, g.descriptor_end)
+            score.same_relation += p.relation == g.relation
+            score.matched_gold_by_relation[g.relation] += 1
+            score.matched_predicted_by_relation[p.relation] += 1
+            break
+
+
+def evaluate_descriptors(
+    *, gold_path: Path | None = None, article_dirs: Iterable[Path]
+) -> DescriptorScore:
+    """Score the ``actors`` analyzer's descriptors on every article of the gold set."""
+    article_dirs = list(article_dirs)
+    by_article: dict[str, list[GoldPair]] = {}
+    for pair in load_gold(gold_path):
+        by_article.setdefault(pair.article, []).append(pair)
+    score = DescriptorScore()
+    for article, gold in by_article.items():
+        score_article(gold, system_pairs(_read_article(article, article_dirs)), score)
+    return score
+
+
+def score_rows(score: DescriptorScore) -> list[tuple[str, Any, Any, float, float, float]]:
+    """Rows ``(what, system pairs, gold pairs, P, R, F1)`` for a report table."""
+    rows: list[tuple[str, Any, Any, float, float, float]] = [
+        ("all (lenient)", score.predicted, score.gold, *score.lenient),
+        ("all (exact span)", score.predicted, score.gold, *score.exact_match),
+    ]
+    for relation in RELATIONS:
+        rows.append(
+            (
+                relation,
+                score.predicted_by_relation[relation],
+                score.gold_by_relation[relation],
+                *score.by_relation(relation),
+            )
+        )
+    return rows
