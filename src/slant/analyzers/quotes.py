@@ -30,7 +30,7 @@ from typing import Any
 from ..analysis import Quote
 from ..pipeline import Context, analyzer
 from .quotemarks import QuotePair, find_quote_pairs, word_count
-from .speakers import Speaker, SpeakerResolver, is_speaker_like, subject_of
+from .speakers import Speaker, SpeakerResolver, is_person_noun, is_speaker_like, subject_of
 
 __all__ = ["DIRECT_CUES", "MIN_QUOTE_WORDS", "SPEECH_VERBS", "extract_quotes", "quotes"]
 
@@ -49,7 +49,11 @@ DIRECT_CUES = SPEECH_VERBS | frozenset(
 MIN_QUOTE_WORDS = 5
 _STOP_BEFORE = frozenset(".!?")
 _DOUBLE_MARKS = frozenset('"“”„')
-_WINDOW_AFTER = 12
+_WINDOW_AFTER = 14
+#: Indirect speech whose content is this much quotation is reported as the direct quote only.
+_MOSTLY_QUOTED = 0.4
+#: In ``"…," X said`` the cue comes within this many tokens of the closing mark.
+_CUE_REACH = 10
 _WINDOW_BEFORE = 30
 
 
@@ -142,6 +146,8 @@ def _direct_events(doc: Any, tokens: _Tokens) -> list[_Event]:
         short = word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS
         if short and (cue is None or not _governs(cue, c_start, c_end)):
             continue
+        if cue is not None and _in_subject(cue, c_start):
+            continue  # 'a woman described as a "former official" told …' names, not quotes
         content_start, content_end = _trim(text, c_start, c_end)
         if content_end <= content_start:
             continue
@@ -150,11 +156,10 @@ def _direct_events(doc: Any, tokens: _Tokens) -> list[_Event]:
         if cue is not None:
             event.subject = _speaker_token(cue, before + _window(doc, tokens, last, forward=True))
             event.cue_text = cue.text
-        elif before and before[-1].text == ":":
-            verbs = [t for t in before if t.pos_ == "VERB"]
-            event.subject = subject_of(verbs[-1]) if verbs else None
+        else:
+            event.subject = _governing_subject(before, c_start, c_end)
         if event.subject is None and any(t.pos_ in ("VERB", "AUX") for t in before):
-            event.kind = "direct_unattributed"
+            continue  # a quoted stretch inside a sentence, with no one saying it
         events.append(event)
     return events
 
@@ -164,7 +169,8 @@ def _suffix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
     if pair.content.rstrip().endswith("."):
         return None
     for position, tok in enumerate(_window(doc, tokens, pair, forward=True)):
-        if tok.pos_ in ("CCONJ", "SCONJ") or position > 5:
+        clause_link = tok.pos_ == "SCONJ" or (tok.pos_ == "CCONJ" and tok.head.pos_ != "PROPN")
+        if clause_link or position > _CUE_REACH:
             return None
         if _is_cue(tok):
             return tok
@@ -175,6 +181,20 @@ def _prefix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
     """The cue of ``X said: "…"``: the last speech verb before the quote in its sentence."""
     cues = [t for t in _window(doc, tokens, pair, forward=False) if _is_cue(t)]
     return cues[-1] if cues else None
+
+
+def _governing_subject(before: list[Any], start: int, end: int) -> Any | None:
+    """For ``X voiced alarm that "…"`` or ``X offered this: "…"``: the subject of the verb
+    before the quote that governs it (or ends in a colon), when that subject can speak."""
+    for verb in reversed([t for t in before if t.pos_ == "VERB"]):
+        if before[-1].text == ":" or _governs(verb, start, end):
+            subject = subject_of(verb)
+            if subject is None:
+                return None
+            named = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")
+            pronoun = subject.lower_ in ("he", "she", "they")
+            return subject if named or pronoun or is_person_noun(subject) else None
+    return None
 
 
 def _speaker_token(cue: Any, window: list[Any]) -> Any | None:
@@ -192,11 +212,18 @@ def _speaker_token(cue: Any, window: list[Any]) -> Any | None:
 
 
 def _governs(cue: Any, start: int, end: int) -> bool:
-    """True when a token inside ``[start, end)`` lies in the subtree of ``cue`` (not its subject)."""
+    """True when a token in ``[start, end)`` lies in the subtree of ``cue`` (not its subject)."""
     for tok in cue.subtree:
         if start <= tok.idx < end:
             return True
     return cue.i > 0 and any(start <= t.idx < end for t in cue.head.subtree if t.dep_ != "nsubj")
+
+
+def _in_subject(cue: Any, offset: int) -> bool:
+    subject = subject_of(cue)
+    if subject is None:
+        return False
+    return subject.left_edge.idx <= offset < subject.right_edge.idx + len(subject.right_edge)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -217,12 +244,18 @@ def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
     for verb in doc:
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
             continue
-        if any(c.dep_ == "neg" for c in verb.children) or _inside(
-            direct, verb.idx, verb.idx + 1, 1
-        ):
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
+            continue  # "has not said", "to note that": no speech reported
+        if _inside(direct, verb.idx, verb.idx + 1, 1):
             continue
+        para_start, para_end = _paragraph(doc.text, verb.idx)
         for comp in (c for c in verb.children if c.dep_ == "ccomp"):
-            toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.i == comp.left_edge.i)]
+            toks = [
+                t
+                for t in comp.subtree
+                if para_start <= t.idx < para_end
+                and not (t.dep_ == "mark" and t.i == comp.left_edge.i)
+            ]
             while toks and (toks[-1].is_punct or toks[-1].is_space):
                 toks.pop()
             while toks and (toks[0].is_punct or toks[0].is_space):
@@ -230,15 +263,23 @@ def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
             if len([t for t in toks if t.is_alpha]) < 3:
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            if _inside(direct, start, end, 0.5):
-                continue
+            if _inside(direct, start, end, _MOSTLY_QUOTED):
+                continue  # reported speech that is mostly a quotation: the direct quote has it
             subject = subject_of(verb)
             if subject is None or not is_speaker_like(subject):
                 continue
             events.append(
                 _Event("indirect", start, end, cue=verb, subject=subject, cue_text=verb.text)
             )
-    return events
+    spans = [(e.content_start, e.content_end) for e in events]
+    return [e for e in events if not _inside(spans, e.cue.idx, e.cue.idx + 1, 1)]
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    """``[start, end)`` of the paragraph (text between blank lines) around ``offset``."""
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start == -1 else start + 2), (len(text) if end == -1 else end)
 
 
 def _according_events(doc: Any, resolver: SpeakerResolver) -> list[_Event]:

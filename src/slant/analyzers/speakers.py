@@ -23,33 +23,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SPEAKER_NOUNS", "Speaker", "SpeakerResolver", "is_speaker_like", "subject_of"]
+__all__ = [
+    "BODY_NOUNS",
+    "PERSON_NOUNS",
+    "SPEAKER_NOUNS",
+    "Speaker",
+    "SpeakerResolver",
+    "is_person_noun",
+    "is_speaker_like",
+    "subject_of",
+]
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
-_TITLE_WORDS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sen. sen rep. gov. gen gen. lt lt. col col. prof. prof sir".split()
-)
+_TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov gen lt col prof sir".split())  # dot stripped
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "case", "flat"})
 _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee")
-#: Nouns that stand for a person, a group or a body that can speak (beyond ``-er``/``-ist``…).
-SPEAKER_NOUNS = frozenset(
-    """official spokesman spokeswoman spokesperson minister president chief head source police
-    expert doctor analyst witness eyewitness report statement letter newspaper agency
-    government ministry department family authority investigator prosecutor caller man woman
-    people resident activist campaigner leader commander aide member group critic supporter
-    observer journalist reporter commentator correspondent judge senator governor mayor
-    secretary director professor scientist study survey poll website blog tv media outlet paper
-    office administration army military force committee council court union company firm
-    organisation organization campaign party lawyer attorney counsel victim mother father son
-    daughter wife husband friend neighbor neighbour couple staff team chairman chairwoman
-    ambassador diplomat envoy general colonel captain major sheriff coroner nurse surgeon
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess")
+#: Nouns for a person who can speak (beyond the ``-er``/``-or``/``-ist``/``-ian`` ones).
+PERSON_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson minister president chief head source expert
+    doctor analyst witness eyewitness man woman resident activist leader commander aide member
+    critic journalist correspondent judge senator governor mayor secretary director professor
+    scientist lawyer attorney counsel victim mother father son daughter wife husband friend
+    neighbor neighbour chairman chairwoman ambassador diplomat envoy general colonel captain
+    major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst
     """.split()
 )
+#: Nouns for a group, a body or a document that can be said to speak.
+BODY_NOUNS = frozenset(
+    """police report statement letter newspaper agency government ministry department family
+    authority investigator prosecutor people group supporter study survey poll website blog tv
+    media outlet paper office administration army military force committee council court union
+    company firm organisation organization campaign party couple staff team official expert
+    source member critic resident activist
+    """.split()
+)
+SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
 #: A pronoun within this many characters after a speech event refers to its speaker.
 _RECENT_SPEECH = 400
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
@@ -74,14 +87,21 @@ def subject_of(verb: Any) -> Any | None:
     """
     current = verb
     for _ in range(8):
-        for child in current.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head
-                return child
+        subjects = [
+            c
+            for c in current.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not _crosses_paragraph(c, current)
+        ]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
                 return None
+            if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                return current.head
+            return child
         head = current.head
+        if current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head  # "a letter from ICE saying …"
         if current.dep_ not in _CLIMB_DEPS or head == current or _crosses_paragraph(head, current):
             return None
         if head.lower_ == "as" and head.head != head:
@@ -90,6 +110,14 @@ def subject_of(verb: Any) -> Any | None:
                 return objects[0]
         current = head
     return None
+
+
+def is_person_noun(token: Any) -> bool:
+    """True for a singular common noun that names a person (``spokesman``, ``caller``)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ != "NN" or lemma in BODY_NOUNS - PERSON_NOUNS:
+        return False
+    return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 
 
 def is_speaker_like(token: Any) -> bool:
@@ -126,7 +154,7 @@ def _phrase(token: Any) -> tuple[int, int]:
                     if right - token.i <= 6:
                         end = right
     while start < end - 1 and (
-        doc[start].lower_ in _TITLE_WORDS or doc[start].pos_ in ("DET", "PUNCT")
+        doc[start].lower_.rstrip(".") in _TITLE_WORDS or doc[start].pos_ in ("DET", "PUNCT")
     ):
         start += 1
     while end - 1 > start and doc[end - 1].pos_ == "PART":  # possessive 's
@@ -149,7 +177,7 @@ class SpeakerResolver:
         ]
 
     def resolve(self, token: Any, *, at: int) -> Speaker:
-        """Return the speaker the subject ``token`` stands for; remember it as speaking at ``at``."""
+        """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
         speaker = self._resolve(token)
         self.remember(speaker, at=at)
         return speaker
@@ -173,20 +201,27 @@ class SpeakerResolver:
         )
 
     def _resolve(self, token: Any) -> Speaker:
-        lower = token.lower_
         if token.pos_ == "PRON":
-            return self._antecedent(token, person=lower in _PERSON_PRONOUNS) or self._literal(token)
+            person = token.lower_ in _PERSON_PRONOUNS
+            return self._antecedent(token, person=person) or self._literal(token)
+        named = next(
+            (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
+        )
+        if named is not None and token.pos_ == "NOUN":
+            token = named  # "a researcher with the organisation, Matthew Collins, said"
         start, end = _phrase(token)
         phrase = self.text[start:end]
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"):
-            return self._full_name(phrase, start, end)
-        has_definite = any(c.lower_ in ("the", "this") for c in token.lefts)
-        if has_definite:
-            titled = self._titled(token.lower_, token.sent.start_char)
-            if titled is not None:
-                return titled
-        singular = token.tag_ in ("NN", "NNP")
-        return Speaker(name=phrase, start=start, end=end, person_like=singular)
+            person = token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
+            return self._full_name(phrase, start, end, person=person)
+        person = is_person_noun(token)
+        bare = [c.lower_ for c in token.lefts] in (["the"], ["this"])
+        if person and bare:
+            titled = self._titled(token.lemma_.lower(), token.sent.start_char)
+            found = titled or self._antecedent(token, person=True)
+            if found is not None:
+                return found
+        return Speaker(name=phrase, start=start, end=end, person_like=person)
 
     def _literal(self, token: Any) -> Speaker:
         return Speaker(
@@ -194,13 +229,16 @@ class SpeakerResolver:
         )
 
     def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
-        """The speaker of the speech just before, else the latest person named as a subject."""
+        """The speaker of the speech just before; for a person, the latest person speaker or
+        person named as a subject, whichever is more recent."""
         event = self._latest_event(token.idx)
-        previous = event[0] if event else None
-        if previous is not None and person and not previous.person_like:
-            previous = None
-        if not person or (event is not None and token.idx - event[1] <= _RECENT_SPEECH):
-            return previous
+        if not person or (
+            event is not None and event[0].person_like and token.idx - event[1] <= _RECENT_SPEECH
+        ):
+            return event[0] if event else None
+        previous = next(
+            (s for s, at in reversed(self.history) if at < token.idx and s.person_like), None
+        )
         people = [n for n in self.names if n[3] == "PERSON" and self._antecedent_ok(n, token)]
         if people and (previous is None or people[-1][0] > previous.end):
             start, end, _, _ = people[-1]
@@ -208,17 +246,21 @@ class SpeakerResolver:
         return previous
 
     def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
+        """A person mention can be an antecedent when it is a subject, before ``token``."""
         start, end = name[0], name[1]
         if end > token.idx or token.idx - start > _ANTECEDENT_WINDOW:
             return False
         if any(q_start <= start < q_end for q_start, q_end in self.quoted):
             return False
-        if start < token.sent.start_char:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT"):
             return True
-        head = self.doc.char_span(start, end, alignment_mode="expand")
-        return head is not None and head.root.dep_ == "nsubj"
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
-    def _full_name(self, phrase: str, start: int, end: int) -> Speaker:
+    def _full_name(self, phrase: str, start: int, end: int, *, person: bool = True) -> Speaker:
         """Expand a short form to the longest name before it (or anywhere) that contains it."""
         words = set(phrase.lower().split())
         best = _clean(phrase)
@@ -226,22 +268,32 @@ class SpeakerResolver:
             if len(name) > len(best) and words <= set(name.lower().split()):
                 if n_start <= start or best == _clean(phrase):
                     best = name
-        return Speaker(name=best, start=start, end=end, person_like=True)
+        return Speaker(name=best, start=start, end=end, person_like=person)
 
     def _titled(self, noun: str, before: int) -> Speaker | None:
-        """``the spokesman`` -> the person introduced with that title in an earlier sentence."""
+        """``the spokesman`` -> the person introduced with that title in an earlier sentence.
+
+        The title must be attached to the name: ``spokesman Mark Toner`` (compound) or
+        ``Leeann Tweeden, a radio news anchor`` (apposition).
+        """
         for n_start, n_end, name, label in reversed(self.names):
             if label != "PERSON" or n_end >= before or before - n_start > _ANTECEDENT_WINDOW:
                 continue
-            around = self.text[max(0, n_start - 60) : n_end + 80].lower()
-            if noun in around.split() or f" {noun}," in around:
+            span = self.doc.char_span(n_start, n_end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            linked = [c for c in root.children if c.dep_ in ("compound", "appos")]
+            if root.dep_ == "appos":
+                linked.append(root.head)
+            if any(t.lemma_.lower() == noun for t in linked):
                 return Speaker(name=name, start=n_start, end=n_end, person_like=True)
         return None
 
 
 def _clean(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
         words = words[1:]
     cleaned = " ".join(words)
     for suffix in ("’s", "'s"):
