@@ -39,7 +39,8 @@ def eval_descriptors(
     from ..evaluation.descriptors import evaluate_descriptors, score_rows
 
     with fail_on_errors():
-        score = evaluate_descriptors(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
+        scores = evaluate_descriptors(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
+    score = scores["all"]
     table = Table(title=f"Descriptors: {score.gold} gold pairs in {score.articles} articles")
     for column in ("pairs", "system", "gold", "P", "R", "F1"):
         table.add_column(column, justify="left" if column == "pairs" else "right")
@@ -47,6 +48,14 @@ def eval_descriptors(
         table.add_row(
             what, str(predicted), str(gold_count), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}"
         )
+    for split, split_score in scores.items():
+        if split != "all":
+            table.add_row(
+                f"split {split} ({split_score.articles} articles)",
+                str(split_score.predicted),
+                str(split_score.gold),
+                *(f"{v:.3f}" for v in split_score.lenient),
+            )
     console.print(table)
     console.print(
         "A pair matches when the actor has a mention overlapping the gold actor mention and the "

@@ -2,8 +2,9 @@
 
 The gold set (``slant/data/gold/descriptors.jsonl``, guidelines in the README beside it) holds
 one line per pair: the article id, the offsets of one mention of the actor, the offsets of the
-descriptor and its relation; never the article text, which is read from the articles
-directories (``<id>.txt``).
+descriptor, its relation and its split; never the article text, which is read from the articles
+directories (``<id>.txt``). Split ``dev`` holds the articles the rules were written against;
+``heldout`` articles were annotated after the rules were frozen, so their score is the honest one.
 
 Matching, per article: gold pairs are taken in order and each is paired with the first unpaired
 system pair whose actor has a mention overlapping the gold actor mention and whose descriptor
@@ -41,6 +42,7 @@ class GoldPair:
     descriptor_start: int
     descriptor_end: int
     relation: str
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -171,16 +173,22 @@ def score_article(
 
 def evaluate_descriptors(
     *, gold_path: Path | None = None, article_dirs: Iterable[Path]
-) -> DescriptorScore:
-    """Score the ``actors`` analyzer's descriptors on every article of the gold set."""
+) -> dict[str, DescriptorScore]:
+    """Score the ``actors`` analyzer's descriptors on every article of the gold set.
+
+    Returns the score over all articles (key ``"all"``) and over each split's articles.
+    """
     article_dirs = list(article_dirs)
     by_article: dict[str, list[GoldPair]] = {}
     for pair in load_gold(gold_path):
         by_article.setdefault(pair.article, []).append(pair)
-    score = DescriptorScore()
+    scores: dict[str, DescriptorScore] = {"all": DescriptorScore()}
     for article, gold in by_article.items():
-        score_article(gold, system_pairs(_read_article(article, article_dirs)), score)
-    return score
+        predicted = system_pairs(_read_article(article, article_dirs))
+        score_article(gold, predicted, scores["all"])
+        split = gold[0].split
+        score_article(gold, predicted, scores.setdefault(split, DescriptorScore()))
+    return scores
 
 
 def score_rows(score: DescriptorScore) -> list[tuple[str, Any, Any, float, float, float]]:
