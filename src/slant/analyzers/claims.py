@@ -64,6 +64,7 @@ _IRREGULAR = {"children": "child", "schoolchildren": "schoolchild", "women": "wo
 _NOUNS = ("NOUN", "ADJ", "PROPN")
 _PERSONS = {"civilians", "children", "women"}
 _AGENT = "agent"
+_EXPERIENCER_VERBS = {"flee", "die", "perish", "escape"}
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
     "july august september october november december".split()
@@ -201,7 +202,12 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
         relation, node = node.dep_, head
         path.append(node)
         event = _event_of_verb(node) if node.pos_ in ("VERB", "AUX") else _lemma_event(node)
-        if event and relation == "nsubj" and any(c.dep_ == "dobj" for c in node.children):
+        if (
+            event
+            and relation == "nsubj"
+            and node.lemma_ not in _EXPERIENCER_VERBS
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
             return _AGENT, path
         if event:
             return event, path
@@ -267,9 +273,13 @@ def _place(path: list[Any], sentence: Any) -> str | None:
     return text[start:end]
 
 
-def _date(anchor: Any, sentence: Any) -> str | None:
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    return min(dates, key=lambda e: abs(e.start - anchor.i)).text if dates else None
+def _date(span: Any, sentence: Any) -> str | None:
+    dates = [
+        e
+        for e in sentence.ents
+        if e.label_ == "DATE" and (e.end <= span.start or e.start >= span.end)
+    ]
+    return min(dates, key=lambda e: abs(e.start - span.start)).text if dates else None
 
 
 def _sentence_is_total(sentence: Any) -> bool:
@@ -324,20 +334,22 @@ def _read(
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = span.root
+    numerals = [token for token in span if token.like_num]
+    root = span.root if span.root.like_num or not numerals else numerals[-1]
     following = doc[span.end] if span.end < len(doc) else None
     previous = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    noun = _counted_noun(root)
+    if noun is None and following is not None and _lookup(_CATEGORY_OF, following):
+        noun = following
+    counts_people = noun is not None and _category(noun) != "other"
     if (
-        root.ent_type_ in _SKIP_LABELS
+        (root.ent_type_ in _SKIP_LABELS and not counts_people)
         or (following is not None and following.lower_ in ("%", "percent", "per"))
         or previous in _MONTHS
         or (following is not None and following.lower_.rstrip(".") in _MONTHS)
         or (quantity.text.isdigit() and 1900 <= quantity.value <= 2100)
     ):
         return None
-    noun = _counted_noun(root)
-    if noun is None and following is not None and _lookup(_CATEGORY_OF, following):
-        noun = following
     event, path = _event_path(noun if noun is not None else root)
     category = _category(noun) if noun is not None else "people"
     if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
@@ -374,7 +386,7 @@ def _find(doc: Any) -> list[_Found]:
             category=category,
             event=event,
             place=_place(path, sentence),
-            date=_date(span.root, sentence),
+            date=_date(span, sentence),
             approximate=quantity.approximate,
             bound=quantity.bound,
         )
