@@ -17,11 +17,9 @@ the appositive and predicate-nominative sieves of Lee et al. (2013):
 - ``predicate``: ``X is/was/remains/becomes NP|ADJ`` and ``X is called/branded/described as NP``.
 - ``scare_quote``: any part of those descriptors the writer put in scare quotes
   (``the 'brutal dictator' President Bashar al-Assad`` gives ``brutal dictator``).
-- ``stand_in``: a definite noun phrase ``the N`` used instead of the name, linked only when
-  (a) the text has already applied the head noun N to exactly one actor by the rules above,
-  and (b) that actor is named in the same or one of the three previous sentences. So ``the
-  terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no earlier
-  ``Assad regime`` is not.
+
+The fifth relation, ``label`` (``the terrorists`` standing in for a name), is linked from these
+by :func:`slant.analyzers.actors.link_labels`.
 
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``). It does not read
@@ -35,7 +33,7 @@ from typing import Any
 from ..analysis import Descriptor
 from .mentions import HONORIFICS, RANKS, ActorCluster
 
-__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "find_descriptors"]
+__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors"]
 
 #: Head nouns that label the actor or its members when a name modifies them (any actor).
 LABEL_NOUNS = frozenset(
@@ -60,7 +58,7 @@ _DIRECTIONS = frozenset(
     "eastern western northern southern central north south east west northeastern "
     "northwestern southeastern southwestern".split()
 )
-_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _QUANTIFIERS = frozenset(
     "few many several some other more most all only such same own certain various both "
@@ -155,7 +153,7 @@ def _modifier_run(span: Any) -> list[Any]:
         )
         hyphenated = bool(run) and run[0].tag_ == "HYPH"
         modifier = (
-            token.pos_ in _MODIFIER_POS
+            token.pos_ in MODIFIER_POS
             or participle
             or token.tag_ == "HYPH"
             or token.ent_type_ in _ACTOR_LABELS
@@ -236,7 +234,7 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
         return None
     tokens = [doc[i] for i in range(span.end, head.i + 1)]
     if any(
-        t.i in actor_tokens or (t.pos_ not in _MODIFIER_POS and not _is_quote(t)) for t in tokens
+        t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not _is_quote(t)) for t in tokens
     ):
         return None
     return _descriptor(_trim(tokens), "modifier")
@@ -393,54 +391,4 @@ def find_descriptors(
             found += _appositions(span, actor_tokens)
             found += _predicates(span, actor_tokens)
         results.append(_dedupe(_apply_scare_quotes(found, list(scare_spans))))
-    _add_stand_ins(doc, clusters, results, actor_tokens)
     return results
-
-
-def _add_stand_ins(
-    doc: Any,
-    clusters: list[ActorCluster],
-    results: list[list[Descriptor]],
-    actor_tokens: set[int],
-) -> None:
-    """Link ``the N`` to the one actor the text has already called N (see module docstring)."""
-    first_use: dict[str, dict[int, int]] = {}
-    for index, descriptors in enumerate(results):
-        for d in descriptors:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
-                uses = first_use.setdefault(span.root.lemma_.lower(), {})
-                uses[index] = min(uses.get(index, d.start), d.start)
-    taken = [(d.start, d.end) for ds in results for d in ds]
-    sentence_starts = [s.start_char for s in doc.sents]
-    for token in doc:
-        if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
-            continue
-        head = token.head
-        uses = first_use.get(head.lemma_.lower(), {})
-        users = [index for index, at in uses.items() if at < token.idx]
-        between = [doc[i] for i in range(token.i + 1, head.i + 1)]
-        if len(users) != 1 or any(
-            t.i in actor_tokens or t.pos_ not in _MODIFIER_POS for t in between
-        ):
-            continue
-        if head.dep_ == "compound":
-            continue
-        index = users[0]
-        start, end = between[0].idx, head.idx + len(head.text)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
-            continue
-        results[index].append(Descriptor(doc.text[start:end], start, end, "stand_in"))
-    for descriptors in results:
-        descriptors.sort(key=lambda d: d.start)
-
-
-def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]], at: int) -> int:
-    """How many sentences back from ``at`` the nearest earlier-or-same-sentence mention is."""
-    from bisect import bisect_right
-
-    here = bisect_right(sentence_starts, at)
-    before = [bisect_right(sentence_starts, s) for s, _ in mentions if s <= at]
-    return here - max(before) if before else 10**6

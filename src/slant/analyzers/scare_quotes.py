@@ -25,11 +25,12 @@ whether the distancing is fair, and it does not see scare quotes made without qu
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from typing import Any
 
 from ..analysis import ScareQuote
 from ..pipeline import Context, analyzer
-from .quotemarks import find_quote_pairs, word_count
+from .quotemarks import QuotePair, find_quote_pairs, word_count
 
 __all__ = ["MAX_WORDS", "SPEECH_CUES", "find_scare_quotes", "scare_quotes"]
 
@@ -46,7 +47,8 @@ SPEECH_CUES = frozenset(
 )
 _TITLE_CUES = frozenset(
     "book books film films movie article articles song album titled entitled headlined "
-    "headline report novel poem play show series documentary column essay paper".split()
+    "headline report novel poem play show series documentary column essay paper magazine "
+    "newspaper programme program podcast".split()
 )
 _CLAUSE_PUNCTUATION = re.compile(r"[.,!?;:]")
 _WORD = re.compile(r"[\w’'-]+")
@@ -65,65 +67,112 @@ def _is_attributed(text: str, start: int, end: int) -> bool:
     return re.match(r"\s*,?\s*(?:\w+\s+)?(?:said|says)\b", after) is not None
 
 
-def _is_title(text: str, start: int, content: str) -> bool:
+def _is_title(text: str, pair: QuotePair, content: str) -> bool:
     words = content.split()
-    capitalised = all(
-        w[:1].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words
-    )
-    return capitalised and any(w in _TITLE_CUES for w in _words_before(text, start, 3))
+    small = {"of", "the", "and", "a", "in", "to", "on", "for"}
+    if not all(w[:1].isupper() or w.lower() in small for w in words):
+        return False
+    if len(words) > 1 and words[0] in {"The", "A"}:
+        return True
+    after = [w.lower() for w in _WORD.findall(text[pair.end : pair.end + 30])][:2]
+    return any(w in _TITLE_CUES for w in _words_before(text, pair.start, 3) + after)
+
+
+def _stands_alone(text: str, pair: QuotePair) -> bool:
+    """A quote that is a whole line (a heading or pull quote), or a headline's ``'…': WHO``."""
+    line_start = text.rfind("\n", 0, pair.start) + 1
+    line_end = text.find("\n", pair.end)
+    line_end = len(text) if line_end == -1 else line_end
+    before, after = text[line_start : pair.start].strip(), text[pair.end : line_end].strip()
+    return not before and not after or after.startswith(":") and "." not in after
+
+
+def _speech_style(pairs: list[QuotePair]) -> str | None:
+    """The marks the text uses for long quotations (six words or more), if one style wins."""
+    counts = {"double": 0, "single": 0}
+    for pair in pairs:
+        if word_count(pair.content) >= 6:
+            counts[pair.style] += 1
+    if counts["double"] == counts["single"]:
+        return None
+    return max(counts, key=lambda style: counts[style])
 
 
 def find_scare_quotes(
     text: str,
     *,
     quotation_spans: list[tuple[int, int]] = (),
+    reported_spans: list[tuple[int, int]] = (),
 ) -> list[ScareQuote]:
     """Return the scare quotes of ``text`` in order.
 
-    ``quotation_spans`` are ``[start, end)`` contents of real quotations to leave out.
+    ``quotation_spans`` are the ``[start, end)`` contents of direct quotations and
+    ``reported_spans`` those of indirect speech (``X said that …``), from the ``quotes``
+    analyzer. A short quote inside reported speech is taken for the speaker's words (a
+    partial quotation) unless its marks differ from those the text uses for speech.
 
     >>> [q.text for q in find_scare_quotes("the so-called 'moderate' rebels")]
     ['moderate']
     >>> find_scare_quotes('He said "we will win" and left.')
     []
     """
+    pairs = find_quote_pairs(text, include_unclosed=False)
+    speech_style = _speech_style(pairs)
     found = []
-    for pair in find_quote_pairs(text, include_unclosed=False):
+    for pair in pairs:
         content = pair.content.strip()
-        if not content:
-            continue
         start = pair.content_start + (len(pair.content) - len(pair.content.lstrip()))
         end = start + len(content)
-        if word_count(content) > MAX_WORDS or len(content) > _MAX_CHARS:
-            continue
         if not any(ch.isalpha() for ch in content):
             continue
+        if word_count(content) > MAX_WORDS or len(content) > _MAX_CHARS:
+            continue
         so_called = _SO_CALLED.search(text[max(0, pair.start - 12) : pair.start]) is not None
-        if not so_called:
-            if _CLAUSE_PUNCTUATION.search(content):
-                continue
-            if any(s <= start and end <= e for s, e in quotation_spans):
-                continue
-            if _is_attributed(text, pair.start, pair.end) or _is_title(text, pair.start, content):
-                continue
+        if not so_called and _is_quotation(
+            text, pair, content, (start, end), speech_style, quotation_spans, reported_spans
+        ):
+            continue
         found.append(ScareQuote(text=content, start=start, end=end))
     return found
 
 
-def _direct_quotation_spans(quotes: Any) -> list[tuple[int, int]]:
+def _is_quotation(
+    text: str,
+    pair: QuotePair,
+    content: str,
+    span: tuple[int, int],
+    speech_style: str | None,
+    quotation_spans: list[tuple[int, int]],
+    reported_spans: list[tuple[int, int]],
+) -> bool:
+    """Whether a short quoted stretch is someone's words, a title or a heading."""
+    start, end = span
+    if _CLAUSE_PUNCTUATION.search(content) or _stands_alone(text, pair):
+        return True
+    if any(s <= start and end <= e for s, e in quotation_spans):
+        return True
+    own_device = speech_style is not None and pair.style != speech_style
+    if not own_device and any(s <= start and end <= e for s, e in reported_spans):
+        return True
+    return _is_attributed(text, pair.start, pair.end) or _is_title(text, pair, content)
+
+
+def _quotation_spans(quotes: Any, kinds: set[str]) -> list[tuple[int, int]]:
     spans = []
     for quote in quotes or []:
-        kind = quote["kind"] if isinstance(quote, dict) else quote.kind
-        if kind == "direct":
-            if isinstance(quote, dict):
-                spans.append((quote["content_start"], quote["content_end"]))
-            else:
-                spans.append((quote.content_start, quote.content_end))
+        item = quote if isinstance(quote, dict) else asdict(quote)
+        if item["kind"] in kinds:
+            spans.append((item["content_start"], item["content_end"]))
     return spans
 
 
 @analyzer("scare_quotes", version="scare_quotes.v1", sets=("scare_quotes",), requires=("quotes",))
 def scare_quotes(ctx: Context) -> dict[str, list[ScareQuote]]:
     """Words put in scare quotes by the writer (short, unattributed, not a title)."""
-    spans = _direct_quotation_spans(ctx.results.get("quotes", {}).get("quotes"))
-    return {"scare_quotes": find_scare_quotes(ctx.text, quotation_spans=spans)}
+    quotes = ctx.results.get("quotes", {}).get("quotes")
+    found = find_scare_quotes(
+        ctx.text,
+        quotation_spans=_quotation_spans(quotes, {"direct"}),
+        reported_spans=_quotation_spans(quotes, {"indirect", "according_to"}),
+    )
+    return {"scare_quotes": found}

@@ -29,7 +29,7 @@ from ..errors import InputError
 
 __all__ = ["RELATIONS", "DescriptorScore", "GoldPair", "evaluate_descriptors", "load_gold"]
 
-RELATIONS = ("modifier", "apposition", "predicate", "scare_quote", "stand_in")
+RELATIONS = ("modifier", "apposition", "predicate", "scare_quote", "label")
 
 
 @dataclass(frozen=True)
