@@ -47,7 +47,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("browser") / "web.db"
-    build_corpus(path)
+    build_corpus(path, analyzers=None)  # end to end: every analyzer, as `slant serve` runs
     port = _free_port()
     config = uvicorn.Config(
         create_app(path, workers=2), host="127.0.0.1", port=port, log_level="warning"

@@ -38,6 +38,10 @@ def serve(
         float, typer.Option(help="Seconds a request may take before it gets 504.")
     ] = 120.0,
     max_upload_mb: Annotated[float, typer.Option(help="Largest request body, in MB.")] = 20.0,
+    analyzers: Annotated[
+        str | None,
+        typer.Option("--analyzers", "-a", help="Comma-separated analyzers to run (default: all)."),
+    ] = None,
     allow_private: Annotated[
         bool, typer.Option(help="Allow fetching URLs on private, loopback or link-local addresses.")
     ] = False,
@@ -68,6 +72,7 @@ def serve(
             request_timeout=timeout,
             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
             allow_private_urls=allow_private,
+            analyzers=[n.strip() for n in analyzers.split(",") if n.strip()] if analyzers else None,
         )
     shown = f"[{host}]" if ":" in host else host
     console.print(

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Upload
 
 from .. import __version__
 from ..document import Document
-from ..pipeline import available_analyzers
+from ..pipeline import resolve
 from .jobs import column_map
 from .models import (
     AnalysisOut,
@@ -54,8 +54,9 @@ router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
     responses={502: {"model": ErrorOut, "description": "The URL could not be fetched"}},
 )
 async def analyze(body: AnalyzeRequest, state: WebState = Depends(web_state)) -> dict[str, Any]:
-    """Run slant's analyzers on the text (or the article fetched from the URL, which must be
-    on a public address) and return the ``slant.analysis/1`` JSON. Nothing is stored."""
+    """Run slant's analyzers (those given, else the server's) on the text, or on the article
+    fetched from the URL (which must be on a public address), and return the
+    ``slant.analysis/1`` JSON. Nothing is stored."""
     if body.text is not None:
         state.check_text(body.text)
         document = Document(text=body.text, title=body.title, source=body.source, date=body.date)
@@ -64,7 +65,8 @@ async def analyze(body: AnalyzeRequest, state: WebState = Depends(web_state)) ->
             fetch_url, body.url, allow_private=state.settings.allow_private_urls
         )
         state.check_text(document.text, name=f"the article at {body.url}")
-    analysis = await state.pool.run(analyze_document, document, body.analyzers)
+    analyzers = body.analyzers or state.settings.analyzers
+    analysis = await state.pool.run(analyze_document, document, analyzers)
     return analysis.to_dict()
 
 
@@ -158,7 +160,7 @@ def ingest_job(job_id: str, state: WebState = Depends(web_state)) -> dict[str, A
 
 @router.get("/health", response_model=HealthOut, summary="Is the server up, and what it serves")
 def health(state: WebState = Depends(web_state)) -> HealthOut:
-    """The version, the corpus and its counts, and the analyzers with their versions."""
+    """The version, the corpus and its counts, and the analyzers the server runs."""
     with state.corpus() as corpus:
         stats = corpus.stats()
     return HealthOut(
@@ -166,5 +168,5 @@ def health(state: WebState = Depends(web_state)) -> HealthOut:
         corpus=state.settings.corpus_path.name,
         documents=stats["documents"],
         annotated=stats["annotated"],
-        analyzers={name: spec.version for name, spec in available_analyzers().items()},
+        analyzers={spec.name: spec.version for spec in resolve(state.settings.analyzers)},
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..document import Document
+from ..pipeline import resolve
 from ..store import Corpus
 from . import api, pages
 from .errors import ErrorResponder, install_error_handlers
@@ -73,6 +74,7 @@ def create_app(
     workers: int | None = None,
     request_timeout: float = 120.0,
     allow_private_urls: bool = False,
+    analyzers: Iterable[str] | None = None,
 ) -> FastAPI:
     """Build the web app over the corpus at ``corpus_path`` (created when missing).
 
@@ -81,6 +83,8 @@ def create_app(
     ``max_text_chars`` any text to analyze (413 beyond). ``workers`` analyses run at once
     (default: the number of CPUs, at most 4), each answered within ``request_timeout``
     seconds or 504. ``allow_private_urls`` lets the app fetch URLs on private addresses.
+    ``analyzers`` selects the analyzers pages and API run (default: all; an API request may
+    name its own).
 
     >>> app = create_app("slant.db")  # doctest: +SKIP
     >>> import uvicorn; uvicorn.run(app, host="127.0.0.1", port=8000)  # doctest: +SKIP
@@ -93,20 +97,23 @@ def create_app(
         workers=workers or min(os.cpu_count() or 1, 4),
         request_timeout=request_timeout,
         allow_private_urls=allow_private_urls,
+        analyzers=tuple(analyzers) if analyzers is not None else None,
     )
+    resolve(settings.analyzers)  # an unknown analyzer name fails now
     Corpus(settings.corpus_path).close()  # fail now, not on the first request
     templates = _templates()
     state = WebState(
         settings=settings,
         pool=WorkerPool(workers=settings.workers, timeout=settings.request_timeout),
-        jobs=IngestJobs(settings.corpus_path),
+        jobs=IngestJobs(settings.corpus_path, analyzers=settings.analyzers),
         templates=templates,
     )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
-            await state.pool.run(analyze_document, Document(text="slant loads its models."))
+            warm_up = Document(text="slant loads its models.")
+            await state.pool.run(analyze_document, warm_up, settings.analyzers)
         except Exception:  # the pages that need no analysis still work; requests will say why
             log.exception("warming up the analyzers failed")
         yield

@@ -16,6 +16,7 @@ import json
 import tempfile
 import threading
 import uuid
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,8 +102,9 @@ def ingest_format(filename: str) -> str:
 class IngestJobs:
     """The jobs of one app: queued to a single background thread, kept in memory."""
 
-    def __init__(self, corpus_path: Path) -> None:
+    def __init__(self, corpus_path: Path, *, analyzers: Iterable[str] | None = None) -> None:
         self.corpus_path = corpus_path
+        self.analyzers = list(analyzers) if analyzers is not None else None
         self._jobs: dict[str, IngestJob] = {}
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slant-ingest")
@@ -171,7 +173,9 @@ class IngestJobs:
                 def annotated(count: int) -> None:
                     job.annotated += count
 
-                annotate_corpus(corpus, on_start=started, progress=annotated)
+                annotate_corpus(
+                    corpus, analyzers=self.analyzers, on_start=started, progress=annotated
+                )
             job.state = "done"
         except SlantError as exc:
             job.error, job.state = str(exc), "failed"

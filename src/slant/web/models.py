@@ -7,7 +7,7 @@ compare response it allows keys added later (DESIGN.md: keys may be added, none 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -163,7 +163,7 @@ class HealthOut(BaseModel):
     corpus: str
     documents: int
     annotated: int
-    analyzers: dict[str, str] = Field(description="Analyzer name → version.")
+    analyzers: dict[str, str] = Field(description="Analyzers the server runs: name → version.")
 
 
 class IngestJobOut(BaseModel):
@@ -180,8 +180,3 @@ class IngestJobOut(BaseModel):
     to_annotate: int
     annotated: int
     error: str | None = None
-
-
-def dump(model: BaseModel) -> dict[str, Any]:
-    """A response model as JSON-shaped data, with its field aliases (``schema``)."""
-    return model.model_dump(mode="json", by_alias=True)

@@ -53,7 +53,7 @@ def analysis_context(analysis: Analysis) -> dict[str, Any]:
 
 async def _analyzed(state: WebState, request: Request, document: Document) -> Response:
     state.check_text(document.text)
-    analysis = await state.pool.run(analyze_document, document)
+    analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
     return _render(state, request, "analyze.html", page="analyze", **analysis_context(analysis))
 
 

@@ -90,7 +90,8 @@ async def load_document(state: WebState, document_id: str) -> tuple[Document, An
         )
     if analysis is not None:
         return document, analysis, True
-    return document, await state.pool.run(analyze_document, document), False
+    analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
+    return document, analysis, False
 
 
 def _compare(state: WebState, request: CompareRequest) -> Comparison:

@@ -37,6 +37,7 @@ class WebSettings:
     workers: int = 2
     request_timeout: float = 120.0
     allow_private_urls: bool = False
+    analyzers: tuple[str, ...] | None = None
 
 
 class RecentResults:

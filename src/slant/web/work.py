@@ -15,7 +15,7 @@ its failures to the web's statuses.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
@@ -66,7 +66,7 @@ class WorkerPool:
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
-def analyze_document(document: Document, analyzers: list[str] | None = None) -> Analysis:
+def analyze_document(document: Document, analyzers: Iterable[str] | None = None) -> Analysis:
     """Analyze one document (the library's :func:`slant.analyze`)."""
     return analyze(document, analyzers=analyzers)
 
