@@ -283,15 +283,19 @@ def _date(span: Any, sentence: Any) -> str | None:
 
 
 def _sentence_is_total(sentence: Any) -> bool:
-    """A sentence about a total over time (``since 2011``, ``so far``, ``in total``)."""
+    """A sentence about a total over time (``since 2011``, ``since the war began``, ``so far``)."""
     words = [token.lower_ for token in sentence]
-    lemmas = {token.lemma_.lower() for token in sentence}
-    if "since" in words and (
-        lemmas & _SINCE_START or any(t.like_num and len(t) == 4 for t in sentence)
-    ):
-        return True
+    for token in sentence:
+        if token.lower_ == "since":
+            scope = token.head.subtree if token.dep_ == "mark" else token.subtree
+            if any(t.lemma_.lower() in _SINCE_START or _is_year(t) for t in scope):
+                return True
     pairs = set(zip(words, words[1:], strict=False))
     return bool(set(words) & _TOTAL_CUES or pairs & _TOTAL_PHRASES)
+
+
+def _is_year(token: Any) -> bool:
+    return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def _killed_by_a_war(path: list[Any]) -> bool:
@@ -431,7 +435,9 @@ def _count_from(found: list[_Found]) -> dict[str, int]:
     following = [f for f in killed if f.sentence == first + 1]
     combatants_here = _first(same, "combatants") or 0
     combatants = combatants_here or _first(following, "combatants") or 0
-    civilians = _first(same, "civilians") or _first(following, "civilians")
+    civilians = _first(same, "civilians")
+    if civilians is None and _first(same, "children") is None and _first(same, "women") is None:
+        civilians = _first(following, "civilians")
     people = _first(same, "people")
     if civilians is None and people is not None:
         civilians = people - combatants_here if people > combatants_here else 0
@@ -439,9 +445,10 @@ def _count_from(found: list[_Found]) -> dict[str, int]:
     if not civilians:
         children, women = _first(same, "children") or 0, _first(same, "women") or 0
         civilians = children + women
-    else:
-        children = min(_first(nearby, "children") or 0, civilians)
-        women = min(_first(nearby, "women") or 0, civilians)
+    else:  # a count larger than the civilians belongs to another event
+        children = _first(nearby, "children") or 0
+        women = _first(nearby, "women") or 0
+        children, women = [n if n <= civilians else 0 for n in (children, women)]
     return {"civilians": civilians, "children": children, "women": women, "combatants": combatants}
 
 
