@@ -105,17 +105,20 @@ class SideCollector:
         return True
 
     def _tone(self, doc_id: str, fields: dict, sentences: list, windows: list | None) -> None:
-        chosen = [s for s in sentences if inside(s["start"], s["end"], windows)]
+        chosen = sentences
+        if windows is not None:
+            chosen = [s for s in sentences if inside(s["start"], s["end"], windows)]
         if windows is None and fields.get("tone") is not None:
             self.tones.append(float(fields["tone"]["compound"]))
         elif chosen:
             self.tones.append(sum(s["compound"] for s in chosen) / len(chosen))
         else:
             self.tones.append(None)
-        for sentence in chosen:
-            item = (sentence["compound"], (doc_id, sentence["start"], sentence["end"]))
-            _keep_extreme(self.saddest, (-item[0], item[1]))
-            _keep_extreme(self.happiest, item)
+        if chosen:  # one candidate per document and direction keeps the examples varied
+            low = min(chosen, key=lambda s: s["compound"])
+            high = max(chosen, key=lambda s: s["compound"])
+            _keep_extreme(self.saddest, (-low["compound"], (doc_id, low["start"], low["end"])))
+            _keep_extreme(self.happiest, (high["compound"], (doc_id, high["start"], high["end"])))
 
     def _techniques(self, doc_id: str, techniques: list, windows: list | None) -> None:
         counts: Counter[str] = Counter()
@@ -155,7 +158,9 @@ class SideCollector:
 
     def _actors(self, doc_id: str, actors: list, windows: list | None) -> None:
         for actor in actors:
-            mentions = [m for m in actor.get("mentions") or [] if inside(m[0], m[1], windows)]
+            mentions = actor.get("mentions") or []
+            if windows is not None:
+                mentions = [m for m in mentions if inside(m[0], m[1], windows)]
             if not mentions:
                 continue
             key = actor_key(actor["name"])

@@ -81,9 +81,11 @@ def _rounded(value: float, digits: int) -> float | None:
 
 def _resampling_counts(n: int, reps: int, rng: np.random.Generator) -> np.ndarray:
     """A ``reps x n`` matrix: how often each document is drawn in each bootstrap replicate."""
-    draws = rng.integers(0, n, size=(reps, n))
-    flat = draws + (np.arange(reps) * n)[:, None]
-    return np.bincount(flat.ravel(), minlength=reps * n).reshape(reps, n).astype(np.float64)
+    draws = rng.integers(0, n, size=(reps, n), dtype=np.int32)
+    counts = np.empty((reps, n), dtype=np.float64)
+    for row in range(reps):  # one small bincount per replicate stays in cache
+        counts[row] = np.bincount(draws[row], minlength=n)
+    return counts
 
 
 def bootstrap_ratios(

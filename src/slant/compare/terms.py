@@ -1,8 +1,9 @@
 """Term counts of a side (unigrams and bigrams) and the examples that show a term in use.
 
-Tokenising is a regular expression over the lower-cased text, not spaCy: words are runs of
-letters, hyphenated compounds stay whole ("pro-government"), a possessive "'s" is dropped,
-numbers and punctuation are kept only as boundaries. Stop words and one-letter tokens are
+Tokenising is a regular expression over the lower-cased text, not spaCy: a word is a run of
+word characters that starts with a letter, hyphenated compounds stay whole
+("pro-government"), a possessive "'s" is dropped, numbers and punctuation are kept only as
+boundaries. Stop words and one-letter tokens are
 not counted, and a bigram is two counted words that stand next to each other in the text
 (never across a stop word, a number or punctuation). Words get integer ids as they are
 first seen; unigram counts are a ``numpy.bincount`` of the ids and bigrams are counted as
@@ -40,10 +41,10 @@ STOP_WORDS = frozenset(
     s t d ll m re ve""".split()
 ) | frozenset("abcdefghijklmnopqrstuvwxyz")
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # The same tokens with their offsets in the original text (group 1: a word).
-_TOKEN_AT = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)(?:['’]s\b)?|\d+(?:[.,]\d+)*|[^\w\s]")
+_TOKEN_AT = re.compile(r"(\w+(?:-\w+)*)(?:['’]s\b)?|[^\w\s]")
 _BIGRAM_SHIFT = np.int64(2**32)
 
 
@@ -56,28 +57,35 @@ def tokenise(text: str) -> list[str]:
     return _TOKEN.findall(_POSSESSIVE.sub("", text.lower()))
 
 
+class _WordIds(dict):
+    """Word -> id; a word seen for the first time gets the next id (0 if not a word)."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(dict.fromkeys(STOP_WORDS, 0))
+        self.words = words
+
+    def __missing__(self, token: str) -> int:
+        word_id = len(self.words) if token[0].isalpha() else 0
+        if word_id:
+            self.words.append(token)
+        self[token] = word_id
+        return word_id
+
+
 class Vocabulary:
     """Integer ids of words; every stop word, number and punctuation mark has id 0."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = dict.fromkeys(STOP_WORDS, 0)
         self.words: list[str] = [""]
+        self._ids = _WordIds(self.words)
 
     def ids(self, tokens: list[str]) -> list[int]:
-        """Ids of tokens, adding new words (a token that does not start with a letter is 0)."""
-        known = self._ids
-        out = []
-        for token in tokens:
-            word_id = known.get(token)
-            if word_id is None:
-                if not token[0].isalpha():
-                    word_id = 0
-                else:
-                    word_id = len(self.words)
-                    self.words.append(token)
-                known[token] = word_id
-            out.append(word_id)
-        return out
+        """Ids of tokens, adding new words.
+
+        >>> Vocabulary().ids(["regime", "the", "12", "regime", "forces"])
+        [1, 0, 0, 1, 2]
+        """
+        return list(map(self._ids.__getitem__, tokens))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -167,7 +175,7 @@ def term_occurrences(text: str) -> Iterator[tuple[str, int, int]]:
     for match in _TOKEN_AT.finditer(text):
         word = match.group(1)
         token = word.lower() if word else None
-        if token is None or token in STOP_WORDS:
+        if token is None or token in STOP_WORDS or not token[0].isalpha():
             previous = None
             continue
         start, end = match.start(1), match.end(1)
