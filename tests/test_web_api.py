@@ -319,6 +319,19 @@ def test_413_text_longer_than_limit(small_client: TestClient) -> None:
     assert "600 characters" in assert_error(response, 413)
 
 
+def test_analyze_page_errors_keep_the_form(client, small_client) -> None:
+    blank = client.post("/analyze", data={"text": "   ", "title": "Kept title"})
+    assert blank.status_code == 400 and "document text is empty" in blank.text
+    assert 'value="Kept title"' in blank.text
+    too_long = small_client.post("/analyze", data={"text": XSS_ARTICLE})
+    assert too_long.status_code == 413 and "more than this server" in too_long.text
+    assert "&lt;script&gt;window.__slantPwned" in too_long.text
+    for payload in RAW_PAYLOADS:
+        assert payload not in too_long.text
+    refused = client.post("/analyze/url", data={"url": "http://10.0.0.1/x"})
+    assert refused.status_code == 400 and 'value="http://10.0.0.1/x"' in refused.text
+
+
 def test_413_upload_on_a_page_is_an_html_page(small_client: TestClient) -> None:
     files = {"file": ("big.txt", io.BytesIO(b"word " * 1000))}
     response = small_client.post("/analyze/upload", files=files)

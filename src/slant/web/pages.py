@@ -11,6 +11,7 @@ and live ingest progress.
 from __future__ import annotations
 
 import math
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -23,6 +24,7 @@ from ..compare.html import render_html
 from ..document import Document
 from ..errors import InputError
 from ..report.html import render_fragment
+from .errors import status_of
 from .jobs import column_map
 from .models import CompareRequest
 from .queries import find_documents, load_document, run_comparison
@@ -51,15 +53,31 @@ def analysis_context(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-async def _analyzed(state: WebState, request: Request, document: Document) -> Response:
-    state.check_text(document.text)
-    analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
-    return _render(state, request, "analyze.html", page="analyze", **analysis_context(analysis))
+async def _analyzed(
+    state: WebState,
+    request: Request,
+    load: Callable[[], Awaitable[Document]],
+    form: dict[str, str],
+) -> Response:
+    """Analyze the document ``load`` gives; on bad or too large input, a fetch failure or a
+    timeout, the form again (with what was typed) and the error, with the error's status."""
+    try:
+        document = await load()
+        state.check_text(document.text)
+        analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
+    except (InputError, HTTPException) as exc:
+        status = exc.status_code if isinstance(exc, HTTPException) else status_of(exc)
+        message = exc.detail if isinstance(exc, HTTPException) else str(exc)
+        response = _render(state, request, "analyze.html", page="analyze", error=message, form=form)
+        response.status_code = status
+        return response
+    context = analysis_context(analysis)
+    return _render(state, request, "analyze.html", page="analyze", form={}, **context)
 
 
 @router.get("/")
 def analyze_form(request: Request, state: WebState = Depends(web_state)) -> Response:
-    return _render(state, request, "analyze.html", page="analyze")
+    return _render(state, request, "analyze.html", page="analyze", form={})
 
 
 @router.post("/analyze")
@@ -69,25 +87,34 @@ async def analyze_text(
     title: str = Form(""),
     state: WebState = Depends(web_state),
 ) -> Response:
-    state.check_text(text)
-    return await _analyzed(state, request, Document(text=text, title=title.strip() or None))
+    async def load() -> Document:
+        state.check_text(text)
+        return Document(text=text, title=title.strip() or None)
+
+    return await _analyzed(state, request, load, {"text": text, "title": title})
 
 
 @router.post("/analyze/upload")
 async def analyze_upload(
     request: Request, file: UploadFile = File(...), state: WebState = Depends(web_state)
 ) -> Response:
-    document = document_from_upload(file.filename or "upload", await file.read())
-    return await _analyzed(state, request, document)
+    data = await file.read()
+
+    async def load() -> Document:
+        return document_from_upload(file.filename or "upload", data)
+
+    return await _analyzed(state, request, load, {})
 
 
 @router.post("/analyze/url")
 async def analyze_url(
     request: Request, url: str = Form(...), state: WebState = Depends(web_state)
 ) -> Response:
-    allow = state.settings.allow_private_urls
-    document = await state.pool.run(fetch_url, url.strip(), allow_private=allow)
-    return await _analyzed(state, request, document)
+    async def load() -> Document:
+        allow = state.settings.allow_private_urls
+        return await state.pool.run(fetch_url, url.strip(), allow_private=allow)
+
+    return await _analyzed(state, request, load, {"url": url})
 
 
 @router.get("/corpus")
