@@ -293,7 +293,7 @@ class SpeakerResolver:
 
 def _clean(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS | {"the", "a", "an"}:
         words = words[1:]
     cleaned = " ".join(words)
     for suffix in ("’s", "'s"):
