@@ -17,6 +17,7 @@ from .analysis import (
     Technique,
     Tone,
 )
+from .compare import compare
 from .document import Document, document_id
 from .errors import AnalyzerError, FetchError, InputError, ModelError, SlantError, StoreError
 from .pipeline import analyze, available_analyzers
@@ -43,5 +44,6 @@ __all__ = [
     "Tone",
     "analyze",
     "available_analyzers",
+    "compare",
     "document_id",
 ]
