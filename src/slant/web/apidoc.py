@@ -70,6 +70,11 @@ def type_name(schema: dict[str, Any]) -> str:
     return str(kind) if kind else "any"
 
 
+def _plain(docstring: str) -> str:
+    """A route docstring as one paragraph of plain text (reStructuredText ``code`` unmarked)."""
+    return " ".join(docstring.replace("``", "").split())
+
+
 def _body_name(operation: dict[str, Any]) -> str | None:
     content = operation.get("requestBody", {}).get("content", {})
     for media, spec in content.items():
@@ -110,7 +115,7 @@ def describe_openapi(spec: dict[str, Any]) -> tuple[list[ApiOperation], list[Api
                     method=method.upper(),
                     path=path,
                     summary=operation.get("summary", ""),
-                    description=operation.get("description", ""),
+                    description=_plain(operation.get("description", "")),
                     parameters=parameters,
                     body=_body_name(operation),
                     responses=_responses(operation),
