@@ -17,7 +17,8 @@ entity-centric, precision-ranked rules*:
    ("al-Nusra" / "al-Nusra Front" / "Jabhat al-Nusra").
 
 Because en_core_web_sm misses many repeats of a name, every whole-word occurrence of every
-known name form (longest first) is then added as a mention. The type of a cluster is the
+known name form (longest first), and of the surname of each full PERSON name when no other full
+name shares it, is then added as a mention. The type of a cluster is the
 majority NER label of its mentions; a NORP vote for a name that does not look like a
 nationality or group word ("Aleppo") is ignored when other labels exist. Types keep spaCy's
 labels: PERSON, ORG, NORP (nationalities, religious and political groups), GPE, LOC.
@@ -199,6 +200,21 @@ def _merge_forms(surface: dict[str, str], labels: dict[str, Counter], text: str)
     return forms
 
 
+def _add_surnames(surface: dict[str, str], labels: dict[str, Counter], forms: _Forms) -> None:
+    """Let the surname of each full PERSON name be found alone ("Toner" after "Mark Toner")."""
+    owners: dict[str, set[str]] = {}
+    for key in list(surface):
+        if " " in key and labels.get(key) and labels[key].most_common(1)[0][0] == "PERSON":
+            last = surface[key].split()[-1]
+            if last[:1].isupper() and len(last) > 2:
+                owners.setdefault(last, set()).add(forms.find(key))
+    for surname, roots in owners.items():
+        if len(roots) == 1 and surname.lower() not in surface:
+            surface[surname.lower()] = surname
+            forms.union(surname.lower(), roots.pop())
+            forms.people.add(surname.lower())
+
+
 def _cluster_type(label_votes: Counter, forms: list[str]) -> str:
     votes = Counter(label_votes)
     if len(votes) > 1 and not any(_NORP_SUFFIX.search(f.split()[-1]) for f in forms):
@@ -230,6 +246,7 @@ def find_actor_clusters(doc: Any) -> list[ActorCluster]:
         surface.setdefault(key, text[start:end])
         labels.setdefault(key, Counter())[label] += 1
     forms = _merge_forms(surface, labels, text)
+    _add_surnames(surface, labels, forms)
     for key in surface:
         labels.setdefault(key, Counter())
     taken: list[tuple[int, int, str]] = []
