@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -256,6 +257,8 @@ TOP_KEYS = {
 
 
 def test_cli_json_follows_the_schema(tiny_corpus, runner):
+    import jsonschema
+
     result = runner.invoke(
         app,
         [
@@ -272,6 +275,12 @@ def test_cli_json_follows_the_schema(tiny_corpus, runner):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    schema = resources.files("slant.compare").joinpath("compare.schema.json").read_text("utf-8")
+    validator = jsonschema.Draft202012Validator(json.loads(schema))
+    validator.validate(data)
+    broken = {**data, "tone": {"a": {"mean": "high"}, "b": data["tone"]["b"]}}
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(broken)
     assert set(data) == TOP_KEYS and data["schema"] == "slant.compare/1"
     assert set(data["a"]) >= {"label", "filter", "documents", "words"}
     for key in "ab":
