@@ -464,6 +464,52 @@ def test_analyze_upload_escapes_hostile_html_file(client: TestClient) -> None:
         assert payload not in response.text
 
 
+def test_analyze_upload_html_page_extracts_the_article(client: TestClient) -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.split("\n\n")[1:])
+    page = (
+        "<html><head><title>Aid convoy reaches Veldrograd</title></head><body>"
+        "<nav>Home | World</nav><article><h1>Aid convoy reaches Veldrograd</h1>"
+        f"{paragraphs * 3}</article><script>window.__slantPwned = 9</script></body></html>"
+    )
+    files = {"file": ("story.html", io.BytesIO(page.encode()))}
+    response = client.post("/analyze/upload", files=files)
+    assert response.status_code == 200 and "Aid convoy reaches Veldrograd" in response.text
+    assert "Home | World" not in response.text and "__slantPwned = 9" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("notes.pdf", "give a .txt or .html file"), ("empty.txt", "file is empty")],
+)
+def test_analyze_upload_refused(client: TestClient, name: str, message: str) -> None:
+    data = b"" if name.startswith("empty") else b"%PDF-1.4"
+    response = client.post("/analyze/upload", files={"file": (name, io.BytesIO(data))})
+    assert response.status_code == 400 and message in response.text
+
+
+def test_corpus_pages(client: TestClient) -> None:
+    first = client.get("/corpus", params={"source": "herald", "date_from": "2031-03-01"})
+    assert first.status_code == 200 and "match <code>source:herald date:2031-03-01..</code>" in (
+        first.text
+    )
+
+
+def test_corpus_page_paging(tmp_path: Path) -> None:
+    path = tmp_path / "many.db"
+    with Corpus(path) as corpus:
+        corpus.add_documents(
+            Document(
+                text=f"Report number {n} on the talks.", title=f"Report {n}", date="2031-01-01"
+            )
+            for n in range(30)
+        )
+    with TestClient(create_app(path, workers=1, analyzers=["tone"])) as paged:
+        first = paged.get("/corpus").text
+        second = paged.get("/corpus", params={"page": 2}).text
+    assert "Page 1 of 2" in first and 'href="/corpus?q=&amp;source=' in first
+    assert first.count('href="/documents/') == 25 and second.count('href="/documents/') == 5
+
+
 def test_document_search_and_compare_pages_escape(client: TestClient, hostile_id: str) -> None:
     _assert_escaped(client.get(f"/documents/{hostile_id}").text)
     listing = client.get("/corpus", params={"q": "spokesman"}).text

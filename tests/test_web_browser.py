@@ -15,6 +15,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import uvicorn
@@ -122,7 +123,10 @@ def test_paste_an_article_and_see_highlights(page, base_url: str) -> None:
     plain_actor = page.locator(".slant-text .hl.k-actor:not(.k-claim):not(.k-quote)").first
     background = plain_actor.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background == "rgba(0, 0, 0, 0)"
-    assert page.locator("a[download$='.json']").count() == 1
+    href = page.get_attribute("a[download$='.json']", "href")
+    media, _, payload = href.partition(",")
+    assert media == "data:application/json;charset=utf-8"
+    assert json.loads(unquote(payload))["schema"] == "slant.analysis/1"
 
 
 def test_search_the_corpus_and_open_a_document(page, base_url: str) -> None:

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from markupsafe import Markup
 
 from ..analysis import Analysis
-from ..compare.html import render_html
+from ..compare import render_html
 from ..document import Document
 from ..errors import InputError
 from ..report.html import render_fragment
