@@ -1,4 +1,4 @@
-"""The HTML pages: Analyze, Corpus (list, search, document, ingest), Compare, API, login.
+"""The HTML pages: Analyze, Corpus (list, search, document, ingest), API, login.
 
 Each route gathers its inputs, makes one library call (through :mod:`.queries` or the
 worker pool) and renders a Jinja2 template. The highlighted article comes from
@@ -16,29 +16,29 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
 from ..analysis import Analysis
-from ..compare import render_html
 from ..document import Document
 from ..errors import InputError
 from ..report.html import render_fragment
+from .apidoc import describe_openapi
 from .errors import status_of
 from .jobs import column_map
-from .models import CompareRequest
-from .queries import find_documents, load_document, run_comparison
-from .security import REPORT_POLICY, TOKEN_COOKIE, token_matches
+from .queries import find_documents, load_document
+from .security import TOKEN_COOKIE, token_matches
 from .state import WebState, web_state
 from .work import analyze_document, document_from_upload, fetch_url
 
-__all__ = ["router"]
+__all__ = ["render", "router"]
 
 router = APIRouter(include_in_schema=False)
 _PAGE_SIZE = 25
 
 
-def _render(state: WebState, request: Request, name: str, **context: Any) -> Response:
+def render(state: WebState, request: Request, name: str, **context: Any) -> Response:
+    """The template ``name`` rendered with ``context`` (autoescaped)."""
     return state.templates.TemplateResponse(request, name, context)
 
 
@@ -68,16 +68,16 @@ async def _analyzed(
     except (InputError, HTTPException) as exc:
         status = exc.status_code if isinstance(exc, HTTPException) else status_of(exc)
         message = exc.detail if isinstance(exc, HTTPException) else str(exc)
-        response = _render(state, request, "analyze.html", page="analyze", error=message, form=form)
+        response = render(state, request, "analyze.html", page="analyze", error=message, form=form)
         response.status_code = status
         return response
     context = analysis_context(analysis)
-    return _render(state, request, "analyze.html", page="analyze", form={}, **context)
+    return render(state, request, "analyze.html", page="analyze", form={}, **context)
 
 
 @router.get("/")
 def analyze_form(request: Request, state: WebState = Depends(web_state)) -> Response:
-    return _render(state, request, "analyze.html", page="analyze", form={})
+    return render(state, request, "analyze.html", page="analyze", form={})
 
 
 @router.post("/analyze")
@@ -141,7 +141,7 @@ def corpus_page(
         sources, stats = corpus.sources(), corpus.stats()
     query = {"q": q, "source": source, "date_from": date_from, "date_to": date_to}
     pages = max(1, math.ceil(found.total / _PAGE_SIZE))
-    return _render(
+    return render(
         state,
         request,
         "corpus.html",
@@ -161,7 +161,7 @@ async def document_page(
     request: Request, document_id: str, state: WebState = Depends(web_state)
 ) -> Response:
     document, analysis, stored = await load_document(state, document_id)
-    return _render(
+    return render(
         state,
         request,
         "document.html",
@@ -196,91 +196,18 @@ def ingest_page(request: Request, job_id: str, state: WebState = Depends(web_sta
     job = state.jobs.get(job_id)
     if job is None:
         raise HTTPException(status_code=404, detail=f"no ingest job {job_id!r} on this server")
-    return _render(state, request, "ingest.html", page="corpus", job=job)
-
-
-def compare_form(
-    a: str = "",
-    b: str = "",
-    label_a: str = "",
-    label_b: str = "",
-    subject_a: str = "",
-    subject_b: str = "",
-) -> CompareRequest:
-    """The compare form's query parameters (not validated: an empty form is a blank page)."""
-    return CompareRequest.model_construct(
-        a=a, b=b, label_a=label_a, label_b=label_b, subject_a=subject_a, subject_b=subject_b
-    )
-
-
-def _has_sides(form: CompareRequest) -> bool:
-    return any((form.a, form.b, form.subject_a, form.subject_b))
-
-
-async def _comparison(state: WebState, form: CompareRequest) -> Any:
-    if not _has_sides(form):
-        raise HTTPException(status_code=400, detail="give the two sides to compare (a and b)")
-    return await run_comparison(state, form)
-
-
-@router.get("/compare")
-async def compare_page(
-    request: Request,
-    form: CompareRequest = Depends(compare_form),
-    state: WebState = Depends(web_state),
-) -> Response:
-    context: dict[str, Any] = {"page": "compare", "form": form, "report": None, "error": None}
-    status = 200
-    if _has_sides(form):
-        try:
-            comparison = await _comparison(state, form)
-        except InputError as exc:  # shown above the form, so the sides can be corrected
-            context["error"], status = str(exc), 400
-        else:
-            query = urlencode({k: v for k, v in form.model_dump().items() if v})
-            context.update(
-                report=comparison,
-                report_href=f"/compare/report?{query}",
-                json_href=f"/compare.json?{query}",
-            )
-    with state.corpus() as corpus:
-        context["sources"] = corpus.sources()
-    response = _render(state, request, "compare.html", **context)
-    response.status_code = status
-    return response
-
-
-@router.get("/compare/report")
-async def compare_report(
-    form: CompareRequest = Depends(compare_form), state: WebState = Depends(web_state)
-) -> Response:
-    comparison = await _comparison(state, form)
-    headers = {"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"}
-    return HTMLResponse(render_html(comparison), headers=headers)
-
-
-@router.get("/compare.json")
-async def compare_json(
-    form: CompareRequest = Depends(compare_form), state: WebState = Depends(web_state)
-) -> Response:
-    comparison = await _comparison(state, form)
-    return JSONResponse(
-        comparison.to_dict(),
-        headers={"content-disposition": 'attachment; filename="slant-compare.json"'},
-    )
+    return render(state, request, "ingest.html", page="corpus", job=job)
 
 
 @router.get("/api")
 def api_page(request: Request, state: WebState = Depends(web_state)) -> Response:
-    from .apidoc import describe_openapi
-
     operations, schemas = describe_openapi(request.app.openapi())
-    return _render(state, request, "api.html", page="api", operations=operations, schemas=schemas)
+    return render(state, request, "api.html", page="api", operations=operations, schemas=schemas)
 
 
 @router.get("/login")
 def login_form(request: Request, state: WebState = Depends(web_state)) -> Response:
-    return _render(state, request, "login.html", page=None, failed=False)
+    return render(state, request, "login.html", page=None, failed=False)
 
 
 @router.post("/login")
@@ -289,7 +216,7 @@ def login(
 ) -> Response:
     expected = state.settings.token
     if expected is not None and not token_matches(token, expected):
-        response = _render(state, request, "login.html", page=None, failed=True)
+        response = render(state, request, "login.html", page=None, failed=True)
         response.status_code = 401
         return response
     redirect = RedirectResponse("/", status_code=303)
