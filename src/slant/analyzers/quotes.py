@@ -241,6 +241,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int, share: float) ->
 
 def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
     events = []
+    heads: set[int] = set()
     for verb in doc:
         if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
             continue
@@ -249,7 +250,9 @@ def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
         if _inside(direct, verb.idx, verb.idx + 1, 1):
             continue
         para_start, para_end = _paragraph(doc.text, verb.idx)
-        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        after = [c for c in comps if c.i > verb.i]
+        for comp in after[:1] or comps[-1:]:
             toks = [
                 t
                 for t in comp.subtree
@@ -271,8 +274,9 @@ def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
             events.append(
                 _Event("indirect", start, end, cue=verb, subject=subject, cue_text=verb.text)
             )
-    spans = [(e.content_start, e.content_end) for e in events]
-    return [e for e in events if not _inside(spans, e.cue.idx, e.cue.idx + 1, 1)]
+            heads.add(comp.i)
+    # "X says Y suggested that …" is one speech event of X's, not also one of Y's
+    return [e for e in events if e.cue.i not in heads]
 
 
 def _paragraph(text: str, offset: int) -> tuple[int, int]:

@@ -39,6 +39,17 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov gen lt col prof sir".split())  # dot stripped
+_TITLE_NOUNS = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "dr": "doctor",
+    "prof": "professor",
+    "col": "colonel",
+    "capt": "captain",
+    "pres": "president",
+}
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "case", "flat"})
 _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
@@ -63,8 +74,6 @@ BODY_NOUNS = frozenset(
     """.split()
 )
 SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
-#: A pronoun within this many characters after a speech event refers to its speaker.
-_RECENT_SPEECH = 400
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
 _ANTECEDENT_WINDOW = 2500
 
@@ -170,11 +179,14 @@ class SpeakerResolver:
         self.text = doc.text
         self.history: list[tuple[Speaker, int]] = []
         self.quoted: list[tuple[int, int]] = []
-        self.names = [
-            (e.start_char, e.end_char, _clean(e.text), e.label_)
-            for e in doc.ents
-            if e.label_ in ("PERSON", "ORG")
-        ]
+        self.names = sorted(
+            [
+                (e.start_char, e.end_char, _clean(e.text), e.label_)
+                for e in doc.ents
+                if e.label_ in ("PERSON", "ORG")
+            ]
+            + _unlabelled_subject_names(doc)
+        )
 
     def resolve(self, token: Any, *, at: int) -> Speaker:
         """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
@@ -229,21 +241,20 @@ class SpeakerResolver:
         )
 
     def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
-        """The speaker of the speech just before; for a person, the latest person speaker or
-        person named as a subject, whichever is more recent."""
-        event = self._latest_event(token.idx)
-        if not person or (
-            event is not None and event[0].person_like and token.idx - event[1] <= _RECENT_SPEECH
-        ):
+        """For ``they``/``it``: the latest speaker. For ``he``/``she``/``the senator``: the
+        latest person who spoke or was named as a subject, whichever came last."""
+        if not person:
+            event = self._latest_event(token.idx)
             return event[0] if event else None
-        previous = next(
-            (s for s, at in reversed(self.history) if at < token.idx and s.person_like), None
+        spoke = next(
+            ((s, at) for s, at in reversed(self.history) if at < token.idx and s.person_like),
+            None,
         )
         people = [n for n in self.names if n[3] == "PERSON" and self._antecedent_ok(n, token)]
-        if people and (previous is None or people[-1][0] > previous.end):
+        if people and (spoke is None or people[-1][0] > spoke[1]):
             start, end, _, _ = people[-1]
             return self._full_name(self.text[start:end], start, end)
-        return previous
+        return spoke[0] if spoke else None
 
     def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
         """A person mention can be an antecedent when it is a subject, before ``token``."""
@@ -283,12 +294,26 @@ class SpeakerResolver:
             if span is None:
                 continue
             root = span.root
-            linked = [c for c in root.children if c.dep_ in ("compound", "appos")]
+            linked = [c.lemma_.lower() for c in root.children if c.dep_ in ("compound", "appos")]
             if root.dep_ == "appos":
-                linked.append(root.head)
-            if any(t.lemma_.lower() == noun for t in linked):
+                linked.append(root.head.lemma_.lower())
+            if span.start > 0:  # "Sen. Al Franken" -> the senator
+                title = self.doc[span.start - 1].lower_.rstrip(".")
+                linked.append(_TITLE_NOUNS.get(title, title))
+            if noun in linked:
                 return Speaker(name=name, start=n_start, end=n_end, person_like=True)
         return None
+
+
+def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
+    """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
+    taken as person names."""
+    found = []
+    for token in doc:
+        if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
+            start, end = _phrase(token)
+            found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
+    return found
 
 
 def _clean(name: str) -> str:
