@@ -371,6 +371,8 @@ def test_token_accepted(token_client: TestClient) -> None:
     assert token_client.get("/static/web/slant.js").status_code == 200
     page = token_client.get("/corpus")
     assert page.status_code == 401 and "/login" in page.text
+    assert token_client.get("/login-elsewhere").status_code == 401
+    assert token_client.get("/static/../api/health").status_code != 200
 
 
 def test_login_sets_a_strict_cookie(token_client: TestClient) -> None:

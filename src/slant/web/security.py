@@ -71,7 +71,8 @@ _SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-_OPEN_PATHS = ("/login", "/static/")
+_OPEN_PATH = "/login"
+_OPEN_PREFIX = "/static/"
 
 
 class PayloadTooLarge(HTTPException):
@@ -138,7 +139,8 @@ class TokenAuth:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        if path.startswith(_OPEN_PATHS) or token_matches(presented_token(scope), self.token):
+        is_open = path == _OPEN_PATH or path.startswith(_OPEN_PREFIX)
+        if is_open or token_matches(presented_token(scope), self.token):
             await self.app(scope, receive, send)
             return
         response = await self.respond(
