@@ -14,8 +14,10 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
   regime`` with no earlier ``Assad regime`` is not (precision over recall: a wrong link puts
   words in the text's mouth);
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
-  actor: the speaker span overlaps one of its mentions, or the speaker's name equals a form
-  of the actor's name (full name, surname, acronym, case ignored).
+  actor: the head word of the speaker span (its last word before a preposition, so
+  "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
+  of its mentions or ``label`` descriptors, or the speaker's name equals a form of the
+  actor's name (full name, surname, acronym, case ignored).
 
 ``role`` and ``role_score`` are left ``None`` for the ``roles`` analyzer. It does not resolve
 pronouns, so a sentence that names an actor only as "he" does not count toward its tone.
@@ -23,6 +25,7 @@ pronouns, so a sentence that names an actor only as "he" does not count toward i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import asdict, is_dataclass
 from typing import Any
@@ -40,10 +43,33 @@ def _plain(item: Any) -> dict[str, Any]:
     return asdict(item) if is_dataclass(item) else dict(item)
 
 
-def _resolves_to(quote: dict[str, Any], cluster: ActorCluster) -> bool:
+_PREPOSITION = re.compile(r"\s(?:of|on|at|in|for|from|with)\s")
+
+
+def _speaker_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The head word of a speaker phrase: its last word before any preposition.
+
+    >>> _speaker_head("a commentator on RT", 0, 19)
+    (2, 13)
+    """
+    phrase = text[start:end]
+    cut = _PREPOSITION.search(phrase)
+    phrase = phrase[: cut.start()] if cut else phrase
+    words = phrase.split()
+    if not words:
+        return start, end
+    head_start = start + phrase.rindex(words[-1])
+    return head_start, head_start + len(words[-1])
+
+
+def _resolves_to(
+    quote: dict[str, Any], cluster: ActorCluster, labels: list[Descriptor], text: str
+) -> bool:
     start, end = quote.get("speaker_start"), quote.get("speaker_end")
     if start is not None and end is not None and end > start:
-        if any(s < end and start < e for s, e in cluster.mentions):
+        head_start, head_end = _speaker_head(text, start, end)
+        spans = [*cluster.mentions, *((d.start, d.end) for d in labels)]
+        if any(s < head_end and head_start < e for s, e in spans):
             return True
     speaker = (quote.get("speaker") or "").strip().lower()
     if not speaker:
@@ -133,7 +159,10 @@ def find_actors(
             mentions=list(cluster.mentions),
             descriptors=found,
             tone=tone_at(sentences, cluster.mentions),
-            times_quoted=sum(_resolves_to(q, cluster) for q in plain_quotes),
+            times_quoted=sum(
+                _resolves_to(q, cluster, [d for d in found if d.relation == "label"], doc.text)
+                for q in plain_quotes
+            ),
         )
         for cluster, found in zip(clusters, descriptors, strict=True)
     ]

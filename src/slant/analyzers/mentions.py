@@ -2,8 +2,8 @@
 
 Method: the entities of the shared parse labelled PERSON, ORG, NORP, GPE, LOC (FAC counts as
 LOC) are cleaned (a leading "the", honorifics and ranks such as "Mr", "President" or "Lt Gen",
-quote marks and a trailing possessive are cut off; an entity holding a comma is split, as the
-small English model runs "Hama, Idlib" together) and then merged with rules in the spirit of
+quote marks and a trailing possessive are cut off; an entity holding a comma or a line break
+is split, as the small English model runs "Hama, Idlib" together) and then merged with rules in the spirit of
 the string-match sieves of Lee et al. (2013), *Deterministic coreference resolution based on
 entity-centric, precision-ranked rules*:
 
@@ -97,8 +97,8 @@ def _entity_mentions(doc: Any) -> list[tuple[int, int, str]]:
         if label is None:
             continue
         piece_start = ent.start_char
-        for part in re.split(r"(,\s+)", text[ent.start_char : ent.end_char]):
-            if not re.fullmatch(r",\s+", part):
+        for part in re.split(r"(,\s+|\s*\n\s*)", text[ent.start_char : ent.end_char]):
+            if not re.fullmatch(r",\s+|\s*\n\s*", part):
                 cleaned = _clean(text, piece_start, piece_start + len(part))
                 if cleaned:
                     found.append((*cleaned, label))
