@@ -135,6 +135,24 @@ def test_tone_and_times_quoted_come_from_the_other_analyzers() -> None:
     assert actor.role is None and actor.role_score is None
 
 
+@pytest.mark.parametrize(
+    ("speaker", "start", "end", "name", "times"),
+    [
+        ("commentator on RT", 2, 19, "RT", 0),
+        ("Russian defence minister", 24, 48, "Russian", 0),
+        ("Sergei Shoigu", 49, 62, "Sergei Shoigu", 1),
+    ],
+)
+def test_quoted_actor_is_the_head_of_the_speaker_phrase(
+    speaker: str, start: int, end: int, name: str, times: int
+) -> None:
+    text = "A commentator on RT and Russian defence minister Sergei Shoigu spoke."
+    quote = Quote("indirect", speaker, start, end, "spoke", "x", 0, 1)
+    assert text[start:end] == speaker
+    actor = next(a for a in find_actors(parse(text), quotes=[quote]) if a.name == name)
+    assert actor.times_quoted == times
+
+
 def test_pipeline_runs_actors_with_its_requirements() -> None:
     analysis = analyze(
         '"We will not leave," Mark Toner said. Toner is a careful spokesman.',
