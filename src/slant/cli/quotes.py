@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
 
 __all__ = ["eval_quotes"]
@@ -28,17 +29,26 @@ def eval_quotes(
         help="Directory of <id>.txt articles; repeat for several "
         "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
     ),
+    split: str = typer.Option(
+        "all", "--split", help="Which gold articles: dev, heldout or all.", case_sensitive=False
+    ),
 ) -> None:
     """Score quotes (content and speaker P/R/F1) for slant and textacy on the gold set.
 
-    Example: `slant eval quotes --articles ../shared/data/ptc-train/articles
+    Example: `slant eval quotes --split heldout --articles ../shared/data/ptc-train/articles
     --articles ../shared/data/samples`
     """
     from ..evaluation.quotes import MIN_OVERLAP, evaluate_quotes
 
     with fail_on_errors():
-        scores = evaluate_quotes(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
-    table = Table(title=f"Quotes: {scores[0].gold} gold quotes")
+        if split.lower() not in ("dev", "heldout", "all"):
+            raise InputError(f"--split {split!r} is not one of: dev, heldout, all")
+        scores = evaluate_quotes(
+            gold_path=gold,
+            article_dirs=articles or _DEFAULT_ARTICLES,
+            split=None if split.lower() == "all" else split.lower(),
+        )
+    table = Table(title=f"Quotes: {scores[0].gold} gold quotes ({split.lower()})")
     table.add_column("measure")
     for score in scores:
         table.add_column(score.name, justify="right")

@@ -58,6 +58,7 @@ class GoldQuote:
     speaker_end: int | None
     cue_start: int | None = None
     cue_end: int | None = None
+    split: str = "dev"
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ def default_gold_path() -> Path:
     return Path(str(resources.files("slant") / "data" / "gold" / "quotes.jsonl"))
 
 
-def load_gold(path: Path) -> dict[str, list[GoldQuote]]:
-    """Read the gold JSON-lines file into quotes per article id."""
+def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuote]]:
+    """Read the gold JSON-lines file into quotes per article id (only ``split``, if given)."""
     if not path.is_file():
         raise InputError(f"gold file {str(path)!r} not found: pass --gold FILE (JSON lines)")
     gold: dict[str, list[GoldQuote]] = {}
@@ -121,7 +122,10 @@ def load_gold(path: Path) -> dict[str, list[GoldQuote]]:
             quote = GoldQuote(**json.loads(line))
         except (ValueError, TypeError) as exc:
             raise InputError(f"{path}:{number}: not a gold quote line ({exc})") from exc
-        gold.setdefault(quote.article, []).append(quote)
+        if split is None or quote.split == split:
+            gold.setdefault(quote.article, []).append(quote)
+    if not gold:
+        raise InputError(f"gold file {str(path)!r} has no quotes in split {split!r}")
     return gold
 
 
@@ -216,13 +220,14 @@ SYSTEMS: dict[str, Callable[[Any], list[Prediction]]] = {
 
 
 def evaluate_quotes(
-    *, gold_path: Path | None = None, article_dirs: Iterable[Path]
+    *, gold_path: Path | None = None, article_dirs: Iterable[Path], split: str | None = None
 ) -> list[SystemScore]:
-    """Score every system of :data:`SYSTEMS` on the gold set; one shared parse per article."""
+    """Score every system of :data:`SYSTEMS` on the gold set (or one ``split`` of it: ``dev``
+    or ``heldout``); both read one shared parse per article."""
     from ..nlp import parse
 
     directories = list(article_dirs)
-    gold = load_gold(gold_path or default_gold_path())
+    gold = load_gold(gold_path or default_gold_path(), split=split)
     scores = [SystemScore(name) for name in SYSTEMS]
     for article, quotes in sorted(gold.items()):
         text = read_article(article, directories)
