@@ -50,6 +50,11 @@ _TITLE_CUES = frozenset(
     "headline report novel poem play show series documentary column essay paper magazine "
     "newspaper programme program podcast".split()
 )
+#: Words that announce a word being mentioned or named, not used: ``the word "exemplar"``.
+_MENTION_CUES = frozenset(
+    "word words term terms phrase phrases expression slogan label labels name names nickname "
+    "number letter letters dubbed nicknamed named".split()
+)
 _CLAUSE_PUNCTUATION = re.compile(r"[.,!?;:]")
 _WORD = re.compile(r"[\w’'-]+")
 _SO_CALLED = re.compile(r"so[- ]called\s*$", re.IGNORECASE)
@@ -68,11 +73,12 @@ def _is_attributed(text: str, start: int, end: int) -> bool:
 
 
 def _is_title(text: str, pair: QuotePair, content: str) -> bool:
+    """A title or proper name: several capitalised words, or a capitalised one after a cue."""
     words = content.split()
     small = {"of", "the", "and", "a", "in", "to", "on", "for"}
-    if not all(w[:1].isupper() or w.lower() in small for w in words):
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words):
         return False
-    if len(words) > 1 and words[0] in {"The", "A"}:
+    if len(words) > 1:
         return True
     after = [w.lower() for w in _WORD.findall(text[pair.end : pair.end + 30])][:2]
     return any(w in _TITLE_CUES for w in _words_before(text, pair.start, 3) + after)
@@ -153,6 +159,10 @@ def _is_quotation(
         return True
     own_device = speech_style is not None and pair.style != speech_style
     if not own_device and any(s <= start and end <= e for s, e in reported_spans):
+        return True
+    if any(w in _MENTION_CUES for w in _words_before(text, pair.start, 2)):
+        return True
+    if re.match(r"\s*\([A-Z0-9]", text[pair.end : pair.end + 4]):  # a cited source: (AL 303)
         return True
     return _is_attributed(text, pair.start, pair.end) or _is_title(text, pair, content)
 
