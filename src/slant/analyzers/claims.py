@@ -28,6 +28,7 @@ count. It does NOT resolve coreference across paragraphs, reconcile conflicting 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,17 +217,17 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
     return "other", path
 
 
-def _nearby_event(span: Any, noun: Any) -> str | None:
+def _nearby_event(span: Any, noun: Any, bounds: tuple[int, int]) -> str | None:
     """Fallback when the parse is broken (headlines, missing commas): an event word right
     before the number (``killed at least 10``) or right after it or its noun (``7 dead``)."""
-    doc, sentence = span.doc, span.sent
+    doc, (sentence_start, sentence_end) = span.doc, bounds
     last = max(span.end - 1, noun.i if noun is not None else 0)
     before = []
-    for token in reversed(doc[max(sentence.start, span.start - 3) : span.start]):
+    for token in reversed(doc[max(sentence_start, span.start - 3) : span.start]):
         if token.pos_ == "CCONJ":
             break
         before.append(token)
-    after = list(doc[last + 1 : min(sentence.end, last + 4)])
+    after = list(doc[last + 1 : min(sentence_end, last + 4)])
     if before and before[0].pos_ != "ADJ" and _lemma_event(before[0]):
         return _lemma_event(before[0])
     for token in [*after[:1], *before, *after[1:]]:
@@ -254,8 +255,7 @@ def _place_span(token: Any) -> tuple[int, int]:
     return start, doc[last].idx + len(doc[last])
 
 
-def _place(path: list[Any], sentence: Any) -> str | None:
-    text = sentence.doc.text
+def _place(path: list[Any], bounds: tuple[int, int], entities: list[Any], text: str) -> str | None:
     for node in path:
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
@@ -264,8 +264,8 @@ def _place(path: list[Any], sentence: Any) -> str | None:
                 if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"):
                     start, end = _place_span(obj)
                     return text[start:end]
-    anchor = path[-1].i if path[0].sent != sentence else path[0].i
-    places = [e for e in sentence.ents if e.label_ in _PLACE_LABELS]
+    anchor = path[0].i if bounds[0] <= path[0].i < bounds[1] else path[-1].i
+    places = [e for e in entities if e.label_ in _PLACE_LABELS]
     if not places:
         return None
     nearest = min(places, key=lambda e: min(abs(e.start - anchor), abs(e.end - 1 - anchor)))
@@ -273,11 +273,9 @@ def _place(path: list[Any], sentence: Any) -> str | None:
     return text[start:end]
 
 
-def _date(span: Any, sentence: Any) -> str | None:
+def _date(span: Any, entities: list[Any]) -> str | None:
     dates = [
-        e
-        for e in sentence.ents
-        if e.label_ == "DATE" and (e.end <= span.start or e.start >= span.end)
+        e for e in entities if e.label_ == "DATE" and (e.end <= span.start or e.start >= span.end)
     ]
     return min(dates, key=lambda e: abs(e.start - span.start)).text if dates else None
 
@@ -313,6 +311,29 @@ def _claim_span(quantity: Quantity, noun: Any) -> tuple[int, int]:
     return quantity.start, end
 
 
+class _Sentences:
+    """Sentence bounds and entities of a parse, indexed once: spaCy's ``Span.sent`` and
+    ``Span.ents`` rescan the whole ``Doc`` on every call, which is quadratic over a long text."""
+
+    def __init__(self, doc: Any) -> None:
+        self.bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
+        self.starts = [start for start, _ in self.bounds]
+        self.entities: list[list[Any]] = [[] for _ in self.bounds]
+        for entity in doc.ents:
+            self.entities[self.number(entity.start)].append(entity)
+        self._totals: dict[int, bool] = {}
+        self._doc = doc
+
+    def number(self, token_index: int) -> int:
+        return bisect_right(self.starts, token_index) - 1
+
+    def is_total(self, number: int) -> bool:
+        if number not in self._totals:
+            start, end = self.bounds[number]
+            self._totals[number] = _sentence_is_total(self._doc[start:end])
+        return self._totals[number]
+
+
 def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
     """``a child``, ``a woman``: one person, as a number of 1 with its noun."""
     found = []
@@ -320,13 +341,13 @@ def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
         noun = token.head
         if token.lower_ in ("a", "an") and token.dep_ == "det" and noun.tag_ == "NN":
             if _category(noun) in _PERSONS:
-                text = doc.text[token.idx : token.idx + len(token)]
-                found.append((Quantity(1.0, token.idx, token.idx + len(token), text), noun))
+                end = token.idx + len(token)
+                found.append((Quantity(1.0, token.idx, end, token.text), noun))
     return found
 
 
 def _read(
-    quantity: Quantity, doc: Any, singular: Any = None
+    quantity: Quantity, doc: Any, singular: Any, sentences: _Sentences
 ) -> tuple[Any, Any, str, str, list[Any]] | None:
     """Place one number on the parse: (span, noun, category, event, path), or None."""
     if singular is not None:
@@ -357,7 +378,8 @@ def _read(
     event, path = _event_path(noun if noun is not None else root)
     category = _category(noun) if noun is not None else "people"
     if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
-        event = _nearby_event(span, noun) or "other"
+        bounds = sentences.bounds[sentences.number(span.start)]
+        event = _nearby_event(span, noun, bounds) or "other"
     event = "other" if event == _AGENT else event
     if category == "other" and noun is not None and noun.pos_ == "PROPN" and event != "other":
         category = "people"
@@ -368,34 +390,32 @@ def _read(
 
 def _find(doc: Any) -> list[_Found]:
     found: list[_Found] = []
-    sentence_number = {sentence.start: number for number, sentence in enumerate(doc.sents)}
-    sentence_total: dict[int, bool] = {}
-    numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(doc.text)]
+    sentences = _Sentences(doc)
+    text = doc.text  # Doc.text joins every token on each access
+    numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(text)]
     numbers += _singulars(doc)
     numbers.sort(key=lambda pair: pair[0].start)
     for quantity, singular in numbers:
-        read = _read(quantity, doc, singular)
+        read = _read(quantity, doc, singular, sentences)
         if read is None:
             continue
         span, noun, category, event, path = read
-        sentence = span.sent
-        if sentence.start not in sentence_total:
-            sentence_total[sentence.start] = _sentence_is_total(sentence)
+        number = sentences.number(span.start)
         start, end = _claim_span(quantity, noun)
         claim = Claim(
             value=quantity.value,
-            text=doc.text[start:end],
+            text=text[start:end],
             start=start,
             end=end,
             category=category,
             event=event,
-            place=_place(path, sentence),
-            date=_date(span, sentence),
+            place=_place(path, sentences.bounds[number], sentences.entities[number], text),
+            date=_date(span, sentences.entities[number]),
             approximate=quantity.approximate,
             bound=quantity.bound,
         )
-        total = sentence_total[sentence.start] or _killed_by_a_war(path)
-        found.append(_Found(claim, sentence_number[sentence.start], total))
+        total = sentences.is_total(number) or _killed_by_a_war(path)
+        found.append(_Found(claim, number, total))
     return found
 
 
