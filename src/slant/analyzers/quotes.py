@@ -49,7 +49,11 @@ DIRECT_CUES = SPEECH_VERBS | frozenset(
 MIN_QUOTE_WORDS = 5
 _STOP_BEFORE = frozenset(".!?")
 _DOUBLE_MARKS = frozenset('"“”„')
+_REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative"})
+_TOPIC_PREPS = frozenset({"of", "about", "as", "on", "that"})
+_INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
 _WINDOW_AFTER = 14
+_MIN_UNATTRIBUTED_WORDS = 8
 #: Indirect speech whose content is this much quotation is reported as the direct quote only.
 _MOSTLY_QUOTED = 0.4
 #: In ``"…," X said`` the cue comes within this many tokens of the closing mark.
@@ -142,10 +146,12 @@ def _direct_events(doc: Any, tokens: _Tokens) -> list[_Event]:
     for group in _merge_paragraphs(text, pairs):
         first, last = group[0], group[-1]
         c_start, c_end = first.content_start, last.content_end
-        cue = _suffix_cue(doc, tokens, last) or _prefix_cue(doc, tokens, first)
-        short = word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS
-        if short and (cue is None or not _governs(cue, c_start, c_end)):
-            continue
+        cues = [c for c in (_suffix_cue(doc, tokens, last), _prefix_cue(doc, tokens, first)) if c]
+        if word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS:
+            cues = [c for c in cues if _governs(c, c_start, c_end)]
+            if not cues:
+                continue
+        cue = cues[0] if cues else None
         if cue is not None and _in_subject(cue, c_start):
             continue  # 'a woman described as a "former official" told …' names, not quotes
         content_start, content_end = _trim(text, c_start, c_end)
@@ -212,11 +218,14 @@ def _speaker_token(cue: Any, window: list[Any]) -> Any | None:
 
 
 def _governs(cue: Any, start: int, end: int) -> bool:
-    """True when a token in ``[start, end)`` lies in the subtree of ``cue`` (not its subject)."""
-    for tok in cue.subtree:
-        if start <= tok.idx < end:
-            return True
-    return cue.i > 0 and any(start <= t.idx < end for t in cue.head.subtree if t.dep_ != "nsubj")
+    """True when a token in ``[start, end)`` is in what ``cue`` reports: its complement,
+    object or prepositional phrase (``spoke of a "sense of urgency"``), not a side clause."""
+    return any(
+        start <= t.idx < end
+        for child in cue.children
+        if child.dep_ in _REPORTED_DEPS or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS)
+        for t in child.subtree
+    )
 
 
 def _in_subject(cue: Any, offset: int) -> bool:
@@ -239,42 +248,65 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int, share: float) ->
     return any(min(end, e) - max(start, s) >= share * width for s, e in spans)
 
 
+def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of ``tokens`` inside the paragraph, without edge punctuation."""
+    toks = [t for t in tokens if para[0] <= t.idx < para[1]]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
+        toks.pop(0)
+    if len([t for t in toks if t.is_alpha]) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _reported_clause(verb: Any) -> tuple[Any, list[Any]] | None:
+    """The clause a speech verb reports: its complement (``said (that) …``, ``…, X said``),
+    or for ``As X wrote, …`` the clause the ``as`` phrase hangs on."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    if comps:
+        comp = (after or comps)[0] if after else comps[-1]
+        return comp, list(comp.subtree)
+    as_clause = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+    if as_clause and verb.head != verb:
+        inside = {t.i for t in verb.subtree}
+        return verb.head, [t for t in verb.head.subtree if t.i not in inside and t.i > verb.i]
+    return None
+
+
+def _is_report(verb: Any) -> bool:
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
+        return False  # "has not said", "to note that": no speech reported
+    # ", suggesting that …" after a fact is the writer's inference, not someone's speech
+    inferred = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in _INFERENCE
+    return not inferred or verb.head.lemma_.lower() in DIRECT_CUES
+
+
 def _indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[_Event]:
     events = []
     heads: set[int] = set()
     for verb in doc:
-        if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+        if not _is_report(verb) or _inside(direct, verb.idx, verb.idx + 1, 1):
             continue
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
-            continue  # "has not said", "to note that": no speech reported
-        if _inside(direct, verb.idx, verb.idx + 1, 1):
+        reported = _reported_clause(verb)
+        if reported is None:
             continue
-        para_start, para_end = _paragraph(doc.text, verb.idx)
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
-        after = [c for c in comps if c.i > verb.i]
-        for comp in after[:1] or comps[-1:]:
-            toks = [
-                t
-                for t in comp.subtree
-                if para_start <= t.idx < para_end
-                and not (t.dep_ == "mark" and t.i == comp.left_edge.i)
-            ]
-            while toks and (toks[-1].is_punct or toks[-1].is_space):
-                toks.pop()
-            while toks and (toks[0].is_punct or toks[0].is_space):
-                toks.pop(0)
-            if len([t for t in toks if t.is_alpha]) < 3:
-                continue
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            if _inside(direct, start, end, _MOSTLY_QUOTED):
-                continue  # reported speech that is mostly a quotation: the direct quote has it
-            subject = subject_of(verb)
-            if subject is None or not is_speaker_like(subject):
-                continue
-            events.append(
-                _Event("indirect", start, end, cue=verb, subject=subject, cue_text=verb.text)
-            )
-            heads.add(comp.i)
+        head, tokens = reported
+        span = _clause_span(tokens, _paragraph(doc.text, verb.idx))
+        if span is None or _inside(direct, span[0], span[1], _MOSTLY_QUOTED):
+            continue  # reported speech that is mostly a quotation: the direct quote has it
+        subject = subject_of(verb)
+        if subject is None or not is_speaker_like(subject):
+            continue
+        events.append(
+            _Event("indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text)
+        )
+        heads.add(head.i)
     # "X says Y suggested that …" is one speech event of X's, not also one of Y's
     return [e for e in events if e.cue.i not in heads]
 
@@ -364,6 +396,10 @@ def extract_quotes(doc: Any) -> list[Quote]:
                 resolver.remember(speaker, at=event.content_end)
         elif speaker is not None:
             resolver.remember(speaker, at=event.content_end)
+        if event.kind == "direct" and speaker is None and event.cue is None:
+            words = word_count(text[event.content_start : event.content_end])
+            if words < _MIN_UNATTRIBUTED_WORDS:
+                continue  # a short quoted line on its own, no one saying it: a title, a slogan
         kind = "direct" if event.kind.startswith("direct") else event.kind
         found.append(
             Quote(
