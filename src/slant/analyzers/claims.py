@@ -1,29 +1,40 @@
 """Quantity claims (``94,000 civilians trapped``) and the article's count of people killed.
 
-Method: every number found by :mod:`slant.analyzers.numbers` is placed on the shared spaCy
-dependency parse. Its *counted noun* is the noun it modifies (``27 demonstrators``), the
-``of`` object of a vague quantity (``dozens of civilians``) or, for a bare number that is an
-argument of a casualty word (``kills 25``), "people". Its *event* is read from the noun's own
-modifiers (``civilians trapped``, ``dead demonstrators``, ``18 dead``) and then up the tree:
-through coordination (``50 militants and eight civilians``), through ``including``/``among``/
-``of``/``to`` phrases (``including 5 children``, ``the death toll rose to 70``) to the verb,
-whose lemma names the event in active and passive voice alike; light verbs (``rise``,
-``reach``, ``bring``, ``be``…) hand over to their subject or object (``the death toll``).
-Categories come from the noun's lemma or a ``civilian``/``child`` modifier (``70 civilian
-deaths``). Place is the ``in``/``at``/``near`` object of the words on that path, else the
-nearest place entity (GPE/LOC/FAC) in the sentence, with its direction adjective (``eastern
-Aleppo``); date is the nearest DATE entity in the sentence. Dates, times, percentages, money,
-ordinals and years are not claims. Numbers that count nothing we can name stay out.
+Method (rules over the shared spaCy parse; no trained model). Every number found by
+:mod:`slant.analyzers.numbers`, and every ``a``/``an`` before a singular civilian, child or
+woman (``a child was killed``), is placed on the dependency tree. Its *counted noun* is the
+noun it modifies (``27 demonstrators``), the ``of`` object of a vague quantity (``dozens of
+civilians``) or, for a bare number that is an argument of a casualty word (``kills 25``),
+"people". Its *event* is read from the noun's own modifiers (``civilians trapped``, ``dead
+demonstrators``, ``18 dead``, ``among the dead``) and then up the tree: through coordination
+(``50 militants and eight civilians``) and ``including``/``among``/``of``/``to`` phrases
+(``including 5 children``, ``the death toll rose to 70``) to the verb, whose lemma names the
+event in active and passive voice alike; light verbs (``rise``, ``reach``, ``bring``, ``be``…)
+hand over to their subject or object (``the death toll``). The subject of a transitive event
+verb is its agent, not a victim (``a suicide bomber killed four people``). Where the parse is
+broken (headlines, text without commas), an event word right next to the number decides
+(``Seven dead 20 wounded``). Categories come from the noun's lemma, title-case plural forms
+included, or a ``civilian``/``child`` modifier (``70 civilian deaths``). Place is the
+``in``/``at``/``near`` object of a word on that path, else the nearest GPE/LOC/FAC entity in
+the sentence, with its direction adjective (``eastern Aleppo``); date is the nearest other
+DATE entity in the sentence (the article's dateline is not used). Dates, times, percentages,
+money, years (1900-2100) and numbers next to a month name are not claims; numbers that count
+nothing we can name and have no event stay out.
 
-``casualties.killed`` follows the inverted pyramid of news writing: **the event the article
-is about is the first count of people killed that is not a running total** (a sentence with
-``since``, ``so far``, ``to date``, ``in total``, ``overall``, or a war/conflict/uprising as
-the killer). Its sentence and the next one form the event; in them, per category, the first
-killed count is taken; ``people`` counts as civilians unless combatants are given in the
-same place; children and women are counted *within* civilians (never added to them), and
-only when no civilian or people count is given do children plus women become the civilian
-count. It does NOT resolve coreference across paragraphs, reconcile conflicting sources
-(the first figure wins), or read numbers from tables or images.
+``casualties.killed`` follows the inverted pyramid of news writing. **The event the article is
+about is the first count of people killed that is neither vague (``dozens``) nor a running
+total** (its sentence has ``since`` + a year or war/conflict/uprising/outbreak, ``so far``,
+``to date``, or a war/conflict/uprising is the killer). Call its sentence S. Then:
+
+1. combatants: the first combatant count in S, else in S+1;
+2. civilians: the first civilian count in S, else (when S has no child or woman count) in S+1;
+   else a ``people`` count in S minus the combatants of S (0 when only S+1 has combatants);
+   else the children plus women counted in S;
+3. children and women: the first count in S..S+3, counted *within* the civilians (never added
+   to them) and dropped when larger than the civilians (another event).
+
+It does NOT resolve coreference across paragraphs, add up sub-events (``9 in Qaterji and 5
+elsewhere``), reconcile conflicting sources (the first figure wins), or read tables or images.
 """
 
 from __future__ import annotations
