@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -591,3 +594,28 @@ def test_server_answers_while_an_analysis_runs(corpus_file, monkeypatch) -> None
             release.set()
             assert pending.result(timeout=30).status_code == 200
     assert health.status_code == 200 and listing.status_code == 200
+
+
+def test_slant_serve_runs_uvicorn_with_the_token(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-c", "from slant.cli import main; main()", "serve",
+               "--corpus", str(tmp_path / "served.db"), "--port", str(port),
+               "--token", "t0ken", "--analyzers", "tone"]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                refused = httpx.get(base + "/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.1)
+        served = httpx.get(base + "/api/health", headers={"authorization": "Bearer t0ken"})
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    assert refused.status_code == 401 and served.json()["analyzers"] == {"tone": "tone.v1"}
+    assert f"http://127.0.0.1:{port}/" in output
