@@ -1,0 +1,143 @@
+"""Indirect speech (``X said that …``) and ``according to X``, from the dependency parse.
+
+Method: a verb of :data:`~.speech.SPEECH_VERBS` reports speech when it has a clausal
+complement (``ccomp``: ``X said (that) …``, ``X told reporters …``, ``…, the Home Office
+said``) or heads an ``As X wrote, …`` clause; the content is that clause within the verb's
+paragraph, the speaker its subject. Negated speech (``has not said``), infinitives (``to note
+that``), a writer's inference (``…, suggesting that``) and a clause that is mostly a
+quotation (left to :mod:`.direct_speech`) are not reported, nor the inner verb of nested
+speech (``X says Y suggested that …`` is X's). ``according to X`` takes X (its named entity
+if it has one) as the speaker and the longer side of its sentence as the content. It does not
+find speech reported by a noun (``voiced alarm that``) or by ``X: …`` without a verb.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .speakers import Speaker, is_speaker_like, subject_of
+from .speech import DIRECT_CUES, SPEECH_VERBS, SpeechEvent, covers, paragraph_bounds
+
+__all__ = ["according_to_events", "indirect_events"]
+
+_INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
+#: Indirect speech whose content is this much quotation is reported as the direct quote only.
+_MOSTLY_QUOTED = 0.4
+
+
+def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of ``tokens`` inside the paragraph, without edge punctuation."""
+    toks = [t for t in tokens if para[0] <= t.idx < para[1]]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
+        toks.pop(0)
+    if len([t for t in toks if t.is_alpha]) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _reported_clause(verb: Any) -> tuple[Any, list[Any]] | None:
+    """The clause a speech verb reports: its complement (``said (that) …``, ``…, X said``),
+    or for ``As X wrote, …`` the clause the ``as`` phrase hangs on."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > verb.i]
+    if comps:
+        comp = (after or comps)[0] if after else comps[-1]
+        return comp, list(comp.subtree)
+    as_clause = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+    if as_clause and verb.head != verb:
+        inside = {t.i for t in verb.subtree}
+        return verb.head, [t for t in verb.head.subtree if t.i not in inside and t.i > verb.i]
+    return None
+
+
+def _is_report(verb: Any) -> bool:
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
+        return False  # "has not said", "to note that": no speech reported
+    # ", suggesting that …" after a fact is the writer's inference, not someone's speech
+    inferred = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in _INFERENCE
+    return not inferred or verb.head.lemma_.lower() in DIRECT_CUES
+
+
+def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
+    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes."""
+    events = []
+    heads: set[int] = set()
+    for verb in doc:
+        if not _is_report(verb) or covers(direct, verb.idx, verb.idx + 1, 1):
+            continue
+        reported = _reported_clause(verb)
+        if reported is None:
+            continue
+        head, tokens = reported
+        span = _clause_span(tokens, paragraph_bounds(doc.text, verb.idx))
+        if span is None or covers(direct, span[0], span[1], _MOSTLY_QUOTED):
+            continue  # reported speech that is mostly a quotation: the direct quote has it
+        subject = subject_of(verb)
+        if subject is None or not is_speaker_like(subject):
+            continue
+        events.append(
+            SpeechEvent("indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text)
+        )
+        heads.add(head.i)
+    # "X says Y suggested that …" is one speech event of X's, not also one of Y's
+    return [e for e in events if e.cue.i not in heads]
+
+
+def according_to_events(doc: Any) -> list[SpeechEvent]:
+    """``according to X, …``: X as speaker, the rest of the sentence as content."""
+    events = []
+    text = doc.text
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ != "according" or nxt.lower_ != "to":
+            continue
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = _source_span(objects[0])
+        phrase_start, phrase_end = tok.idx, objects[0].right_edge.idx + len(objects[0].right_edge)
+        sent = tok.sent
+        left = _trim_punct(text, sent.start_char, phrase_start)
+        right = _trim_punct(text, phrase_end, sent.end_char)
+        start, end = max((left, right), key=lambda se: se[1] - se[0])
+        if end - start < 3:
+            continue
+        speaker = Speaker(
+            name=text[source[0] : source[1]], start=source[0], end=source[1], person_like=False
+        )
+        events.append(
+            SpeechEvent(
+                "according_to", start, end, speaker=speaker, cue_text=text[tok.idx : nxt.idx + 2]
+            )
+        )
+    return events
+
+
+def _source_span(head: Any) -> tuple[int, int]:
+    """The named source inside ``according to …`` (the entity if any, else the phrase)."""
+    ents = [
+        e for e in head.doc.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1
+    ]
+    ents = [e for e in ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART")]
+    if ents:
+        ent = ents[-1]
+        start = ent.start + (1 if ent[0].pos_ == "DET" else 0)
+        return head.doc[start].idx, ent.end_char
+    toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound")]
+    toks = [t for t in toks if t.pos_ != "DET"] or [head]
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _trim_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    strip = " \t\n,;:()–—-"
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    return start, end
