@@ -528,6 +528,19 @@ def test_document_search_and_compare_pages_escape(client: TestClient, hostile_id
     assert "frame-ancestors 'self'" in report.headers["content-security-policy"]
 
 
+def test_hostile_labels_and_file_names_are_escaped(client: TestClient) -> None:
+    label = "<script>window.__slantPwned = 6</script>"
+    params = {"a": "source:herald", "b": "source:meridian", "label_a": label}
+    for path in ("/compare", "/compare/report"):
+        html = client.get(path, params=params).text
+        assert label not in html and "&lt;script&gt;window.__slantPwned = 6" in html
+    name = '<img src=x onerror="window.__slantPwned = 7">.jsonl'
+    data = json.dumps({"text": "A short note on the talks, officials said."}).encode()
+    started = client.post("/corpus/ingest", files={"file": (name, io.BytesIO(data))})
+    assert started.status_code == 200 and "<img src=x" not in started.text
+    assert "&lt;img src=x onerror=" in started.text
+
+
 def test_api_returns_hostile_text_as_json(client: TestClient) -> None:
     response = client.post("/api/analyze", json={"text": XSS_ARTICLE, "analyzers": ["tone"]})
     assert response.headers["content-type"] == "application/json"
