@@ -411,3 +411,20 @@ def test_fakes_sample_state_against_opposition(tmp_path):
             for example in term["examples"]:
                 assert term["term"].split()[0] in example["text"].lower()
     assert data["tone"]["a"]["ci95"][0] <= data["tone"]["a"]["mean"] <= data["tone"]["a"]["ci95"][1]
+
+
+def test_two_processes_give_the_same_report(tiny_corpus, monkeypatch):
+    from slant.compare import read
+
+    monkeypatch.setattr(read, "PARALLEL_FROM", 0)
+    assert _compare(tiny_corpus, workers=2) == _compare(tiny_corpus, workers=1)
+
+
+def test_package_root_calls_compare(tiny_corpus):
+    import slant
+    import slant.compare.stats as stats_module
+
+    assert stats_module.log_odds_z is not None
+    with Corpus(tiny_corpus, create=False) as corpus:
+        result = slant.compare(corpus, a="source:herald", b="source:voice")
+    assert result.to_dict()["a"]["documents"] == 3

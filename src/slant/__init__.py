@@ -5,6 +5,7 @@
 >>> print(a.to_json())  # doctest: +SKIP
 """
 
+from . import compare
 from .analysis import (
     SCHEMA,
     Actor,
@@ -17,12 +18,21 @@ from .analysis import (
     Technique,
     Tone,
 )
-from .compare import compare
 from .document import Document, document_id
 from .errors import AnalyzerError, FetchError, InputError, ModelError, SlantError, StoreError
 from .pipeline import analyze, available_analyzers
 
 __version__ = "0.1.0"
+
+
+def cast_roles(text: str, entities: list[str]) -> list[dict]:
+    """Hero, villain or victim for each entity string in ``text``: see
+    :func:`slant.analyzers.roles.cast_roles` (imported on first call, so that ``import slant``
+    does not register analyzers out of pipeline order)."""
+    from .analyzers.roles import cast_roles as cast
+
+    return cast(text, entities)
+
 
 __all__ = [
     "SCHEMA",
@@ -44,6 +54,7 @@ __all__ = [
     "Tone",
     "analyze",
     "available_analyzers",
+    "cast_roles",
     "compare",
     "document_id",
 ]

@@ -35,6 +35,9 @@ def compare(
     window: Annotated[
         int, typer.Option(min=0, help="With subjects: also take N sentences each side.")
     ] = 0,
+    workers: Annotated[
+        int, typer.Option(min=1, help="2: read the two sides in two processes (large corpora).")
+    ] = 1,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
 ) -> None:
@@ -64,6 +67,7 @@ def compare(
             subject_a=subject_a,
             subject_b=subject_b,
             window=window,
+            workers=workers,
         )
     if format == "json":
         _write(comparison.to_json(), out)

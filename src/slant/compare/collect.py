@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from .spans import Span, inside, subject_windows
-from .terms import TermCounts, Vocabulary
+from .terms import TermCounts
 
 __all__ = ["EXAMPLES", "FRAMES", "ROLES", "Evidence", "SideCollector", "actor_key"]
 
@@ -46,8 +46,8 @@ def actor_key(name: str) -> str:
 class _Examples(defaultdict):
     """Evidence spans per key, at most :data:`EXAMPLES` each."""
 
-    def __init__(self) -> None:
-        super().__init__(list)
+    def __init__(self, factory: type = list) -> None:
+        super().__init__(factory)
 
     def add(self, key: Any, evidence: Evidence) -> None:
         found = self[key]
@@ -58,8 +58,8 @@ class _Examples(defaultdict):
 class SideCollector:
     """Everything one side contributes to a comparison (see module docstring)."""
 
-    def __init__(self, *, vocabulary: Vocabulary, subject: Any = None, window: int = 0) -> None:
-        self.terms = TermCounts(vocabulary)
+    def __init__(self, *, subject: Any = None, window: int = 0) -> None:
+        self.terms = TermCounts()
         self.subject = subject
         self.window = window
         self.document_ids: list[str] = []

@@ -13,7 +13,7 @@ both filters counts on both sides.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -23,29 +23,15 @@ from ..filters import Filter, parse_filter
 from ..store import Corpus
 from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
+from .read import Side, read_sides
 from .sections import RatesTable, actor_sections, casualties, rates, voices
-from .spans import inside, subject_pattern
+from .spans import inside
 from .stats import log_odds_z
-from .terms import Vocabulary, term_occurrences, word_pattern
+from .terms import TermTable, merge_terms, term_occurrences, word_pattern
 
 __all__ = ["SCHEMA", "Comparison", "Side", "compare"]
 
 SCHEMA = "slant.compare/1"
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a comparison: a label, the filter that selects documents, a subject."""
-
-    label: str
-    filter: Filter
-    subject: str | None = None
-
-    def documents_filter(self) -> Filter:
-        """The store filter: with a subject, only documents whose text contains it."""
-        if not self.subject:
-            return self.filter
-        return replace(self.filter, phrases=(*self.filter.phrases, self.subject))
 
 
 @dataclass
@@ -81,6 +67,7 @@ def compare(
     min_count: int = 3,
     reps: int = 1000,
     seed: int = 0,
+    workers: int = 1,
 ) -> Comparison:
     """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
 
@@ -95,16 +82,9 @@ def compare(
             f"both sides select the same documents ({sides[0].filter}): give different "
             "filters with --a and --b, or two subjects with --subject-a and --subject-b"
         )
-    vocabulary = Vocabulary()
-    collectors = tuple(
-        SideCollector(
-            vocabulary=vocabulary,
-            subject=subject_pattern(side.subject) if side.subject else None,
-            window=window,
-        )
-        for side in sides
-    )
-    annotated = [_collect(corpus, side, c) for side, c in zip(sides, collectors, strict=True)]
+    readings = read_sides(corpus, sides, window=window, workers=workers)
+    collectors = tuple(reading.collector for reading in readings)
+    annotated = [reading.annotated for reading in readings]
     _check_sides(corpus, sides, collectors, annotated)
     book = EvidenceBook(corpus)
     data: dict[str, Any] = {"schema": SCHEMA}
@@ -117,12 +97,15 @@ def compare(
             "words": int(sum(collector.words)),
             "not_annotated": corpus.count_documents(side.documents_filter()) - seen,
         }
-    terms = _distinctive_terms(collectors, vocabulary, top=top_terms, min_count=min_count)
+    table = merge_terms(collectors[0].terms, collectors[1].terms)
+    terms = _distinctive_terms(table, top=top_terms, min_count=min_count)
     for key, side, collector in zip("ab", sides, collectors, strict=True):
         _add_term_examples(corpus, side, collector, terms[key], book)
     data["distinctive_terms"] = terms
-    table = RatesTable(collectors, reps=reps, seed=seed)
-    sections = {**rates(table, book), **voices(collectors, book)}
+    sections = {
+        **rates(RatesTable(collectors, reps=reps, seed=seed), book),
+        **voices(collectors, book),
+    }
     sections.update(actor_sections(collectors, book))
     data.update(
         actor_descriptors=sections["actor_descriptors"],
@@ -136,20 +119,6 @@ def compare(
         evidence_documents=book.cited,
     )
     return Comparison(data)
-
-
-def _collect(corpus: Corpus, side: Side, collector: SideCollector) -> int:
-    """Read one side into its collector; return how many annotated documents were read."""
-    flt = side.documents_filter()
-    texts = corpus.iter_documents(flt)
-    annotated = 0
-    for meta, fields in corpus.iter_analysis_fields(flt):
-        document = next((d for d in texts if d.id == meta["id"]), None)
-        if document is None:
-            break
-        annotated += 1
-        collector.add(meta, fields, document.text)
-    return annotated
 
 
 def _check_sides(
@@ -175,31 +144,19 @@ def _check_sides(
         )
 
 
-def _aligned(codes: np.ndarray, side_codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    out = np.zeros(len(codes), dtype=np.int64)
-    out[np.searchsorted(codes, side_codes)] = counts
-    return out
-
-
 def _distinctive_terms(
-    collectors: tuple[SideCollector, ...], vocabulary: Vocabulary, *, top: int, min_count: int
+    table: TermTable, *, top: int, min_count: int
 ) -> dict[str, list[dict[str, Any]]]:
-    counts_a, counts_b = collectors[0].terms, collectors[1].terms
-    size = len(vocabulary)
-    unigram_a, unigram_b = counts_a.unigrams(size), counts_b.unigrams(size)
-    (codes_a, bigram_a), (codes_b, bigram_b) = counts_a.bigrams(), counts_b.bigrams()
-    codes = np.union1d(codes_a, codes_b)
-    bigram_a, bigram_b = _aligned(codes, codes_a, bigram_a), _aligned(codes, codes_b, bigram_b)
-    tables = [
-        (unigram_a, unigram_b, lambda i: vocabulary.words[i]),
-        (bigram_a, bigram_b, lambda i: counts_a.bigram_text(codes[i])),
+    words = table.words
+    counts = [
+        (table.unigram_a, table.unigram_b, lambda i: words[i]),
+        (table.bigram_a, table.bigram_b, table.bigram_text),
     ]
     ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
-    for y_a, y_b, name in tables:
+    for y_a, y_b, name in counts:
         z = log_odds_z(y_a, y_b)
         z[(y_a + y_b) < min_count] = 0.0
         for key, sign in (("a", 1.0), ("b", -1.0)):
-            best = _top_indices(sign * z, top)
             ranked[key].extend(
                 (
                     float(sign * z[i]),
@@ -210,7 +167,7 @@ def _distinctive_terms(
                         "count_b": int(y_b[i]),
                     },
                 )
-                for i in best
+                for i in _top_indices(sign * z, top)
             )
     return {
         key: [entry for _, entry in sorted(items, key=lambda s: -s[0])[:top]]

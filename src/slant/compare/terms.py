@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
 __all__ = [
     "STOP_WORDS",
     "TermCounts",
+    "TermTable",
     "Vocabulary",
+    "merge_terms",
     "term_occurrences",
     "tokenise",
     "word_pattern",
@@ -92,10 +95,12 @@ class Vocabulary:
 
 
 class TermCounts:
-    """Unigram and bigram counts of one side over a shared :class:`Vocabulary`."""
+    """Unigram and bigram counts of one side, over its own :class:`Vocabulary`."""
 
-    def __init__(self, vocabulary: Vocabulary, *, flush_every: int = 2_000_000) -> None:
-        self.vocabulary = vocabulary
+    def __init__(
+        self, vocabulary: Vocabulary | None = None, *, flush_every: int = 2_000_000
+    ) -> None:
+        self.vocabulary = vocabulary or Vocabulary()
         self._pending: list[int] = []
         self._flush_every = flush_every
         self._unigrams = np.zeros(0, dtype=np.int64)
@@ -106,13 +111,14 @@ class TermCounts:
         self._pending.extend(self.vocabulary.ids(tokenise(text)))
         self._pending.append(0)
         if len(self._pending) >= self._flush_every:
-            self._flush()
+            self.flush()
 
     def add_texts(self, texts: Iterable[str]) -> None:
         for text in texts:
             self.add_text(text)
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Count the tokens added so far (done before counts are read or sent elsewhere)."""
         if not self._pending:
             return
         ids = np.asarray(self._pending, dtype=np.int64)
@@ -128,7 +134,7 @@ class TermCounts:
 
     def unigrams(self, size: int) -> np.ndarray:
         """Counts of every word id ``< size`` (id 0, the boundary, counts nothing)."""
-        self._flush()
+        self.flush()
         out = np.zeros(size, dtype=np.int64)
         out[: len(self._unigrams)] = self._unigrams[:size]
         out[0] = 0
@@ -136,7 +142,7 @@ class TermCounts:
 
     def bigrams(self) -> tuple[np.ndarray, np.ndarray]:
         """Sorted bigram codes and their counts."""
-        self._flush()
+        self.flush()
         if not self._bigram_parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         self._bigram_parts = [_merge(self._bigram_parts)]
@@ -145,6 +151,67 @@ class TermCounts:
     def bigram_text(self, code: int) -> str:
         words = self.vocabulary.words
         return f"{words[int(code) // 2**32]} {words[int(code) % 2**32]}"
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """The counts of both sides over one vocabulary: unigrams by word id, bigrams by code."""
+
+    words: list[str]
+    unigram_a: np.ndarray
+    unigram_b: np.ndarray
+    codes: np.ndarray
+    bigram_a: np.ndarray
+    bigram_b: np.ndarray
+
+    def bigram_text(self, index: int) -> str:
+        code = int(self.codes[index])
+        return f"{self.words[code // 2**32]} {self.words[code % 2**32]}"
+
+
+def _aligned(codes: np.ndarray, side_codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(codes), dtype=np.int64)
+    out[np.searchsorted(codes, side_codes)] = counts
+    return out
+
+
+def merge_terms(a: TermCounts, b: TermCounts) -> TermTable:
+    """Put two sides counted over different vocabularies (or the same one) on one table.
+
+    >>> a, b = TermCounts(), TermCounts()
+    >>> a.add_text("regime forces"); b.add_text("terrorists, regime forces")
+    >>> table = merge_terms(a, b)
+    >>> [table.words[i] for i in (table.unigram_b > 0).nonzero()[0]]
+    ['regime', 'forces', 'terrorists']
+    >>> table.bigram_text(0), table.bigram_a.tolist(), table.bigram_b.tolist()
+    ('regime forces', [1], [1])
+    """
+    words = list(a.vocabulary.words)
+    index = {word: i for i, word in enumerate(words)}
+    b_words = b.vocabulary.words
+    mapping = np.zeros(len(b_words), dtype=np.int64)
+    for local, word in enumerate(b_words[1:], start=1):
+        if word not in index:
+            index[word] = len(words)
+            words.append(word)
+        mapping[local] = index[word]
+    unigram_a = a.unigrams(len(words))
+    unigram_b = np.zeros(len(words), dtype=np.int64)
+    unigram_b[mapping] += b.unigrams(len(b_words))
+    codes_a, counts_a = a.bigrams()
+    codes_b, counts_b = b.bigrams()
+    codes_b = mapping[codes_b // _BIGRAM_SHIFT] * _BIGRAM_SHIFT + mapping[codes_b % _BIGRAM_SHIFT]
+    order = np.argsort(codes_b)
+    codes_b, counts_b = codes_b[order], counts_b[order]
+    codes = np.union1d(codes_a, codes_b)
+    return TermTable(
+        words=words,
+        unigram_a=unigram_a,
+        unigram_b=unigram_b,
+        codes=codes,
+        bigram_a=_aligned(codes, codes_a, counts_a),
+        bigram_b=_aligned(codes, codes_b, counts_b),
+    )
 
 
 def _merge(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
