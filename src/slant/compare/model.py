@@ -27,7 +27,7 @@ from .read import Side, read_sides
 from .sections import RatesTable, actor_sections, casualties, rates, voices
 from .spans import inside
 from .stats import log_odds_z
-from .terms import TermTable, merge_terms, term_occurrences, word_pattern
+from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern
 
 __all__ = ["SCHEMA", "Comparison", "Side", "compare"]
 
@@ -98,7 +98,8 @@ def compare(
             "not_annotated": corpus.count_documents(side.documents_filter()) - seen,
         }
     table = merge_terms(collectors[0].terms, collectors[1].terms)
-    terms = _distinctive_terms(table, top=top_terms, min_count=min_count)
+    subject_words = {w for side in sides for w in tokenise(side.subject or "") if w[0].isalpha()}
+    terms = _distinctive_terms(table, top=top_terms, min_count=min_count, leave_out=subject_words)
     for key, side, collector in zip("ab", sides, collectors, strict=True):
         _add_term_examples(corpus, side, collector, terms[key], book)
     data["distinctive_terms"] = terms
@@ -145,17 +146,26 @@ def _check_sides(
 
 
 def _distinctive_terms(
-    table: TermTable, *, top: int, min_count: int
+    table: TermTable, *, top: int, min_count: int, leave_out: set[str]
 ) -> dict[str, list[dict[str, Any]]]:
+    """The top terms of each side; terms made of a subject's words (``leave_out``) are not
+    ranked, as they tell the subjects apart trivially."""
     words = table.words
+    left_out = np.array([word in leave_out for word in words], dtype=bool)
+    shift = np.int64(2**32)
     counts = [
-        (table.unigram_a, table.unigram_b, lambda i: words[i]),
-        (table.bigram_a, table.bigram_b, table.bigram_text),
+        (table.unigram_a, table.unigram_b, lambda i: words[i], left_out),
+        (
+            table.bigram_a,
+            table.bigram_b,
+            table.bigram_text,
+            left_out[table.codes // shift] | left_out[table.codes % shift],
+        ),
     ]
     ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
-    for y_a, y_b, name in counts:
+    for y_a, y_b, name, skip in counts:
         z = log_odds_z(y_a, y_b)
-        z[(y_a + y_b) < min_count] = 0.0
+        z[((y_a + y_b) < min_count) | skip] = 0.0
         for key, sign in (("a", 1.0), ("b", -1.0)):
             ranked[key].extend(
                 (
