@@ -22,8 +22,8 @@ import bisect
 from typing import Any
 
 from .quotemarks import QuotePair, find_quote_pairs, word_count
-from .speakers import is_person_noun, is_speaker_like, subject_of
-from .speech import DIRECT_CUES, MIN_QUOTE_WORDS, SpeechEvent
+from .speakers import subject_of
+from .speech import DIRECT_CUES, MIN_QUOTE_WORDS, SpeechEvent, is_person_noun, is_speaker_like
 
 __all__ = ["direct_events", "governs"]
 

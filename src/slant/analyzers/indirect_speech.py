@@ -15,8 +15,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .speakers import Speaker, is_speaker_like, subject_of
-from .speech import DIRECT_CUES, SPEECH_VERBS, SpeechEvent, covers, paragraph_bounds
+from .speakers import subject_of
+from .speech import (
+    DIRECT_CUES,
+    SPEECH_VERBS,
+    Speaker,
+    SpeechEvent,
+    covers,
+    is_speaker_like,
+    paragraph_bounds,
+)
 
 __all__ = ["according_to_events", "indirect_events"]
 

@@ -20,23 +20,13 @@ person is resolved wrongly, and nested speakers (``X said Y told him``) are not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-__all__ = [
-    "BODY_NOUNS",
-    "PERSON_NOUNS",
-    "SPEAKER_NOUNS",
-    "Speaker",
-    "SpeakerResolver",
-    "is_person_noun",
-    "is_speaker_like",
-    "subject_of",
-]
+from .speech import PERSON_PRONOUNS, Speaker, is_person_noun
+
+__all__ = ["SpeakerResolver", "subject_of"]
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov gen lt col prof sir".split())  # dot stripped
 _TITLE_NOUNS = {
@@ -53,39 +43,8 @@ _TITLE_NOUNS = {
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "case", "flat"})
 _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess")
-#: Nouns for a person who can speak (beyond the ``-er``/``-or``/``-ist``/``-ian`` ones).
-PERSON_NOUNS = frozenset(
-    """official spokesman spokeswoman spokesperson minister president chief head source expert
-    doctor analyst witness eyewitness man woman resident activist leader commander aide member
-    critic journalist correspondent judge senator governor mayor secretary director professor
-    scientist lawyer attorney counsel victim mother father son daughter wife husband friend
-    neighbor neighbour chairman chairwoman ambassador diplomat envoy general colonel captain
-    major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst
-    """.split()
-)
-#: Nouns for a group, a body or a document that can be said to speak.
-BODY_NOUNS = frozenset(
-    """police report statement letter newspaper agency government ministry department family
-    authority investigator prosecutor people group supporter study survey poll website blog tv
-    media outlet paper office administration army military force committee council court union
-    company firm organisation organization campaign party couple staff team official expert
-    source member critic resident activist
-    """.split()
-)
-SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
 _ANTECEDENT_WINDOW = 2500
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker: ``name`` as the text gives it in full; the mention that names it."""
-
-    name: str
-    start: int
-    end: int
-    person_like: bool
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -119,24 +78,6 @@ def subject_of(verb: Any) -> Any | None:
                 return objects[0]
         current = head
     return None
-
-
-def is_person_noun(token: Any) -> bool:
-    """True for a singular common noun that names a person (``spokesman``, ``caller``)."""
-    lemma = token.lemma_.lower()
-    if token.tag_ != "NN" or lemma in BODY_NOUNS - PERSON_NOUNS:
-        return False
-    return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
-
-
-def is_speaker_like(token: Any) -> bool:
-    """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
-    if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
-        return True
-    if token.pos_ == "PRON":
-        return token.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _RELATIVE
-    lemma = token.lemma_.lower()
-    return lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 
 
 def _crosses_paragraph(a: Any, b: Any) -> bool:
@@ -214,7 +155,7 @@ class SpeakerResolver:
 
     def _resolve(self, token: Any) -> Speaker:
         if token.pos_ == "PRON":
-            person = token.lower_ in _PERSON_PRONOUNS
+            person = token.lower_ in PERSON_PRONOUNS
             return self._antecedent(token, person=person) or self._literal(token)
         named = next(
             (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None

@@ -1,4 +1,4 @@
-"""What counts as speech: the cue lexicons and the event record shared by the quote finders.
+"""What counts as speech and who can speak: the lexicons and records the quote finders share.
 
 The quote analyzer (:mod:`.quotes`) gathers *speech events* from three finders —
 :mod:`.direct_speech` (quotation marks), :mod:`.indirect_speech` (``X said that …``,
@@ -7,7 +7,9 @@ token or name of the speaker, before speakers are resolved in reading order. The
 are hand-made from the attribution cues most frequent in news (Pareti, *Attribution: A
 Computational Approach*, 2015, ch. 4); they are lemmas, so ``said``, ``says`` and ``saying``
 all count. Thought verbs (``believe``, ``fear``) are left out on purpose: they report no
-speech.
+speech. The speaker nouns are hand-made too: people (``spokesman``, and any ``-er``/``-or``/
+``-ist``/``-ian`` noun) and bodies or documents that news lets speak (``the ministry``,
+``a report``).
 """
 
 from __future__ import annotations
@@ -15,14 +17,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .speakers import Speaker
-
 __all__ = [
+    "BODY_NOUNS",
     "DIRECT_CUES",
+    "GROUP_PRONOUNS",
     "MIN_QUOTE_WORDS",
+    "PERSON_NOUNS",
+    "PERSON_PRONOUNS",
+    "SPEAKER_NOUNS",
     "SPEECH_VERBS",
+    "Speaker",
     "SpeechEvent",
     "covers",
+    "is_person_noun",
+    "is_speaker_like",
     "paragraph_bounds",
 ]
 
@@ -39,6 +47,60 @@ DIRECT_CUES = SPEECH_VERBS | frozenset(
 )
 #: Quoted stretches shorter than this are quotes only when a speech verb governs them.
 MIN_QUOTE_WORDS = 5
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess")
+#: Nouns for a person who can speak (beyond the ``-er``/``-or``/``-ist``/``-ian`` ones).
+PERSON_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson minister president chief head source expert
+    doctor analyst witness eyewitness man woman resident activist leader commander aide member
+    critic journalist correspondent judge senator governor mayor secretary director professor
+    scientist lawyer attorney counsel victim mother father son daughter wife husband friend
+    neighbor neighbour chairman chairwoman ambassador diplomat envoy general colonel captain
+    major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst
+    """.split()
+)
+#: Nouns for a group, a body or a document that can be said to speak.
+BODY_NOUNS = frozenset(
+    """police report statement letter newspaper agency government ministry department family
+    authority investigator prosecutor people group supporter study survey poll website blog tv
+    media outlet paper office administration army military force committee council court union
+    company firm organisation organization campaign party couple staff team official expert
+    source member critic resident activist
+    """.split()
+)
+SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: ``name`` as the text gives it in full; the mention that names it."""
+
+    name: str
+    start: int
+    end: int
+    person_like: bool
+
+
+def is_person_noun(token: Any) -> bool:
+    """True for a singular common noun that names a person (``spokesman``, ``caller``)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ != "NN" or lemma in BODY_NOUNS - PERSON_NOUNS:
+        return False
+    return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+
+
+def is_speaker_like(token: Any) -> bool:
+    """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
+    if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | _RELATIVE
+    lemma = token.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 
 
 @dataclass
