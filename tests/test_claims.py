@@ -26,6 +26,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("Gunmen shot dead 27 demonstrators.", [(27, "civilians", "killed")]),
         ("27 demonstrators were shot dead.", [(27, "civilians", "killed")]),
         ("Twenty-seven soldiers died in the ambush.", [(27, "combatants", "killed")]),
+        ("Two Russian pilots were killed in Syria.", [(2, "combatants", "killed")]),
         ("The army said it had killed 40 terrorists.", [(40, "combatants", "killed")]),
         ("Bomb kills 25 in Homs.", [(25, "people", "killed")]),
         # nominal forms
@@ -33,6 +34,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("The attack caused 70 deaths.", [(70, "people", "killed")]),
         ("70 civilian deaths were reported.", [(70, "civilians", "killed")]),
         ("Rescuers pulled 14 bodies from the rubble.", [(14, "people", "killed")]),
+        ("The death toll from the strikes was 45.", [(45, "people", "killed")]),
+        ("The number of civilians killed has risen to 20.", [(20, "people", "killed")]),
         ("Eleven children among 18 dead.", [(11, "children", "killed"), (18, "people", "killed")]),
         # nested and coordinated counts
         (
@@ -62,6 +65,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("A car bomb killed four people.", [(4, "people", "killed")]),
         ("On 15 November 2016 the army advanced.", []),
         ("The revolt began in 2011.", []),
+        ("The army advanced for 29 days.", []),
     ],
 )
 def test_claims_value_category_event(text: str, expected: list[tuple[float, str, str]]) -> None:

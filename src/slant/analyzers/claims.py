@@ -62,12 +62,12 @@ _EVENT_OF = {word: event for event, words in _EVENT_WORDS.items() for word in wo
 _CATEGORY_WORDS = {
     "civilians": "civilian resident inhabitant villager protester demonstrator evacuee worker "
     "patient journalist doctor nurse teacher farmer rescuer volunteer worshipper passenger "
-    "refugee pilgrim",
+    "refugee pilgrim medic paramedic crewmember",
     "children": "child kid boy girl schoolchild infant baby toddler minor orphan student pupil",
     "women": "woman mother wife widow",
     "combatants": "soldier fighter militant terrorist rebel troop jihadist jihadi gunman "
     "insurgent combatant militiaman mercenary extremist serviceman officer commander guard "
-    "policeman police personnel recruit sniper militia force bomber loyalist",
+    "policeman police personnel recruit sniper militia force bomber loyalist pilot airman",
     "people": "people person individual man other more victim dead wounded injured "
     "death fatality casualty body corpse life detainee prisoner hostage captive",
 }
@@ -75,6 +75,9 @@ _CATEGORY_OF = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words.
 _IRREGULAR = {"children": "child", "schoolchildren": "schoolchild", "women": "woman", "men": "man"}
 _NOUNS = ("NOUN", "ADJ", "PROPN")
 _PERSONS = {"civilians", "children", "women"}
+_BOUND_WORDS = set(
+    "between and to at least more than over up nearly almost about around some".split()
+)
 _AGENT = "agent"
 _EXPERIENCER_VERBS = {"flee", "die", "perish", "escape"}
 _MONTHS = set(
@@ -157,7 +160,7 @@ def _category(noun: Any) -> str:
         if child.dep_ in ("amod", "compound") and child.lemma_.lower() in ("civilian", "child"):
             return "civilians" if child.lemma_.lower() == "civilian" else "children"
     if "member" in _forms(noun):
-        family = any(t.lemma_.lower() == "family" for t in noun.subtree)
+        family = any(t.lemma_.lower() in ("family", "staff", "crew") for t in noun.subtree)
         return "civilians" if family else "combatants"
     return _lookup(_CATEGORY_OF, noun) or "other"
 
@@ -175,17 +178,30 @@ def _event_of_verb(verb: Any) -> str | None:
         targets = [child] if child.dep_ != "prep" else list(child.children)
         for target in targets:
             if target.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "oprd", "pobj"):
-                found = _lemma_event(target) or next(
-                    (
-                        _lemma_event(c)
-                        for c in target.children
-                        if c.dep_ in ("compound", "acl", "amod") and _lemma_event(c)
-                    ),
-                    None,
-                )
+                found = _event_of_noun(target)
                 if found:
                     return found
     return None
+
+
+def _event_of_noun(noun: Any, *, depth: int = 1) -> str | None:
+    """Event named by a noun or its modifiers: ``the death toll``, ``the number of civilians
+    killed`` (one ``of`` phrase deep)."""
+    found = _lemma_event(noun) or next(
+        (
+            _lemma_event(c)
+            for c in noun.children
+            if c.dep_ in ("compound", "acl", "amod") and _lemma_event(c)
+        ),
+        None,
+    )
+    if found or not depth:
+        return found
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for target in prep.children:
+                found = found or _event_of_noun(target, depth=depth - 1)
+    return found
 
 
 def _event_path(anchor: Any) -> tuple[str, list[Any]]:
@@ -303,6 +319,20 @@ def _sentence_is_total(sentence: Any) -> bool:
     return bool(set(words) & _TOTAL_CUES or pairs & _TOTAL_PHRASES)
 
 
+def _is_date_like(token: Any) -> bool:
+    """Whether the entity around a DATE-labelled number has a word that is not a number or a
+    bound (``15 November``, ``29 days``; not ``45``, not ``between 10 and 15``)."""
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return any(
+        t.is_alpha and not t.like_num and t.lower_ not in _BOUND_WORDS
+        for t in doc[first : last + 1]
+    )
+
+
 def _is_year(token: Any) -> bool:
     return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
 
@@ -378,6 +408,8 @@ def _read(
     if noun is None and following is not None and _lookup(_CATEGORY_OF, following):
         noun = following
     counts_people = noun is not None and _category(noun) != "other"
+    if root.ent_type_ == "DATE" and not _is_date_like(root):
+        counts_people = True  # the NER calls bare numbers dates (``the toll was 45``)
     if (
         (root.ent_type_ in _SKIP_LABELS and not counts_people)
         or (following is not None and following.lower_ in ("%", "percent", "per"))
