@@ -8,6 +8,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from slant.compare.actors import jensen_shannon
 from slant.compare.spans import context_around, sentence_spans, subject_pattern, subject_windows
 from slant.compare.stats import bootstrap_ratios, difference_interval, log_odds_z
 from slant.compare.terms import TermCounts, Vocabulary, term_occurrences, tokenise
@@ -98,7 +99,7 @@ def test_difference_interval_separates_distinct_sides():
     [
         ("Assad's forces", ["assad", "forces"]),
         ("pro-government militias", ["pro-government", "militias"]),
-        ("killed 1,200 people.", ["killed", "1,200", "people", "."]),
+        ("killed 1,200 people.", ["killed", "1", ",", "200", "people", "."]),
         ("« Terroristes » ÉTAT", ["«", "terroristes", "»", "état"]),
     ],
 )
@@ -135,3 +136,16 @@ def test_subject_windows_and_context():
     assert sentence_spans(text)[1] == (11, 26)
     start, end = context_around(text, 11, 17)
     assert text[start:end] == "Aleppo was hit."
+
+
+@pytest.mark.parametrize(
+    ("p", "q", "expected"),
+    [
+        ({"terrorists": 3}, {"militants": 8}, 1.0),
+        ({"regime": 2}, {"regime": 5}, 0.0),
+        # m = (3/4, 1/4): (KL(p||m) + KL(q||m)) / 2 = (0.5 log2(2/3) + 0.5 + log2(4/3)) / 2
+        ({"a": 1, "b": 1}, {"a": 1}, (0.5 * math.log2(2 / 3) + 0.5 + math.log2(4 / 3)) / 2),
+    ],
+)
+def test_jensen_shannon_by_hand(p, q, expected):
+    assert jensen_shannon(Counter(p), Counter(q)) == pytest.approx(expected)

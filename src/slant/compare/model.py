@@ -21,10 +21,11 @@ import numpy as np
 from ..errors import InputError, StoreError
 from ..filters import Filter, parse_filter
 from ..store import Corpus
+from .actors import actor_sections
 from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
-from .sections import RatesTable, actor_sections, casualties, rates, voices
+from .sections import RatesTable, casualties, rates, voices
 from .spans import inside
 from .stats import log_odds_z
 from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern

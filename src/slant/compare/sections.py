@@ -1,30 +1,25 @@
-"""The sections of a ``slant.compare/1`` report built from two collected sides.
+"""The sections of a ``slant.compare/1`` report built from two collected sides (actors are in
+:mod:`.actors`).
 
 Rates and means (techniques per 1,000 words, tone, frame shares) come with bootstrap 95 %
 intervals per side and for the difference A - B (:mod:`.stats`); a difference is marked
-``real`` when its interval excludes zero. Actors are joined across sides by
-:func:`~.collect.actor_key`; for actors both sides describe, descriptor distributions are
-compared with the Jensen-Shannon divergence (base 2, 0 = same words, 1 = no word in
-common; Lin 1991) and role distributions with the total variation distance, and both are
-ranked by that difference shrunk by the evidence of the thinner side (``d * n / (n + 2)``,
-``n`` the smaller count), so one stray word does not outrank a consistent pattern.
+``real`` when its interval excludes zero. Speakers and outlets are counted as the analyzers
+name them; casualties are the sums over a side's articles of the people each reports killed.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy as np
 
-from .collect import CASUALTY_CATEGORIES, FRAME_PRESENT, FRAMES, ROLES, SideCollector
+from .collect import CASUALTY_CATEGORIES, FRAME_PRESENT, FRAMES, SideCollector
 from .evidence import EvidenceBook
 from .stats import BootstrapResult, bootstrap_ratios, difference_interval
 
-__all__ = ["RatesTable", "actor_sections", "casualties", "rates", "voices"]
+__all__ = ["RatesTable", "casualties", "display_name", "rates", "voices"]
 
 TOP_ITEMS = 15
-TOP_DESCRIPTORS = 8
 
 
 class RatesTable:
@@ -120,7 +115,8 @@ def rates(table: RatesTable, book: EvidenceBook) -> dict[str, dict[str, Any]]:
     return {"techniques": techniques, "tone": tone, "frames": frames}
 
 
-def _display(side: SideCollector, key: str) -> str:
+def display_name(side: SideCollector, key: str) -> str:
+    """The most frequent spelling of an actor or speaker on one side."""
     names = side.names.get(key)
     return names.most_common(1)[0][0] if names else key
 
@@ -131,7 +127,7 @@ def voices(sides: tuple[SideCollector, ...], book: EvidenceBook) -> dict[str, An
     for key, side in zip("ab", sides, strict=True):
         quoted[key] = [
             {
-                "speaker": _display(side, speaker),
+                "speaker": display_name(side, speaker),
                 "quotes": count,
                 "examples": book.examples(side.examples["speaker"].get(speaker)),
             }
@@ -163,98 +159,3 @@ def casualties(sides: tuple[SideCollector, ...], book: EvidenceBook) -> dict[str
         }
         out[key] = entry
     return out
-
-
-def _jensen_shannon(p: Counter[str], q: Counter[str]) -> float:
-    words = sorted(set(p) | set(q))
-    a = np.array([p[w] for w in words], dtype=np.float64)
-    b = np.array([q[w] for w in words], dtype=np.float64)
-    a, b = a / a.sum(), b / b.sum()
-    m = (a + b) / 2
-
-    def kl(x: np.ndarray) -> float:
-        mask = x > 0
-        return float(np.sum(x[mask] * np.log2(x[mask] / m[mask])))
-
-    return max(0.0, min(1.0, (kl(a) + kl(b)) / 2))
-
-
-def _total_variation(p: Counter[str], q: Counter[str]) -> float:
-    n_p, n_q = sum(p.values()), sum(q.values())
-    return 0.5 * sum(abs(p[r] / n_p - q[r] / n_q) for r in ROLES)
-
-
-def _shrunk(difference: float, p: Counter[str], q: Counter[str]) -> float:
-    n = min(sum(p.values()), sum(q.values()))
-    return difference * n / (n + 2)
-
-
-def actor_sections(sides: tuple[SideCollector, SideCollector], book: EvidenceBook) -> dict:
-    """``actor_descriptors`` and ``actor_roles`` for actors both sides mention."""
-    a, b = sides
-    both = set(a.actor_documents) & set(b.actor_documents)
-    descriptors, roles = [], []
-    for key in both:
-        name = _display(a, key)
-        if a.descriptors.get(key) and b.descriptors.get(key):
-            p, q = a.descriptors[key], b.descriptors[key]
-            difference = _jensen_shannon(p, q)
-            descriptors.append(
-                (
-                    _shrunk(difference, p, q),
-                    {
-                        "actor": name,
-                        "difference": round(difference, 4),
-                        "documents_a": a.actor_documents[key],
-                        "documents_b": b.actor_documents[key],
-                        "a": _descriptor_list(a, key, book),
-                        "b": _descriptor_list(b, key, book),
-                    },
-                )
-            )
-        if a.roles.get(key) and b.roles.get(key):
-            p, q = a.roles[key], b.roles[key]
-            difference = _total_variation(p, q)
-            roles.append(
-                (
-                    _shrunk(difference, p, q),
-                    {
-                        "actor": name,
-                        "difference": round(difference, 4),
-                        "a": _role_entry(a, key, book),
-                        "b": _role_entry(b, key, book),
-                    },
-                )
-            )
-    return {
-        "actor_descriptors": _ranked(descriptors),
-        "actor_roles": _ranked(roles),
-    }
-
-
-def _ranked(scored: list[tuple[float, dict[str, Any]]], *, top: int = 30) -> list[dict]:
-    return [entry for _, entry in sorted(scored, key=lambda s: (-s[0], s[1]["actor"]))][:top]
-
-
-def _descriptor_list(side: SideCollector, key: str, book: EvidenceBook) -> list[dict]:
-    return [
-        {
-            "descriptor": text,
-            "count": count,
-            "examples": book.examples(side.examples["descriptor"].get((key, text))),
-        }
-        for text, count in side.descriptors[key].most_common(TOP_DESCRIPTORS)
-    ]
-
-
-def _role_entry(side: SideCollector, key: str, book: EvidenceBook) -> dict[str, Any]:
-    counts = side.roles[key]
-    return {
-        "roles": {role: counts[role] for role in ROLES},
-        "dominant": counts.most_common(1)[0][0],
-        "examples": {
-            role: book.examples(side.examples["role"].get((key, role)))
-            for role in ROLES
-            if counts[role]
-        },
-    }
