@@ -85,6 +85,7 @@ def _resolves_to(
 
 def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:
     """Add ``label`` descriptors: ``the N`` for the one actor already called N (module doc)."""
+    text = doc.text
     actor_tokens = set()
     for cluster in clusters:
         for start, end in cluster.mentions:
@@ -118,7 +119,7 @@ def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descr
             continue
         if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
             continue
-        results[index].append(Descriptor(doc.text[start:end], start, end, "label"))
+        results[index].append(Descriptor(text[start:end], start, end, "label"))
     for descriptors in results:
         descriptors.sort(key=lambda d: d.start)
 
@@ -152,6 +153,7 @@ def find_actors(
     link_labels(doc, clusters, descriptors)
     sentences = [_plain(s) for s in sentence_tones]
     plain_quotes = [_plain(q) for q in quotes]
+    text = doc.text
     return [
         Actor(
             name=cluster.name,
@@ -160,7 +162,7 @@ def find_actors(
             descriptors=found,
             tone=tone_at(sentences, cluster.mentions),
             times_quoted=sum(
-                _resolves_to(q, cluster, [d for d in found if d.relation == "label"], doc.text)
+                _resolves_to(q, cluster, [d for d in found if d.relation == "label"], text)
                 for q in plain_quotes
             ),
         )

@@ -126,7 +126,16 @@ def _descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Descriptor(text=tokens[0].doc.text[start:end], start=start, end=end, relation=relation)
+    words = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return Descriptor(text=words, start=start, end=end, relation=relation)
+
+
+def _after_hyphen(span: Any) -> bool:
+    """Whether the name is the second half of a hyphenated word (``anti-Assad``, ``R-Calif``)."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.text.endswith("-") and not before.whitespace_
 
 
 def _is_rank(token: Any) -> bool:
@@ -141,7 +150,7 @@ def _modifier_run(span: Any) -> list[Any]:
     """
     doc, run = span.doc, []
     i = span.start - 1
-    if doc.text[span.start_char - 1 : span.start_char] == "-":
+    if _after_hyphen(span):
         return []
     while i >= span.sent.start:
         token = doc[i]
@@ -230,7 +239,7 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
             return None
         head = doc[span.end]
     nouns = GROUP_NOUNS if actor_type in {"PERSON", "ORG"} else LABEL_NOUNS
-    if head.lemma_.lower() not in nouns or doc.text[span.start_char - 1 : span.start_char] == "-":
+    if head.lemma_.lower() not in nouns or _after_hyphen(span):
         return None
     tokens = [doc[i] for i in range(span.end, head.i + 1)]
     if any(
@@ -263,7 +272,7 @@ def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
         and doc[span.end + 1].pos_ == "PROPN"
     )
     closes = closes and not listed
-    sentence_before = doc.text[span.sent.start_char : span.start_char]
+    sentence_before = doc[span.sent.start : span.start].text
     in_brackets = sentence_before.rfind("(") > sentence_before.rfind(")")
     if before - 1 >= span.sent.start and doc[before].text == "," and closes and not in_brackets:
         head = doc[before - 1]

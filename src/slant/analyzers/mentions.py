@@ -3,9 +3,9 @@
 Method: the entities of the shared parse labelled PERSON, ORG, NORP, GPE, LOC (FAC counts as
 LOC) are cleaned (a leading "the", honorifics and ranks such as "Mr", "President" or "Lt Gen",
 quote marks and a trailing possessive are cut off; an entity holding a comma or a line break
-is split, as the small English model runs "Hama, Idlib" together) and then merged with rules in the spirit of
-the string-match sieves of Lee et al. (2013), *Deterministic coreference resolution based on
-entity-centric, precision-ranked rules*:
+is split, as the small English model runs "Hama, Idlib" together) and then merged with rules
+in the spirit of the string-match sieves of Lee et al. (2013), *Deterministic coreference
+resolution based on entity-centric, precision-ranked rules*:
 
 1. the same name, ignoring case ("Isis" / "ISIS");
 2. an acronym the text defines, ``Islamic State (IS)``, whose letters are the capitals of the
@@ -114,17 +114,34 @@ def _is_acronym(form: str) -> bool:
     return 2 <= len(form) <= 6 and form.isupper() and form.isalpha()
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"[’'”]?\s+\(([A-Z]{2,6})\)")
+_NAME_WORD = re.compile(r"(?:[a-z]{1,3}-)?[A-Z][\w’'-]*|of|the|and|for")
+
+
 def _defined_acronyms(text: str) -> list[tuple[str, str]]:
-    """Pairs ``(long form, acronym)`` written as ``Long Form (LF)``."""
+    """Pairs ``(long form, acronym)`` written as ``Long Form (LF)``.
+
+    The long form is the run of capitalised words (and of/the/and/for) just before the
+    brackets, shortened from the left until its capitals spell the acronym in order.
+
+    >>> _defined_acronyms("fighters of the Syrian Democratic Forces (SDF) advanced")
+    [('Syrian Democratic Forces', 'SDF')]
+    """
     pairs = []
-    pattern = (
-        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for)\s+)*)*[A-Z][\w’'-]*)[’'”]?\s+\(([A-Z]{2,6})\)"
-    )
-    for match in re.finditer(pattern, text):
-        long_form, acronym = match.group(1), match.group(2)
-        words = long_form.split()
-        for first in range(len(words)):
-            candidate = " ".join(words[first:]).rstrip("’'")
+    for match in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = match.group(1)
+        words = [
+            w.strip("‘’'\"“”") for w in text[max(0, match.start() - 120) : match.start()].split()
+        ]
+        run: list[str] = []
+        for word in reversed(words):
+            if not _NAME_WORD.fullmatch(word):
+                break
+            run.insert(0, word)
+        while run and run[0] in {"of", "the", "and", "for"}:
+            run.pop(0)
+        for first in range(len(run)):
+            candidate = " ".join(run[first:]).rstrip("’'")
             capitals = _capitals(candidate)
             if capitals and capitals[0] == acronym[0] and _in_order(acronym, capitals):
                 pairs.append((candidate, acronym))
@@ -250,6 +267,7 @@ def find_actor_clusters(doc: Any) -> list[ActorCluster]:
     for key in surface:
         labels.setdefault(key, Counter())
     taken: list[tuple[int, int, str]] = []
+    covered = bytearray(len(text))
     for key in sorted(surface, key=len, reverse=True):
         pattern = re.compile(rf"(?<![\w’']){re.escape(surface[key])}(?![\w])", re.IGNORECASE)
         for match in pattern.finditer(text):
@@ -258,8 +276,9 @@ def find_actor_clusters(doc: Any) -> list[ActorCluster]:
                 continue
             if _is_acronym(surface[key]) and match.group(0) != surface[key]:
                 continue
-            if not any(s < match.end() and match.start() < e for s, e, _ in taken):
+            if not any(covered[match.start() : match.end()]):
                 taken.append((match.start(), match.end(), key))
+                covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     groups: dict[str, list[tuple[int, int, str]]] = {}
     for start, end, key in sorted(taken):
         groups.setdefault(forms.find(key), []).append((start, end, key))
