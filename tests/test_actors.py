@@ -9,6 +9,7 @@ import pytest
 
 from slant.analysis import Quote, SentenceTone
 from slant.analyzers.actors import find_actors
+from slant.analyzers.mentions import _defined_acronyms
 from slant.analyzers.scare_quotes import find_scare_quotes
 from slant.cli import app
 from slant.evaluation.descriptors import (
@@ -69,6 +70,23 @@ def test_mentions_of_one_actor_are_merged(text: str, name: str, mentions: list[s
     actor = actor_named(text, name)
     assert [text[s:e] for s, e in actor.mentions] == mentions
     assert actor.type in {"PERSON", "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Islamic State (IS) cedes the city.", [("Islamic State", "IS")]),
+        ("the so-called ‘Syrian Democratic Forces’ (SDF), with",
+         [("Syrian Democratic Forces", "SDF")]),
+        ("raided by U.S. Immigration and Customs Enforcement (ICE).",
+         [("Immigration and Customs Enforcement", "ICE")]),
+        ("Hay’at Tahrir al-Sham (HTS) took Idlib.", [("Hay’at Tahrir al-Sham", "HTS")]),
+        ("The report (PDF) is online. It said (UN) nothing.", []),
+        (" ".join(["WORD"] * 2000) + " (XY)", []),
+    ],
+)  # fmt: skip
+def test_acronyms_the_text_defines(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _defined_acronyms(text) == expected
 
 
 @pytest.mark.parametrize(
