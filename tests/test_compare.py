@@ -405,7 +405,7 @@ def test_fakes_sample_state_against_opposition(tmp_path):
         for side in (state, opposition):
             annotate_corpus(corpus, flt=parse_filter(side))
         data = compare(corpus, a=state, b=opposition).to_dict()
-    assert data["a"]["documents"] == 40 and data["b"]["documents"] == 33
+    assert data["a"]["documents"] == 40 and data["b"]["documents"] == 32
     assert data["distinctive_terms"]["a"] and data["distinctive_terms"]["b"]
     for key in "ab":
         for term in data["distinctive_terms"][key][:5]:
