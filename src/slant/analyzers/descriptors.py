@@ -4,17 +4,21 @@ Method: rules over the shared spaCy parse, each anchored on a mention of an acto
 :mod:`.mentions`), in the tradition of pattern-based relation extraction (Hearst 1992) and of
 the appositive and predicate-nominative sieves of Lee et al. (2013):
 
-- ``modifier``: the run of adjectives, nouns and titles just before a name
-  (``State department spokesman Mark Toner``, ``al-Qaeda affiliated al-Nusra Front``);
-  ranks and honorifics right before the name (``Lt Gen``, ``Mr``) and runs made only of other
-  actors' names (``Syrian Kurds``) are left out; and the head noun a name modifies when that
-  noun denotes a group of people (``al-Nusra Front terrorists``, ``Assad regime``; the nouns
-  are :data:`GROUP_NOUNS` after a person or organisation, :data:`LABEL_NOUNS` after a
-  nationality or place: ``Arab jihadis`` but not ``Syrian army``).
+- ``modifier``: the run of adjectives, nouns and titles of office just before a name
+  (``State department spokesman Mark Toner``, ``al-Qaeda affiliated al-Nusra Front``,
+  ``racist, and totalitarian Louis Farrakhan`` gives two); ranks and honorifics right before
+  the name (``Lt Gen``, ``Mr``) and runs made only of other actors' names (``Syrian Kurds``)
+  are left out, except a nationality or religion before a person (``Muslim Hafiz Kazi``); a
+  plural title covers coordinated names (``Presidents Putin and Assad``); and the head noun a
+  name modifies when that noun denotes a group of people (``al-Nusra Front terrorists``,
+  ``Assad regime``; the nouns are :data:`GROUP_NOUNS` after a person or organisation,
+  :data:`LABEL_NOUNS` after a nationality or place: ``Arab jihadis`` but not ``Syrian army``).
 - ``apposition``: a noun phrase beside the name, ``Bashar al-Assad, the brutal dictator`` or
   ``Syria's legitimate head of state, President Bashar al-Assad``, from the parse's ``appos``
-  arcs and from the surface pattern ``NP, NAME[,.;)]`` the small model often misparses.
-- ``predicate``: ``X is/was/remains/becomes NP|ADJ`` and ``X is called/branded/described as NP``.
+  arcs and from the surface pattern ``NP, NAME[,.;)]`` the small model often misparses (not in
+  brackets, where it is a citation, nor in a list of names).
+- ``predicate``: ``X is/was/remains/becomes NP|ADJ``, ``X is called/branded/described as NP``
+  and ``described X as NP``; not when negated (``X is not …``) or denied (``denied that X was``).
 - ``scare_quote``: any part of those descriptors the writer put in scare quotes
   (``the 'brutal dictator' President Bashar al-Assad`` gives ``brutal dictator``).
 
@@ -310,7 +314,8 @@ def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
     return out
 
 
-def _predicates(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
+def _predicates(span: Any) -> list[Descriptor]:
+    """``X is a terrorist group``, ``X was described as a nomad``; not when negated or denied."""
     root = span.root
     verb = root.head
     stop = set(range(span.start, span.end))
@@ -398,6 +403,6 @@ def find_descriptors(
             if group:
                 found.append(group)
             found += _appositions(span, actor_tokens)
-            found += _predicates(span, actor_tokens)
+            found += _predicates(span)
         results.append(_dedupe(_apply_scare_quotes(found, list(scare_spans))))
     return results
