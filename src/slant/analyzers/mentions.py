@@ -12,16 +12,18 @@ resolution based on entity-centric, precision-ranked rules*:
    long form in order; and an acronym that spells the initials of another name in the text
    ("SDF" / "Syrian Democratic Forces");
 3. a surname alone (with or without "al-", "el-") and the one full PERSON name ending in it
-   ("Assad" / "Bashar al-Assad"); skipped when two full names share the surname;
+   ("Assad" / "Bashar al-Assad"); skipped when two full names share the surname or the word
+   is part of an ORG name; a cluster merged this way is a PERSON;
 4. an ORG or PERSON name contained, word for word, in a longer ORG or PERSON name
    ("al-Nusra" / "al-Nusra Front" / "Jabhat al-Nusra").
 
 Because en_core_web_sm misses many repeats of a name, every whole-word occurrence of every
 known name form (longest first), and of the surname of each full PERSON name when no other full
-name shares it, is then added as a mention. The type of a cluster is the
-majority NER label of its mentions; a NORP vote for a name that does not look like a
-nationality or group word ("Aleppo") is ignored when other labels exist. Types keep spaCy's
-labels: PERSON, ORG, NORP (nationalities, religious and political groups), GPE, LOC.
+name shares it, is then added as a mention (matching case, except the first letter of a name
+that starts in lower case: "al Qaeda" / "Al Qaeda"). The type of a cluster is the majority NER
+label of its mentions; a NORP vote for a name that does not look like a nationality or group
+word ("Aleppo") counts as GPE when other labels exist. Types keep spaCy's labels: PERSON, ORG,
+NORP (nationalities, religious and political groups), GPE, LOC.
 It does not resolve pronouns, metonymy ("Washington" for the US government) or aliases the
 text never links ("Daesh" and "Islamic State" stay two actors).
 """
