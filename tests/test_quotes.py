@@ -134,6 +134,43 @@ def _quotes(text: str) -> list[tuple[str, str | None, str | None, str]]:
                 )
             ],
         ),
+        (
+            "As Paul Smith wrote for The Post, the legal questions are whether he acted alone.",
+            [("indirect", "Paul Smith", "wrote", "the legal questions are whether he acted alone")],
+        ),
+        (  # nested speech is one event, of the outer speaker
+            "One of the women says Franken suggested that they should leave together.",
+            [
+                (
+                    "indirect",
+                    "One of the women",
+                    "says",
+                    "Franken suggested that they should leave together",
+                )
+            ],
+        ),
+        (  # "according to X" qualifies the reported clause without being part of it
+            "Officials said the plague had killed 57 people, according to the WHO.",
+            [
+                (
+                    "according_to",
+                    "WHO",
+                    "according to",
+                    "Officials said the plague had killed 57 people",
+                ),
+                ("indirect", "Officials", "said", "the plague had killed 57 people"),
+            ],
+        ),
+        (  # no subject of the cue: the nearest person-like noun before it
+            "It was left to a commentator on RT to explain: “In Aleppo civilians are trapped.”",
+            [("direct", "commentator on RT", "explain", "In Aleppo civilians are trapped.")],
+        ),
+        (  # "cited X as saying"
+            "The Guardian cited two unidentified sources as saying Manafort first met Assange.",
+            [("indirect", "two unidentified sources", "saying", "Manafort first met Assange")],
+        ),
+        ("Paddock ordered two burgers, suggesting that another person was in the room.", []),
+        ("“It’s gotta be a set-up”\n\nA neighbour wrote to the paper.", []),  # a title line
         ("The so-called ‘moderate’ rebels entered the “liberated” city.", []),  # scare quotes
         ("Ann Lee has not said that the talks had failed completely.", []),  # negated
     ],

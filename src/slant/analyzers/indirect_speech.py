@@ -35,7 +35,10 @@ _MOSTLY_QUOTED = 0.4
 
 def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | None:
     """Character span of ``tokens`` inside the paragraph, without edge punctuation."""
-    toks = [t for t in tokens if para[0] <= t.idx < para[1]]
+    attributed = {
+        t.i for a in tokens if a.lower_ == "according" and a.dep_ == "prep" for t in a.subtree
+    }  # ", according to X" qualifies the clause; it is not part of what was said
+    toks = [t for t in tokens if para[0] <= t.idx < para[1] and t.i not in attributed]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):

@@ -52,6 +52,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
+_QUANTIFIERS = frozenset("one two three some many most all both each several none few".split())
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess")
 #: Nouns for a person who can speak (beyond the ``-er``/``-or``/``-ist``/``-ian`` ones).
 PERSON_NOUNS = frozenset(
@@ -97,6 +98,10 @@ def is_speaker_like(token: Any) -> bool:
     """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
     if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
         return True
+    if token.lower_ in _QUANTIFIERS:  # "one of the women", "some of the residents"
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objects = [c for p in of for c in p.children if c.dep_ == "pobj"]
+        return bool(objects) and is_speaker_like(objects[0])
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | _RELATIVE
     lemma = token.lemma_.lower()
