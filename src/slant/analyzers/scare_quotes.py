@@ -8,13 +8,18 @@ when all of these hold:
 
 - it is closed, has one to :data:`MAX_WORDS` words, at most 40 characters, and no sentence or
   clause punctuation inside (``. , ! ? ; :``), so it sits inside a clause of the writer's;
-- it is not the content of a direct quotation found by the ``quotes`` analyzer;
+- it is not the content of a direct quotation found by the ``quotes`` analyzer, nor inside
+  the content of reported speech (``X said that the "reforms" …``) unless its marks differ
+  from those the text uses for its long quotations (a text quoting speech in double marks and
+  writing ``'moderate'`` in single ones uses the single ones as its own device);
 - it is not attributed: no speech verb (:data:`SPEECH_CUES`) among the four words before the
-  opening mark, and no ``said``/``says`` right after the closing mark — so ``he spoke of a
-  "sense of urgency"`` is a partial quotation, while ``the real 'sense of urgency'`` is a
-  scare quote;
-- it is not the title of a work: a capitalised phrase after ``book``, ``film``, ``article``,
-  ``titled``, ``headlined`` and the like is a title.
+  opening mark, no ``said``/``says`` right after the closing mark and no cited source in
+  brackets right after (``"for now" (AL 303)``) — so ``he spoke of a "sense of urgency"`` is a
+  partial quotation, while ``the real 'sense of urgency'`` is a scare quote;
+- it is not a word mentioned as a word (``the word "exemplar"``, ``dubbed the "black death"``);
+- it is not a name or title: several capitalised words (``"Garage East"``), or one after
+  ``book``, ``film``, ``titled``, ``headlined`` and the like, or before ``novel``, ``show``;
+- it is not a line of its own (a heading or pull quote) or a headline's ``'…': WHO``.
 
 ``so-called`` right before the opening mark makes a pair a scare quote whatever else holds
 (except length). The offsets are those of the words inside the marks. It does not judge
