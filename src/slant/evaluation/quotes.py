@@ -42,7 +42,7 @@ __all__ = [
 
 MIN_OVERLAP = 0.5
 _FUNCTION_WORDS = frozenset(
-    "the a an of on in at for and mr mrs ms dr sen gov gen lt us s who".split()
+    "the a an of on in at for and mr mrs ms dr sen gov gen lt s who".split()
 )
 
 
