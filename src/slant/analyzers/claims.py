@@ -18,8 +18,9 @@ included, or a ``civilian``/``child`` modifier (``70 civilian deaths``). Place i
 ``in``/``at``/``near`` object of a word on that path, else the nearest GPE/LOC/FAC entity in
 the sentence, with its direction adjective (``eastern Aleppo``); date is the nearest other
 DATE entity in the sentence (the article's dateline is not used). Dates, times, percentages,
-money, years (1900-2100) and numbers next to a month name are not claims; numbers that count
-nothing we can name and have no event stay out.
+money, years (1900-2100) and numbers next to a month name are not claims (a bare number the NER
+calls a date, ``the toll was 45``, is kept); numbers that count nothing we can name and have no
+event stay out.
 
 ``casualties.killed`` follows the inverted pyramid of news writing. **The event the article is
 about is the first count of people killed that is neither vague (``dozens``) nor a running
@@ -135,11 +136,7 @@ def _lemma_event(token: Any) -> str | None:
 def _counted_noun(root: Any) -> Any:
     """The token the number counts, or None for a bare number (``kills 25``)."""
     noun = None
-    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in (
-        "NOUN",
-        "ADJ",
-        "PROPN",
-    ):
+    if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in _NOUNS:
         noun = root.head
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -209,15 +206,12 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
 
     The subject of a transitive event verb is its agent (``a bomber killed 4 people``)."""
     path = [anchor]
-    for child in anchor.children:
-        if child.dep_ in ("amod", "acl", "relcl") and _lemma_event(child):
-            return _lemma_event(child) or "other", [child, *path]
-        if child.dep_ == "prep" and child.lower_ == "among":
-            for target in child.children:
-                if _lemma_event(target):
-                    return _lemma_event(target) or "other", [target, *path]
-    if _lemma_event(anchor):
-        return _lemma_event(anchor) or "other", path
+    among = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "among"]
+    modifiers = [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl")]
+    for word in [*modifiers, *(t for prep in among for t in prep.children), anchor]:
+        event = _lemma_event(word)
+        if event:
+            return event, [word, *path] if word is not anchor else path
     node = anchor
     for _ in range(6):
         head = node.head
