@@ -180,6 +180,24 @@ def test_eval_command_prints_scores_of_slant_and_baselines(tmp_path: Path) -> No
     assert scores["zero"]["nb_women"].exact == 1.0
 
 
+def test_eval_command_parts_and_error_listing(tmp_path: Path) -> None:
+    rows = [
+        {"unit_id": str(i), "article_content": f"Shelling kills {n} civilians.",
+         "nb_civilians": str(gold), "nb_children": "0", "nb_women": "0", "nb_noncivilians": "0"}
+        for i, (n, gold) in enumerate([(3, 3), (4, 4), (5, 9)])
+    ]  # fmt: skip
+    path = tmp_path / "fakes.csv"
+    _write_fakes(path, rows)
+    command = ["eval", "casualties", "--csv", str(path), "--part", "second-half", "--errors", "5"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert "1 articles" in result.output
+    assert "2: gold {'civilians': 9" in result.output
+    assert evaluate_casualties(path, part="first-half").articles == 2
+    bad = CliRunner().invoke(app, ["eval", "casualties", "--csv", str(path), "--part", "middle"])
+    assert bad.exit_code == 1 and "unknown part 'middle'" in bad.output
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(None, "no such CSV file"), ("unit_id,text\n1,hello\n", "missing column")],
