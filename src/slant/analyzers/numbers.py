@@ -26,6 +26,7 @@ like any other number; :mod:`slant.analyzers.claims` drops them using the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["Quantity", "find_quantities", "word_number_value"]
@@ -55,8 +56,9 @@ _BOUNDS = {
 _BOUND_OF = {phrase: name for name, phrases in _BOUNDS.items() for phrase in phrases}
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first, any run of spaces between words."""
+    ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
