@@ -127,24 +127,22 @@ def evaluate_casualties(
     from ..nlp import parse
 
     rows = load_fakes(path, part=part)
-    texts = [row["article_content"] for row in rows]
+    golds = [{key: _gold(row, column) for column, key in COUNTS.items()} for row in rows]
     predictions: dict[str, list[dict[str, int]]] = {"slant": [], "keyword": [], "zero": []}
     errors: list[dict[str, object]] = []
-    for row, text in zip(rows, texts, strict=True):
+    for row, gold in zip(rows, golds, strict=True):
+        text = row["article_content"]
         predicted = count_killed(parse(text))
         predictions["slant"].append(predicted)
-        predictions["keyword"].append(keyword_baseline(row["article_content"]))
+        predictions["keyword"].append(keyword_baseline(text))
         predictions["zero"].append(dict.fromkeys(COUNTS.values(), 0))
-        gold = {key: _gold(row, column) for column, key in COUNTS.items()}
         if gold != predicted:
             errors.append({"unit_id": row["unit_id"], "gold": gold, "predicted": predicted})
         if progress:
             progress(1)
     scores = {
         method: {
-            column: _score(
-                [(p[key], _gold(row, column)) for p, row in zip(preds, rows, strict=True)]
-            )
+            column: _score([(p[key], g[key]) for p, g in zip(preds, golds, strict=True)])
             for column, key in COUNTS.items()
         }
         for method, preds in predictions.items()
