@@ -2,8 +2,9 @@
 
 - :func:`predict_spans` / :func:`predict_techniques` run a :class:`TechniqueModel` over a folder
   of articles and return SemEval labels (SI lines, or TC lines for the spans of a template).
-- :func:`tune` picks the SI threshold and gap, and whether to apply the Repetition rule, that
-  score best on *held-out articles that the model did not train on* (never the test articles).
+- :func:`tune` picks the SI threshold, gap and line splitting, and the TC prior shift and
+  Repetition rule, that score best on *held-out articles that the model did not train on*
+  (never the test articles).
 - :func:`evaluate` scores SI and TC with :mod:`slant.techniques.semeval` and adds the
   organisers' style baselines on the same articles: SI "every sentence (line) is one span",
   TC "every span gets the most frequent technique of the training data".
@@ -35,6 +36,7 @@ MOST_FREQUENT_TECHNIQUE = "Loaded_Language"
 
 _THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 _GAPS = (0, 1, 2, 3, 5)
+_PRIOR_SHIFTS = (0.0, 0.15, 0.3, 0.5)
 
 Progress = Callable[[int, int], None]
 
@@ -112,15 +114,20 @@ def tune(
     template = [Label(g.article_id, g.start, g.end, "?") for g in gold]
     accuracy = {}
     for rule in (False, True):
-        model.config["repetition_rule"] = rule
-        accuracy[rule] = score_tc(predict_techniques(model, states, template), gold)[0].f1
+        for shift in _PRIOR_SHIFTS:
+            model.config.update(repetition_rule=rule, tc_prior_shift=shift)
+            tc = score_tc(predict_techniques(model, states, template), gold)[0]
+            accuracy[(rule, shift)] = tc.f1
+    (rule, shift), tc_f1 = max(accuracy.items(), key=lambda pair: pair[1])
+    model.config.update(repetition_rule=rule, tc_prior_shift=shift)
     return {
         "si_threshold": best["threshold"],
         "si_max_gap": best["max_gap"],
         "si_split_lines": best["split_lines"],
-        "repetition_rule": accuracy[True] > accuracy[False],
+        "repetition_rule": rule,
+        "tc_prior_shift": shift,
         "tuned_si_f1": round(best_f1, 4),
-        "tuned_tc_f1": round(max(accuracy.values()), 4),
+        "tuned_tc_f1": round(tc_f1, 4),
     }
 
 

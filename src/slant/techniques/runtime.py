@@ -152,6 +152,10 @@ class TechniqueModel:
             features = span_features(states.encoded.text, start, end)
             rows.append(np.concatenate([part.mean(0), part[0], window_hidden[0], features]))
         logits = np.stack(rows) @ self.weight.T + self.bias
+        shift = self.config.get("tc_prior_shift", 0.0)
+        if shift and "class_counts" in self.config:
+            counts = np.asarray(self.config["class_counts"], dtype=np.float64) + 1.0
+            logits = logits + shift * np.log(counts / counts.sum())
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
         if self.config.get("repetition_rule"):

@@ -182,11 +182,16 @@ def _batch(
     }
 
 
-def _class_weights(articles: list[_Article], power: float) -> torch.Tensor:
-    counts = np.ones(len(TECHNIQUES))
+def _class_counts(articles: list[_Article]) -> np.ndarray:
+    counts = np.zeros(len(TECHNIQUES), dtype=np.int64)
     for article in articles:
         for _, _, cls, _ in article.spans:
             counts[cls] += 1
+    return counts
+
+
+def _class_weights(articles: list[_Article], power: float) -> torch.Tensor:
+    counts = _class_counts(articles) + 1.0
     weights = (counts.max() / counts) ** power
     return torch.tensor(weights / weights.mean(), dtype=torch.float32)
 
@@ -277,6 +282,7 @@ def train_model(
         "window": options.window,
         "stride": options.window * 3 // 4,
         "trained_on_articles": len(prepared),
+        "class_counts": _class_counts(prepared).tolist(),
         "options": options.__dict__,
     }
     _export(net, Path(out_dir), path, config, log)

@@ -27,7 +27,7 @@ from ..techniques.runtime import TechniqueModel
 from ..techniques.semeval import Label
 from .techniques import TrainOptions, train_model
 
-__all__ = ["cross_validate", "run_split", "split_articles"]
+__all__ = ["cross_validate", "run_split", "split_articles", "tune_and_test"]
 
 Log = Callable[[str], None]
 
@@ -71,15 +71,38 @@ def run_split(
     """
     out_dir = Path(out_dir)
     train_articles, train_labels = _subset(articles, labels, train_ids)
-    config = train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
+    train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
+    return tune_and_test(
+        articles,
+        labels,
+        out_dir=out_dir,
+        dev_ids=dev_ids,
+        test_ids=test_ids,
+        log=log,
+        most_frequent=Counter(g.technique for g in train_labels).most_common(1)[0][0],
+    )
+
+
+def tune_and_test(
+    articles: dict[str, str],
+    labels: list[Label],
+    *,
+    out_dir: Path,
+    dev_ids: list[str],
+    test_ids: list[str],
+    most_frequent: str,
+    log: Log = print,
+) -> dict:
+    """Tune the model in ``out_dir`` on ``dev_ids`` (saving the settings); score ``test_ids``."""
+    config_path = Path(out_dir) / "config.json"
     model = TechniqueModel(out_dir)
     dev_articles, dev_labels = _subset(articles, labels, dev_ids)
     settings = tune(model, encode_all(model, dev_articles), dev_labels) if dev_ids else {}
     log(f"tuned on {len(dev_ids)} held-out articles: {settings}")
+    config = json.loads(config_path.read_text())
     config.update(settings, dev_articles=len(dev_ids))
-    (out_dir / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
-    most_frequent = Counter(g.technique for g in train_labels).most_common(1)[0][0]
     result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
     if test_ids:
         test_articles, test_labels = _subset(articles, labels, test_ids)

@@ -1,0 +1,48 @@
+"""The `techniques` analyzer with the shipped model: exact offsets, explanations, one load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import slant
+from slant.techniques import TECHNIQUES, explain, get_model
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+TEXT = (
+    "The jihadi thugs spread their disgusting propaganda lies again.\n"
+    "Our brave soldiers will never surrender to these cowards. Victory to the people!\n"
+)
+
+
+@pytest.fixture(scope="module")
+def found():
+    return slant.analyze(TEXT, analyzers=["techniques"]).techniques
+
+
+def test_findings_point_at_the_text(found):
+    assert found
+    for t in found:
+        assert TEXT[t.start : t.end] == t.text
+        assert t.technique in TECHNIQUES
+        assert t.explanation == explain(t.technique)
+        assert 0.0 < t.score <= 1.0
+
+
+def test_loaded_words_are_found(found):
+    covered = " ".join(t.text for t in found)
+    assert "thugs" in covered or "disgusting" in covered
+
+
+def test_model_is_loaded_once():
+    slant.analyze("A calm sentence about the weather.", analyzers=["techniques"])
+    before = get_model.cache_info().misses
+    slant.analyze("Another calm sentence.", analyzers=["techniques"])
+    assert get_model.cache_info().misses == before <= 1
+
+
+def test_json_has_the_contract_keys(found):
+    data = slant.analyze(TEXT, analyzers=["techniques"]).to_dict()
+    assert set(data["techniques"][0]) >= {"technique", "start", "end", "text", "score"}
