@@ -62,6 +62,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
         ("Between 10 and 15 rebels were killed.", [(10, "combatants", "killed")]),
         # things, agents, dates and years
         ("The US dropped 50 tons of weapons.", [(50, "other", "other")]),
+        ("The siege of Homs, about 90 kilometres away, goes on.", [(90, "other", "other")]),
         ("A car bomb killed four people.", [(4, "people", "killed")]),
         ("On 15 November 2016 the army advanced.", []),
         ("The revolt began in 2011.", []),
@@ -112,6 +113,10 @@ def _killed(civilians: int = 0, children: int = 0, women: int = 0, combatants: i
         ("Rebel fire kills three schoolchildren.", _killed(3, children=3)),
         ("Two women and three children were among the dead.", _killed(5, children=3, women=2)),
         ("Twenty-seven soldiers died in the ambush.", _killed(combatants=27)),
+        (
+            "At least 41 civilians have been killed since the siege began, including 9 children.",
+            _killed(41, children=9),
+        ),
         ("A woman was killed and 25 others were wounded.", _killed(1, women=1)),
         # the first event counts; totals over years and vague figures do not
         (

@@ -14,7 +14,9 @@ hand over to their subject or object (``the death toll``). The subject of a tran
 verb is its agent, not a victim (``a suicide bomber killed four people``). Where the parse is
 broken (headlines, text without commas), an event word right next to the number decides
 (``Seven dead 20 wounded``). Categories come from the noun's lemma, title-case plural forms
-included, or a ``civilian``/``child`` modifier (``70 civilian deaths``). Place is the
+included, or a ``civilian``/``child`` modifier (``70 civilian deaths``); a count that opens an
+``including``/``among`` phrase shares the event of the count before it in the sentence, and
+measures (``90 kilometres``, ``50 tons``) have no event. Place is the
 ``in``/``at``/``near`` object of a word on that path, else the nearest GPE/LOC/FAC entity in
 the sentence, with its direction adjective (``eastern Aleppo``); date is the nearest other
 DATE entity in the sentence (the article's dateline is not used). Dates, times, percentages,
@@ -80,6 +82,10 @@ _BOUND_WORDS = set(
     "between and to at least more than over up nearly almost about around some".split()
 )
 _AGENT = "agent"
+_MEASURES = set(
+    "km kilometre kilometer mile metre meter ton tonne kilogram kg hour minute day week month "
+    "year time percent dollar euro pound crown litre liter".split()
+)
 _EXPERIENCER_VERBS = {"flee", "die", "perish", "escape"}
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
@@ -417,7 +423,8 @@ def _read(
     if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
         bounds = sentences.bounds[sentences.number(span.start)]
         event = _nearby_event(span, noun, bounds) or "other"
-    event = "other" if event == _AGENT else event
+    measured = noun is not None and any(form in _MEASURES for form in _forms(noun))
+    event = "other" if event == _AGENT or measured else event
     if category == "other" and noun is not None and noun.pos_ == "PROPN" and event != "other":
         category = "people"
     if noun is None and event == "other":
@@ -438,6 +445,9 @@ def _find(doc: Any) -> list[_Found]:
             continue
         span, noun, category, event, path = read
         number = sentences.number(span.start)
+        if event == "other" and category != "other" and found and _is_nested(span):
+            previous = found[-1]  # ``41 civilians have been killed …, including 9 children``
+            event = previous.claim.event if previous.sentence == number else event
         start, end = _claim_span(quantity, noun)
         claim = Claim(
             value=quantity.value,
@@ -454,6 +464,12 @@ def _find(doc: Any) -> list[_Found]:
         total = sentences.is_total(number) or _killed_by_a_war(path)
         found.append(_Found(claim, number, total))
     return found
+
+
+def _is_nested(span: Any) -> bool:
+    """Whether a number opens an ``including``/``among (them)`` phrase."""
+    before = [token.lower_ for token in span.doc[max(0, span.start - 2) : span.start]]
+    return bool(before) and (before[-1] in ("including", "among") or before == ["among", "them"])
 
 
 def find_claims(doc: Any) -> list[Claim]:
