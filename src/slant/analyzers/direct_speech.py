@@ -52,6 +52,8 @@ class _Tokens:
 
 
 def _window(doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool) -> list[Any]:
+    """Tokens just after (``forward``) or before the quote in its sentence: up to a line
+    break, a sentence end or another double quote mark."""
     out: list[Any] = []
     if forward:
         i = tokens.after(pair.end)

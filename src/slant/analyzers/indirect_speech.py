@@ -70,6 +70,8 @@ def _is_report(verb: Any) -> bool:
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
         return False  # "has not said", "to note that": no speech reported
+    if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
+        return False  # only "pointed out that …" is speech
     # ", suggesting that …" after a fact is the writer's inference, not someone's speech
     inferred = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in _INFERENCE
     return not inferred or verb.head.lemma_.lower() in DIRECT_CUES

@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset(
     """say tell add warn claim state announce insist argue explain note declare write report
     allege suggest confirm admit assert reveal tweet mention stress acknowledge caution promise
     deny reply respond recall complain contend emphasize emphasise observe predict testify urge
-    vow concede maintain remark agree post testify""".split()
+    vow concede maintain remark agree post ask assure inform answer point""".split()
 )
 #: Lemmas that introduce a direct quote but not indirect speech (``he continued``).
 DIRECT_CUES = SPEECH_VERBS | frozenset(
