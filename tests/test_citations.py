@@ -92,6 +92,11 @@ def _cite(text: str) -> list[tuple[str | None, str | None, str | None, str | Non
             [(None, None, "Dallas Morning News", None, "The Dallas Morning News")],
         ),
         ("He said so in an interview with the AP.", [(None, None, "AP", None, "AP")]),
+        (
+            "(Reuters, 9 November 2016)",
+            [(None, None, "Reuters", "2016-11-09", "Reuters, 9 November 2016")],
+        ),
+        ("Forces (the SDF, the YPG and Arab jihadis, Syrian Kurds) moved.", []),
         ("The group (IFRC) spoke (thanks to Lookmann) and told reporters.", []),
         ("(a, b)", []),
         ("Unbalanced (US rejects it, RT, 9 November 2016", []),

@@ -170,6 +170,10 @@ def _quotes(text: str) -> list[tuple[str, str | None, str | None, str]]:
             [("indirect", "two unidentified sources", "saying", "Manafort first met Assange")],
         ),
         ("Paddock ordered two burgers, suggesting that another person was in the room.", []),
+        (  # a cited headline with its byline is not speech
+            "“Man jailed for joining ISIS,” by Justin Carissimo, CBS News, October 27, 2017:",
+            [],
+        ),
         ("“It’s gotta be a set-up”\n\nA neighbour wrote to the paper.", []),  # a title line
         ("The so-called ‘moderate’ rebels entered the “liberated” city.", []),  # scare quotes
         ("Ann Lee has not said that the talks had failed completely.", []),  # negated

@@ -86,10 +86,9 @@ def _bracketed(text: str) -> list[Citation]:
                 parts = parts[:-width]
                 break
         outlet = None
-        if parts and len(parts) > 1 and _looks_like_outlet(parts[-1]):
-            outlet = canonical_outlet(parts.pop())
-        elif date is None and len(parts) > 1 and is_known_outlet(parts[-1]):
-            outlet = canonical_outlet(parts.pop())
+        if parts and (is_known_outlet(parts[-1]) or (date and _looks_like_outlet(parts[-1]))):
+            if len(parts) > 1 or (date and is_known_outlet(parts[-1])):
+                outlet = canonical_outlet(parts.pop())  # "(Reuters, 9 November 2016)" too
         if date is None and outlet is None:
             continue
         title = _LEAD_IN.sub("", ", ".join(parts)).strip() or None
@@ -98,7 +97,9 @@ def _bracketed(text: str) -> list[Citation]:
             by = _BY_AUTHOR.search(title)
             if by:
                 author, title = by.group(1).strip(), title[: by.start()].strip()
-        if not title or len(title.split()) < 2:
+        if title and len(title.split()) < 2:
+            title = None
+        if title is None and outlet is None:
             continue
         found.append(Citation(title, author, outlet, date, start, start + len(inner)))
     return found

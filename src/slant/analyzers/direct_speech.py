@@ -19,6 +19,7 @@ described as a "former official" told …``) is a name, not speech.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from .quotemarks import QuotePair, find_quote_pairs, word_count
@@ -28,6 +29,7 @@ from .speech import DIRECT_CUES, MIN_QUOTE_WORDS, SpeechEvent, is_person_noun, i
 __all__ = ["direct_events", "governs"]
 
 _STOP_BEFORE = frozenset(".!?")
+_BYLINE = re.compile(r"\s*,?\s+by\s+[A-Z]")
 _DOUBLE_MARKS = frozenset('"“”„')
 _REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "dative"})
 _TOPIC_PREPS = frozenset({"of", "about", "as", "on", "that"})
@@ -121,6 +123,8 @@ def direct_events(doc: Any) -> list[SpeechEvent]:
             if not cues:
                 continue
         cue = cues[0] if cues else None
+        if _BYLINE.match(text, last.end):
+            continue  # “Title,” by Author, Outlet, date: a cited headline, not speech
         if cue is not None and _in_subject(cue, c_start):
             continue  # 'a woman described as a "former official" told …' names, not quotes
         content_start, content_end = _trim(text, c_start, c_end)

@@ -61,7 +61,9 @@ PERSON_NOUNS = frozenset(
     critic journalist correspondent judge senator governor mayor secretary director professor
     scientist lawyer attorney counsel victim mother father son daughter wife husband friend
     neighbor neighbour chairman chairwoman ambassador diplomat envoy general colonel captain
-    major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst
+    major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst pope
+    congressman congresswoman student cardinal priest bishop imam rabbi person informant teen
+    scholar client plaintiff proponent
     """.split()
 )
 #: Nouns for a group, a body or a document that can be said to speak.
@@ -70,7 +72,9 @@ BODY_NOUNS = frozenset(
     authority investigator prosecutor people group supporter study survey poll website blog tv
     media outlet paper office administration army military force committee council court union
     company firm organisation organization campaign party couple staff team official expert
-    source member critic resident activist
+    source member critic resident activist document article complaint memo email embassy
+    review alert story note record petition dispatch message release motion update suit text
+    medium
     """.split()
 )
 SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
