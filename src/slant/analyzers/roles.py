@@ -1,0 +1,196 @@
+"""Narrative roles: is an actor cast as hero, villain or victim of the story?
+
+Method: the character roles of Frermann et al. (*Conflicts, Villains, Resolutions: Towards models
+of Narrative Media Framing*, ACL 2023), learnt from their climate-change articles. An entity is
+represented by the MiniLM vector (:mod:`slant.encoder`) of its name, the mean vector of the
+sentences that mention it, and their difference; a multinomial logistic regression (trained by
+:mod:`slant.train.roles`, weights in ``models/roles/roles.npz``) gives the three role scores.
+Mentions are the ``actors`` analyzer's offsets, or, for :func:`cast_roles`, case-insensitive
+whole-word matches of the given string (falling back to its longest word). The model was trained
+only on entities that *have* a role, so it cannot say "no role"; an actor gets ``role=None`` when
+its best score is below :data:`MIN_ROLE_SCORE`. It reads sentence content, not syntax: it does not
+know who does what to whom inside a sentence, so two actors named in the same sentences get
+similar context (see the model card for how it transfers beyond climate news).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..encoder import DIMENSIONS, encode
+from ..errors import InputError, ModelError
+from ..pipeline import Context, analyzer
+from .frames import sentence_vectors
+
+__all__ = [
+    "MIN_ROLE_SCORE",
+    "MODEL_PATH",
+    "ROLES",
+    "RoleModel",
+    "cast_roles",
+    "context_vectors",
+    "entity_sentences",
+    "get_role_model",
+    "role_features",
+    "roles",
+]
+
+ROLES = ("hero", "villain", "victim")
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "roles" / "roles.npz"
+#: Below this best score an actor is given no role.
+MIN_ROLE_SCORE = 0.5
+
+
+def role_features(entity: np.ndarray, context: np.ndarray) -> np.ndarray:
+    """Feature rows ``[entity, context, context - entity]`` for matching rows of vectors."""
+    return np.hstack([entity, context, context - entity])
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """A multinomial logistic regression over :func:`role_features`."""
+
+    roles: tuple[str, ...]
+    weights: np.ndarray
+    bias: np.ndarray
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> RoleModel:
+        """Read a model written by :func:`slant.train.roles.save_role_model`."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                model = cls(
+                    roles=tuple(str(r) for r in data["roles"]),
+                    weights=np.asarray(data["weights"], dtype=np.float32),
+                    bias=np.asarray(data["bias"], dtype=np.float32),
+                )
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(
+                f"cannot read the role model {path}: {exc}; reinstall slant or retrain it "
+                "with `slant train roles --data ../shared/data/framing-roles-train.tsv`"
+            ) from exc
+        if model.weights.shape != (len(model.roles), 3 * DIMENSIONS) or model.bias.shape != (
+            len(model.roles),
+        ):
+            raise ModelError(
+                f"the role model {path} does not match this version of slant: "
+                "reinstall slant or retrain it with `slant train roles`"
+            )
+        return model
+
+    def scores(self, entity: np.ndarray, context: np.ndarray) -> np.ndarray:
+        """Role probabilities, shape ``(n, roles)``, for ``n`` entity and context vectors."""
+        logits = role_features(entity, context) @ self.weights.T + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def get_role_model() -> RoleModel:
+    """Return the committed role model (loaded once)."""
+    return RoleModel.load(MODEL_PATH)
+
+
+def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Indices of the sentences that mention ``entity`` (whole words, case-insensitive).
+
+    When the full string never occurs, its longest word (the last, on ties) is looked for.
+
+    >>> entity_sentences("the regime", "The regime fell. Crowds cheered.", [(0, 16), (17, 32)])
+    [0]
+    """
+    words = re.findall(r"\w+", entity)
+    patterns = [r"\s+".join(map(re.escape, entity.split()))] if words else []
+    # The longest word, the last one on ties: the surname of "President Jair Bolsonaro".
+    longest = max(reversed(words), key=len, default="")
+    if len(words) > 1 and len(longest) > 3:
+        patterns.append(re.escape(longest))
+    for pattern in patterns:
+        found = re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
+        hits = [i for i, (s, e) in enumerate(sentences) if found.search(text, s, e)]
+        if hits:
+            return hits
+    return []
+
+
+def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
+    """Normalised mean of each group of sentence vectors (all sentences for an empty group)."""
+    # Requiring ``frames`` lets this reuse the sentence vectors it computed (cached).
+    rows = [vectors[g].mean(axis=0) if g else vectors.mean(axis=0) for g in groups]
+    context = np.array(rows, dtype=np.float32).reshape(len(groups), DIMENSIONS)
+    return context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12)
+
+
+def _best_role(scores: np.ndarray, roles: tuple[str, ...]) -> tuple[str | None, float]:
+    best = int(np.argmax(scores))
+    score = round(float(scores[best]), 4)
+    return (roles[best] if score >= MIN_ROLE_SCORE else None), score
+
+
+def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
+    """Return the narrative role the text gives each entity string, with all role scores.
+
+    ``entities`` need not be named entities ("climate alarmists", "the regime"). An entity the
+    text never mentions gets ``role=None`` and ``mentions=0`` (its scores then read the whole
+    text and mean little).
+
+    >>> cast_roles("Brave firefighters saved the village.", ["firefighters"])  # doctest: +SKIP
+    [{'entity': 'firefighters', 'role': 'hero', 'scores': {...}, 'mentions': 1}]
+    """
+    from ..nlp import parse
+
+    if not text.strip():
+        raise InputError("cast_roles got an empty text; pass the article text")
+    names = [e.strip() for e in entities]
+    if not all(names):
+        raise InputError("cast_roles got an empty entity string; pass names like 'the regime'")
+    if not names:
+        return []
+    model = get_role_model()
+    sentences, vectors = sentence_vectors(parse(text))
+    if not sentences:
+        raise InputError("cast_roles got a text without sentences; pass the article text")
+    groups = [entity_sentences(name, text, sentences) for name in names]
+    probabilities = model.scores(encode(names), context_vectors(vectors, groups))
+    out = []
+    for name, group, row in zip(names, groups, probabilities, strict=True):
+        role, _ = _best_role(row, model.roles)
+        out.append(
+            {
+                "entity": name,
+                "role": role if group else None,
+                "scores": {r: round(float(p), 4) for r, p in zip(model.roles, row, strict=True)},
+                "mentions": len(group),
+            }
+        )
+    return out
+
+
+@analyzer("roles", version="roles.v1", sets=("actors",), requires=("actors", "frames"))
+def roles(ctx: Context) -> dict[str, Any]:
+    """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
+    actors = ctx.results.get("actors", {}).get("actors") or []
+    if not actors:
+        return {"actors": list(actors)}
+    model = get_role_model()
+    sentences, vectors = sentence_vectors(ctx.doc)
+    if not sentences:
+        return {"actors": list(actors)}
+    groups = [
+        [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in a.mentions)]
+        for a in actors
+    ]
+    probabilities = model.scores(encode([a.name for a in actors]), context_vectors(vectors, groups))
+    cast = []
+    for actor, row in zip(actors, probabilities, strict=True):
+        role, score = _best_role(row, model.roles)
+        cast.append(dataclasses.replace(actor, role=role, role_score=score))
+    return {"actors": cast}

@@ -1,0 +1,133 @@
+"""Narrative roles: cast_roles, the roles analyzer, mention matching, model loading, CV score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import slant
+from slant.analyzers.roles import (
+    MODEL_PATH,
+    ROLES,
+    RoleModel,
+    cast_roles,
+    entity_sentences,
+    get_role_model,
+)
+from slant.errors import InputError, ModelError
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+STORY = (
+    "Greedy oil executives covered up the damage their company was causing for decades. "
+    "The oil company dumped toxic waste into the river and lied to regulators. "
+    "Poor farmers along the river lost their crops and their children fell sick. "
+    "The farmers now cannot feed their families. "
+    "A young volunteer doctor came to the villages and treated hundreds of children for free. "
+    "The doctor also organised clean water deliveries that saved many lives."
+)
+
+
+def test_committed_model_has_the_three_roles() -> None:
+    model = get_role_model()
+    assert model.roles == ROLES
+    assert MODEL_PATH.stat().st_size < 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("entity", "role"),
+    [("the oil company", "villain"), ("farmers", "victim"), ("the doctor", "hero")],
+)
+def test_obvious_roles(entity: str, role: str) -> None:
+    (result,) = cast_roles(STORY, [entity])
+    assert result["entity"] == entity
+    assert result["role"] == role
+    assert result["mentions"] >= 1
+
+
+def test_scores_are_a_distribution_over_roles() -> None:
+    results = cast_roles(STORY, ["oil executives", "children", "regulators"])
+    assert [r["entity"] for r in results] == ["oil executives", "children", "regulators"]
+    for result in results:
+        assert set(result["scores"]) == set(ROLES)
+        assert sum(result["scores"].values()) == pytest.approx(1.0, abs=1e-3)
+        assert all(0.0 <= p <= 1.0 for p in result["scores"].values())
+
+
+def test_entity_the_text_never_mentions_gets_no_role() -> None:
+    (result,) = cast_roles(STORY, ["the prime minister"])
+    assert result["role"] is None
+    assert result["mentions"] == 0
+
+
+def test_no_entities_gives_empty_list() -> None:
+    assert cast_roles(STORY, []) == []
+
+
+@pytest.mark.parametrize(("text", "entities"), [("", ["x"]), ("  \n", ["x"]), (STORY, ["  "])])
+def test_bad_input_gives_input_error(text: str, entities: list[str]) -> None:
+    with pytest.raises(InputError):
+        cast_roles(text, entities)
+
+
+def test_cast_roles_is_exported_from_the_package() -> None:
+    assert "cast_roles" in slant.__all__
+    assert slant.cast_roles(STORY, ["farmers"]) == cast_roles(STORY, ["farmers"])
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "expected"),
+    [
+        ("the regime", "The regime fell. Crowds cheered the end of the regime.", [0, 1]),
+        ("climate alarmists", "Climate  alarmists say so. Others do not.", [0]),
+        ("regime", "The regimes fell. Nothing else.", []),
+        ("President Jair Bolsonaro", "Bolsonaro spoke. Others listened.", [0]),
+        ("U.S.", "The U.S. left. Then it came back.", [0]),
+    ],
+)
+def test_entity_sentences(entity: str, text: str, expected: list[int]) -> None:
+    from slant.analyzers.frames import article_sentences
+    from slant.nlp import parse
+
+    assert entity_sentences(entity, text, article_sentences(parse(text))) == expected
+
+
+def test_analyzer_fills_role_of_each_actor() -> None:
+    text = (
+        "Russian jets bombed a hospital in Aleppo, killing twelve patients. "
+        "Doctors Without Borders evacuated the wounded children."
+    )
+    analysis = slant.analyze(text, analyzers=["roles"])
+    assert analysis.actors
+    assert analysis.analyzers["roles"] == "roles.v1"
+    for actor in analysis.actors:
+        assert actor.role in (*ROLES, None)
+        assert 0.0 <= actor.role_score <= 1.0
+
+
+def test_missing_model_file_gives_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="cannot read the role model"):
+        RoleModel.load(tmp_path / "missing.npz")
+
+
+def test_model_of_the_wrong_shape_gives_model_error(tmp_path: Path) -> None:
+    path = tmp_path / "roles.npz"
+    np.savez(path, roles=np.array(ROLES), weights=np.zeros((3, 10)), bias=np.zeros(3))
+    with pytest.raises(ModelError, match="does not match"):
+        RoleModel.load(path)
+
+
+@pytest.mark.shared
+def test_grouped_cross_validation_beats_majority(tmp_path: Path) -> None:
+    from slant.train.roles import train_and_score_roles
+
+    path, scores = train_and_score_roles(
+        SHARED / "data" / "framing-roles-train.tsv",
+        articles_path=SHARED / "data" / "framing-train.tsv",
+        out=tmp_path / "roles.npz",
+    )
+    assert scores.mentions == 1580
+    assert scores.macro_f1 > scores.baseline_macro_f1 + 0.3
+    assert RoleModel.load(path).roles == ROLES
