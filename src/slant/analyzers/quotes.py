@@ -40,10 +40,9 @@ def extract_quotes(doc: Any) -> list[Quote]:
     ['Ann Lee']
     """
     text = doc.text
-    resolver = SpeakerResolver(doc)
     direct = direct_events(doc)
     direct_spans = [(e.content_start, e.content_end) for e in direct]
-    resolver.quoted = direct_spans
+    resolver = SpeakerResolver(doc, quoted=direct_spans)
     events = direct + indirect_events(doc, direct_spans) + according_to_events(doc)
     events.sort(key=lambda e: (e.content_start, e.content_end))
     found: list[Quote] = []

@@ -115,11 +115,12 @@ def _phrase(token: Any) -> tuple[int, int]:
 class SpeakerResolver:
     """Resolve speaker tokens of one document in reading order (keeps the latest speakers)."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, *, quoted: list[tuple[int, int]] | None = None) -> None:
+        """``quoted``: spans of direct quotes, whose names are not antecedents."""
         self.doc = doc
         self.text = doc.text
         self.history: list[tuple[Speaker, int]] = []
-        self.quoted: list[tuple[int, int]] = []
+        self.quoted = quoted or []
         self.names = sorted(
             [
                 (e.start_char, e.end_char, _clean(e.text), e.label_)
@@ -141,7 +142,8 @@ class SpeakerResolver:
 
     def latest(self, before: int) -> Speaker | None:
         """The latest speaker of speech before offset ``before``, within the look-back window."""
-        return next((s for s, at in reversed(self.history) if at < before), None)
+        event = self._latest_event(before)
+        return event[0] if event else None
 
     def _latest_event(self, before: int) -> tuple[Speaker, int] | None:
         return next(
