@@ -10,6 +10,7 @@ import pytest
 import slant
 from slant.analyzers.roles import (
     MODEL_PATH,
+    NO_ROLE,
     ROLES,
     RoleModel,
     cast_roles,
@@ -25,20 +26,19 @@ STORY = (
     "The oil company dumped toxic waste into the river and lied to regulators. "
     "Poor farmers along the river lost their crops and their children fell sick. "
     "The farmers now cannot feed their families. "
-    "A young volunteer doctor came to the villages and treated hundreds of children for free. "
-    "The doctor also organised clean water deliveries that saved many lives."
+    "Volunteers from a local charity brought clean water and food to the villages."
 )
 
 
 def test_committed_model_has_the_three_roles() -> None:
     model = get_role_model()
-    assert model.roles == ROLES
+    assert model.roles == (*ROLES, NO_ROLE)
     assert MODEL_PATH.stat().st_size < 1_000_000
 
 
 @pytest.mark.parametrize(
     ("entity", "role"),
-    [("the oil company", "villain"), ("farmers", "victim"), ("the doctor", "hero")],
+    [("the oil company", "villain"), ("farmers", "victim"), ("volunteers", "hero")],
 )
 def test_obvious_roles(entity: str, role: str) -> None:
     (result,) = cast_roles(STORY, [entity])
@@ -51,7 +51,7 @@ def test_scores_are_a_distribution_over_roles() -> None:
     results = cast_roles(STORY, ["oil executives", "children", "regulators"])
     assert [r["entity"] for r in results] == ["oil executives", "children", "regulators"]
     for result in results:
-        assert set(result["scores"]) == set(ROLES)
+        assert set(result["scores"]) == {*ROLES, NO_ROLE}
         assert sum(result["scores"].values()) == pytest.approx(1.0, abs=1e-3)
         assert all(0.0 <= p <= 1.0 for p in result["scores"].values())
 
@@ -128,6 +128,7 @@ def test_grouped_cross_validation_beats_majority(tmp_path: Path) -> None:
         articles_path=SHARED / "data" / "framing-train.tsv",
         out=tmp_path / "roles.npz",
     )
-    assert scores.mentions == 1580
-    assert scores.macro_f1 > scores.baseline_macro_f1 + 0.3
-    assert RoleModel.load(path).roles == ROLES
+    assert sum(scores.annotated.support.values()) == 1580
+    assert scores.annotated.macro_f1 > scores.annotated.baseline_macro_f1 + 0.3
+    assert scores.with_none.macro_f1 > scores.with_none.baseline_macro_f1 + 0.3
+    assert RoleModel.load(path).roles == (*ROLES, NO_ROLE)

@@ -4,13 +4,15 @@ Method: the character roles of Frermann et al. (*Conflicts, Villains, Resolution
 of Narrative Media Framing*, ACL 2023), learnt from their climate-change articles. An entity is
 represented by the MiniLM vector (:mod:`slant.encoder`) of its name, the mean vector of the
 sentences that mention it, and their difference; a multinomial logistic regression (trained by
-:mod:`slant.train.roles`, weights in ``models/roles/roles.npz``) gives the three role scores.
-Mentions are the ``actors`` analyzer's offsets, or, for :func:`cast_roles`, case-insensitive
-whole-word matches of the given string (falling back to its longest word). The model was trained
-only on entities that *have* a role, so it cannot say "no role"; an actor gets ``role=None`` when
-its best score is below :data:`MIN_ROLE_SCORE`. It reads sentence content, not syntax: it does not
+:mod:`slant.train.roles`, weights in ``models/roles/roles.npz``) gives four scores: hero,
+villain, victim and :data:`NO_ROLE` (learnt from the actors of the training articles that the
+annotators left without a role). ``role`` is the best of the three roles when it beats "none",
+else None; ``role_score`` is the best role's probability either way. Mentions are the ``actors``
+analyzer's offsets, or, for :func:`cast_roles`, case-insensitive whole-word matches of the given
+string (falling back to its longest word). It reads sentence content, not syntax: it does not
 know who does what to whom inside a sentence, so two actors named in the same sentences get
-similar context (see the model card for how it transfers beyond climate news).
+similar context; and much of what it knows is who tends to be cast as what in climate news (see
+the model card for how it transfers to other news).
 """
 
 from __future__ import annotations
@@ -30,22 +32,24 @@ from ..pipeline import Context, analyzer
 from .frames import sentence_vectors
 
 __all__ = [
-    "MIN_ROLE_SCORE",
+    "NO_ROLE",
     "MODEL_PATH",
     "ROLES",
     "RoleModel",
     "cast_roles",
     "context_vectors",
+    "entity_mentions",
     "entity_sentences",
     "get_role_model",
     "role_features",
     "roles",
+    "sentences_with",
 ]
 
 ROLES = ("hero", "villain", "victim")
+#: The model's fourth class: an actor the story gives no role.
+NO_ROLE = "none"
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "roles" / "roles.npz"
-#: Below this best score an actor is given no role.
-MIN_ROLE_SCORE = 0.5
 
 
 def role_features(entity: np.ndarray, context: np.ndarray) -> np.ndarray:
@@ -99,13 +103,13 @@ def get_role_model() -> RoleModel:
     return RoleModel.load(MODEL_PATH)
 
 
-def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -> list[int]:
-    """Indices of the sentences that mention ``entity`` (whole words, case-insensitive).
+def entity_mentions(entity: str, text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each whole-word, case-insensitive occurrence of ``entity`` in ``text``.
 
     When the full string never occurs, its longest word (the last, on ties) is looked for.
 
-    >>> entity_sentences("the regime", "The regime fell. Crowds cheered.", [(0, 16), (17, 32)])
-    [0]
+    >>> entity_mentions("President Jair Bolsonaro", "Bolsonaro spoke.")
+    [(0, 9)]
     """
     words = re.findall(r"\w+", entity)
     patterns = [r"\s+".join(map(re.escape, entity.split()))] if words else []
@@ -115,10 +119,24 @@ def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -
         patterns.append(re.escape(longest))
     for pattern in patterns:
         found = re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)
-        hits = [i for i, (s, e) in enumerate(sentences) if found.search(text, s, e)]
-        if hits:
-            return hits
+        spans = [m.span() for m in found.finditer(text)]
+        if spans:
+            return spans
     return []
+
+
+def sentences_with(mentions: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[int]:
+    """Indices of the ``sentences`` that overlap any of the ``mentions`` spans."""
+    return [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in mentions)]
+
+
+def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """Indices of the sentences that mention ``entity`` (see :func:`entity_mentions`).
+
+    >>> entity_sentences("the regime", "The regime fell. Crowds cheered.", [(0, 16), (17, 32)])
+    [0]
+    """
+    return sentences_with(entity_mentions(entity, text), sentences)
 
 
 def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
@@ -129,10 +147,11 @@ def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
     return context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12)
 
 
-def _best_role(scores: np.ndarray, roles: tuple[str, ...]) -> tuple[str | None, float]:
-    best = int(np.argmax(scores))
-    score = round(float(scores[best]), 4)
-    return (roles[best] if score >= MIN_ROLE_SCORE else None), score
+def _best_role(scores: np.ndarray, classes: tuple[str, ...]) -> tuple[str | None, float]:
+    """The role to report (None when "no role" wins) and the best of the three role scores."""
+    ranked = [(float(p), c) for p, c in zip(scores, classes, strict=True) if c in ROLES]
+    role_score, role = max(ranked)
+    return (role if int(np.argmax(scores)) == classes.index(role) else None), round(role_score, 4)
 
 
 def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
@@ -184,10 +203,7 @@ def roles(ctx: Context) -> dict[str, Any]:
     sentences, vectors = sentence_vectors(ctx.doc)
     if not sentences:
         return {"actors": list(actors)}
-    groups = [
-        [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in a.mentions)]
-        for a in actors
-    ]
+    groups = [sentences_with(list(actor.mentions), sentences) for actor in actors]
     probabilities = model.scores(encode([a.name for a in actors]), context_vectors(vectors, groups))
     cast = []
     for actor, row in zip(actors, probabilities, strict=True):

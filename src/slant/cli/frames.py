@@ -40,19 +40,20 @@ def _print_frame_scores(scores: FrameScores) -> None:
 
 
 def _print_role_scores(scores: RoleScores) -> None:
-    table = Table(
-        title=f"Roles: {scores.folds}-fold cross-validation grouped by article, "
-        f"{scores.mentions} entity mentions"
-    )
-    for name in ("role", "mentions", "F1", f"majority ({scores.majority}) F1"):
-        table.add_column(name, justify="left" if name == "role" else "right")
-    for role, f1 in scores.f1.items():
-        table.add_row(
-            role, str(scores.support[role]), f"{f1:.3f}", f"{scores.baseline_f1[role]:.3f}"
-        )
-    table.add_row("macro", "", f"{scores.macro_f1:.3f}", f"{scores.baseline_macro_f1:.3f}")
-    table.add_row("accuracy", "", f"{scores.accuracy:.3f}", f"{scores.baseline_accuracy:.3f}")
-    console.print(table)
+    views = [
+        (scores.annotated, "annotated mentions, best of the three roles"),
+        (scores.with_none, "annotated mentions and unannotated actors (none)"),
+    ]
+    for part, what in views:
+        table = Table(title=f"Roles: {scores.folds}-fold CV grouped by article; {what}")
+        for name in ("class", "rows", "F1", f"majority ({part.majority}) F1"):
+            table.add_column(name, justify="left" if name == "class" else "right")
+        for role, f1 in part.f1.items():
+            baseline = f"{part.baseline_f1[role]:.3f}"
+            table.add_row(role, str(part.support[role]), f"{f1:.3f}", baseline)
+        table.add_row("macro", "", f"{part.macro_f1:.3f}", f"{part.baseline_macro_f1:.3f}")
+        table.add_row("accuracy", "", f"{part.accuracy:.3f}", f"{part.baseline_accuracy:.3f}")
+        console.print(table)
 
 
 @train_app.command("frames")

@@ -17,8 +17,9 @@ from __future__ import annotations
 import csv
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -59,12 +60,13 @@ class FramingArticle:
 
 @dataclass(frozen=True)
 class EmbeddedArticle:
-    """An article's sentence offsets and their MiniLM vectors."""
+    """An article's sentence offsets and their MiniLM vectors (and its parse, when kept)."""
 
     id: str
     text: str
     spans: list[tuple[int, int]]
     vectors: np.ndarray
+    doc: Any = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -109,19 +111,23 @@ def read_framing(path: Path) -> list[FramingArticle]:
     return articles
 
 
-def embed_articles(texts: Sequence[tuple[str, str]]) -> list[EmbeddedArticle]:
+def embed_articles(
+    texts: Sequence[tuple[str, str]], *, keep_docs: bool = False
+) -> list[EmbeddedArticle]:
     """Split ``(id, text)`` pairs into sentences as the analyzer does and embed every sentence."""
     from ..encoder import encode
     from ..nlp import get_nlp
 
-    ids = [article_id for article_id, _ in texts]
-    docs = get_nlp().pipe((text for _, text in texts), batch_size=16)
+    docs = list(get_nlp().pipe((text for _, text in texts), batch_size=16))
     spans = [article_sentences(doc) for doc in docs]
     sentences = [text[s:e] for (_, text), found in zip(texts, spans, strict=True) for s, e in found]
     vectors = encode(sentences)
     out, first = [], 0
-    for article_id, (_, text), found in zip(ids, texts, spans, strict=True):
-        out.append(EmbeddedArticle(article_id, text, found, vectors[first : first + len(found)]))
+    for (article_id, text), found, doc in zip(texts, spans, docs, strict=True):
+        article_vectors = vectors[first : first + len(found)]
+        out.append(
+            EmbeddedArticle(article_id, text, found, article_vectors, doc if keep_docs else None)
+        )
         first += len(found)
     return out
 

@@ -20,11 +20,22 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analyzers.roles import ROLES, RoleModel, context_vectors, entity_sentences, role_features
+from ..analyzers.roles import (
+    NO_ROLE,
+    ROLES,
+    RoleModel,
+    context_vectors,
+    entity_mentions,
+    entity_sentences,
+    role_features,
+    sentences_with,
+)
 from ..errors import InputError
-from .frames import embed_articles, read_framing
+from .frames import EmbeddedArticle, embed_articles, read_framing
 
 __all__ = [
+    "CLASSES",
+    "ClassScores",
     "RoleMention",
     "RoleScores",
     "cross_validate_roles",
@@ -36,6 +47,8 @@ __all__ = [
     "train_and_score_roles",
 ]
 
+#: The model's classes: the three roles and "no role".
+CLASSES = (*ROLES, NO_ROLE)
 #: Inverse regularisation strength of the regression (chosen by grouped 5-fold CV).
 REGULARISATION_C = 3.0
 
@@ -50,8 +63,8 @@ class RoleMention:
 
 
 @dataclass(frozen=True)
-class RoleScores:
-    """Grouped cross-validated F1 per role, accuracy, and the majority-class baseline."""
+class ClassScores:
+    """F1 per class, accuracy, and the same for always predicting the majority class."""
 
     f1: dict[str, float]
     baseline_f1: dict[str, float]
@@ -59,8 +72,6 @@ class RoleScores:
     majority: str
     accuracy: float
     baseline_accuracy: float
-    mentions: int
-    folds: int
 
     @property
     def macro_f1(self) -> float:
@@ -69,6 +80,19 @@ class RoleScores:
     @property
     def baseline_macro_f1(self) -> float:
         return float(np.mean(list(self.baseline_f1.values())))
+
+
+@dataclass(frozen=True)
+class RoleScores:
+    """Grouped cross-validation of the role model, read two ways.
+
+    ``annotated``: the annotated mentions only, the best of the three roles (the task as
+    Frermann et al. pose it). ``with_none``: all rows, the four classes including "no role".
+    """
+
+    annotated: ClassScores
+    with_none: ClassScores
+    folds: int
 
 
 def read_roles(path: Path) -> list[RoleMention]:
@@ -90,10 +114,27 @@ def read_roles(path: Path) -> list[RoleMention]:
     return [RoleMention(r["ID"], r["entity"].strip(), r["role"]) for r in rows]
 
 
+def _unannotated_actors(article: EmbeddedArticle, entities: list[str]) -> list[tuple[str, list]]:
+    """Actors (as the ``actors`` analyzer finds them) that overlap no annotated entity."""
+    from ..analyzers.mentions import find_actor_clusters
+
+    annotated = [span for entity in entities for span in entity_mentions(entity, article.text)]
+    return [
+        (cluster.name, list(cluster.mentions))
+        for cluster in find_actor_clusters(article.doc)
+        if not any(s < f and b < e for s, e in cluster.mentions for b, f in annotated)
+    ]
+
+
 def role_examples(
     mentions: Sequence[RoleMention], articles_path: Path
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature rows, role indices and article ids of ``mentions`` (articles embedded once)."""
+    """Feature rows, class indices and article ids: the annotated mentions, then "no role" rows.
+
+    "No role" rows are the actors that slant finds in an annotated article and that overlap
+    none of its annotated entities; annotators marked the salient entities only, so these are
+    mostly (not all) actors without a narrative role.
+    """
     from ..encoder import encode
 
     texts = {a.id: a.text for a in read_framing(articles_path)}
@@ -104,17 +145,27 @@ def role_examples(
             "pass the framing-train.tsv that goes with the role file"
         )
     ids = sorted({m.article_id for m in mentions}, key=lambda i: (len(i), i))
-    embedded = {a.id: a for a in embed_articles([(i, texts[i]) for i in ids])}
-    entities = sorted({m.entity for m in mentions})
-    entity_vectors = dict(zip(entities, encode(entities), strict=True))
-    rows = []
-    for mention in mentions:
-        article = embedded[mention.article_id]
-        group = entity_sentences(mention.entity, article.text, article.spans)
-        context = context_vectors(article.vectors, [group])
-        rows.append(role_features(entity_vectors[mention.entity][None, :], context)[0])
-    labels = np.array([ROLES.index(m.role) for m in mentions])
-    return np.array(rows), labels, np.array([m.article_id for m in mentions])
+    articles = embed_articles([(i, texts[i]) for i in ids], keep_docs=True)
+    examples: list[tuple[str, str, list[int], int]] = []
+    for article in articles:
+        annotated = [m for m in mentions if m.article_id == article.id]
+        for mention in annotated:
+            group = entity_sentences(mention.entity, article.text, article.spans)
+            examples.append((article.id, mention.entity, group, CLASSES.index(mention.role)))
+        for name, spans in _unannotated_actors(article, [m.entity for m in annotated]):
+            group = sentences_with(spans, article.spans)
+            examples.append((article.id, name, group, CLASSES.index(NO_ROLE)))
+    by_id = {a.id: a for a in articles}
+    names = sorted({name for _, name, _, _ in examples})
+    name_vectors = dict(zip(names, encode(names), strict=True))
+    rows = [
+        role_features(
+            name_vectors[name][None, :], context_vectors(by_id[article_id].vectors, [group])
+        )[0]
+        for article_id, name, group, _ in examples
+    ]
+    labels = np.array([label for *_, label in examples])
+    return np.array(rows), labels, np.array([article_id for article_id, *_ in examples])
 
 
 def fit_roles(features: np.ndarray, labels: np.ndarray) -> RoleModel:
@@ -124,38 +175,47 @@ def fit_roles(features: np.ndarray, labels: np.ndarray) -> RoleModel:
     fitted = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=3000)
     fitted.fit(features, labels)
     return RoleModel(
-        roles=ROLES,
+        roles=CLASSES,
         weights=fitted.coef_.astype(np.float32),
         bias=fitted.intercept_.astype(np.float32),
+    )
+
+
+def _class_scores(gold: np.ndarray, predicted: np.ndarray, names: Sequence[str]) -> ClassScores:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    majority = Counter(gold.tolist()).most_common(1)[0][0]
+    constant = np.full_like(gold, majority)
+    classes = list(range(len(names)))
+    f1 = f1_score(gold, predicted, labels=classes, average=None, zero_division=0)
+    base = f1_score(gold, constant, labels=classes, average=None, zero_division=0)
+    return ClassScores(
+        f1={n: float(v) for n, v in zip(names, f1, strict=True)},
+        baseline_f1={n: float(v) for n, v in zip(names, base, strict=True)},
+        support={n: int((gold == i).sum()) for i, n in enumerate(names)},
+        majority=names[majority],
+        accuracy=float(accuracy_score(gold, predicted)),
+        baseline_accuracy=float(accuracy_score(gold, constant)),
     )
 
 
 def cross_validate_roles(
     features: np.ndarray, labels: np.ndarray, groups: np.ndarray, *, folds: int = 5
 ) -> RoleScores:
-    """Grouped K-fold scores of the role model against always predicting the majority role."""
-    from sklearn.metrics import accuracy_score, f1_score
+    """Grouped K-fold scores of the role model against always predicting the majority class."""
     from sklearn.model_selection import GroupKFold
 
-    predicted = np.zeros_like(labels)
+    probabilities = np.zeros((len(labels), len(CLASSES)))
     dimensions = features.shape[1] // 3
     for train, held in GroupKFold(folds).split(features, labels, groups):
         model = fit_roles(features[train], labels[train])
         entity, context = features[held, :dimensions], features[held, dimensions : 2 * dimensions]
-        predicted[held] = model.scores(entity, context).argmax(axis=1)
-    majority = Counter(labels.tolist()).most_common(1)[0][0]
-    constant = np.full_like(labels, majority)
-    classes = list(range(len(ROLES)))
-    f1 = f1_score(labels, predicted, labels=classes, average=None, zero_division=0)
-    base = f1_score(labels, constant, labels=classes, average=None, zero_division=0)
+        probabilities[held] = model.scores(entity, context)
+    has_role = labels < len(ROLES)
+    best_role = probabilities[has_role, : len(ROLES)].argmax(axis=1)
     return RoleScores(
-        f1={r: float(v) for r, v in zip(ROLES, f1, strict=True)},
-        baseline_f1={r: float(v) for r, v in zip(ROLES, base, strict=True)},
-        support={r: int((labels == i).sum()) for i, r in enumerate(ROLES)},
-        majority=ROLES[majority],
-        accuracy=float(accuracy_score(labels, predicted)),
-        baseline_accuracy=float(accuracy_score(labels, constant)),
-        mentions=len(labels),
+        annotated=_class_scores(labels[has_role], best_role, ROLES),
+        with_none=_class_scores(labels, probabilities.argmax(axis=1), CLASSES),
         folds=folds,
     )
 
