@@ -24,17 +24,9 @@ money, years (1900-2100) and numbers next to a month name are not claims (a bare
 calls a date, ``the toll was 45``, is kept); numbers that count nothing we can name and have no
 event stay out.
 
-``casualties.killed`` follows the inverted pyramid of news writing. **The event the article is
-about is the first count of people killed that is neither vague (``dozens``) nor a running
-total** (its sentence has ``since`` + a year or war/conflict/uprising/outbreak, ``so far``,
-``to date``, or a war/conflict/uprising is the killer). Call its sentence S. Then:
-
-1. combatants: the first combatant count in S, else in S+1;
-2. civilians: the first civilian count in S, else (when S has no child or woman count) in S+1;
-   else a ``people`` count in S minus the combatants of S (0 when only S+1 has combatants);
-   else the children plus women counted in S;
-3. children and women: the first count in S..S+3, counted *within* the civilians (never added
-   to them) and dropped when larger than the civilians (another event).
+``casualties.killed`` is chosen among these claims by the rule of :mod:`.casualties` (the
+first precise count of people killed that is not a running total, and its sentence's
+neighbours); the word lists are in :mod:`.claim_words`.
 
 It does NOT resolve coreference across paragraphs, add up sub-events (``9 in Qaterji and 5
 elsewhere``), reconcile conflicting sources (the first figure wins), or read tables or images.
@@ -43,100 +35,38 @@ elsewhere``), reconcile conflicting sources (the first figure wins), or read tab
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import Claim
 from ..pipeline import Context, analyzer
+from .casualties import Found, killed_by_a_war, killed_in_main_event, sentence_is_total
+from .claim_words import (
+    BOUND_WORDS,
+    CATEGORY_OF,
+    EVENT_OF,
+    EXPERIENCER_VERBS,
+    LIGHT_VERBS,
+    LINK_PREPS,
+    MEASURES,
+    MONTHS,
+    PERSON_CATEGORIES,
+    PLACE_PREPS,
+    forms,
+    lookup,
+)
 from .numbers import Quantity, find_quantities
 
 __all__ = ["count_killed", "find_claims", "claims"]
 
-_EVENT_WORDS = {
-    "killed": "kill die murder execute massacre slaughter behead assassinate slay perish martyr "
-    "dead death toll fatality killing corpse body life neutralize neutralise eliminate",
-    "injured": "injure wound hurt maim injury wounded injured",
-    "trapped": "trap besiege strand encircle trapped besieged stranded siege",
-    "displaced": "displace flee evacuate uproot expel refugee displaced homeless exodus",
-    "detained": "detain arrest abduct kidnap capture imprison jail detainee prisoner hostage "
-    "captive detention",
-}
-_EVENT_OF = {word: event for event, words in _EVENT_WORDS.items() for word in words.split()}
-_CATEGORY_WORDS = {
-    "civilians": "civilian resident inhabitant villager protester demonstrator evacuee worker "
-    "patient journalist doctor nurse teacher farmer rescuer volunteer worshipper passenger "
-    "refugee pilgrim medic paramedic crewmember",
-    "children": "child kid boy girl schoolchild infant baby toddler minor orphan student pupil",
-    "women": "woman mother wife widow",
-    "combatants": "soldier fighter militant terrorist rebel troop jihadist jihadi gunman "
-    "insurgent combatant militiaman mercenary extremist serviceman officer commander guard "
-    "policeman police personnel recruit sniper militia force bomber loyalist pilot airman",
-    "people": "people person individual man other more victim dead wounded injured "
-    "death fatality casualty body corpse life detainee prisoner hostage captive",
-}
-_CATEGORY_OF = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words.split()}
-_IRREGULAR = {"children": "child", "schoolchildren": "schoolchild", "women": "woman", "men": "man"}
 _NOUNS = ("NOUN", "ADJ", "PROPN")
-_PERSONS = {"civilians", "children", "women"}
-_BOUND_WORDS = set(
-    "between and to at least more than over up nearly almost about around some".split()
-)
 _AGENT = "agent"
-_MEASURES = set(
-    "km kilometre kilometer mile metre meter ton tonne kilogram kg hour minute day week month "
-    "year time percent dollar euro pound crown litre liter".split()
-)
-_EXPERIENCER_VERBS = {"flee", "die", "perish", "escape"}
-_MONTHS = set(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december".split()
-)
-_LIGHT_VERBS = set(
-    "be rise reach hit climb jump stand bring include number total fall increase mount put "
-    "raise remain surpass exceed top soar grow leave".split()
-)
-_LINK_PREPS = {"including", "include", "among", "of", "to", "at", "as"}
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "from"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod"}
-_TOTAL_CUES = {"cumulative"}
-_TOTAL_PHRASES = {("so", "far"), ("to", "date")}
-_TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"}
-_SINCE_START = _TOTAL_KILLERS | {"outbreak", "beginning"}
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A claim with what :func:`count_killed` needs: its sentence, and if it is a total."""
-
-    claim: Claim
-    sentence: int
-    running_total: bool
-
-
-def _forms(token: Any) -> list[str]:
-    """Forms to look a word up by: lemma, lower case, and crude singular/stem forms, because
-    title-case headlines (``Army Kills 10 Terrorists``) defeat the tagger and lemmatizer."""
-    lower = token.lower_
-    forms = [token.lemma_.lower(), lower, _IRREGULAR.get(lower, "")]
-    if lower.endswith("ies"):
-        forms.append(lower[:-3] + "y")
-    if lower.endswith(("s", "d")):
-        forms.append(lower[:-1])
-    if lower.endswith(("ed", "es")):
-        forms.append(lower[:-2])
-    if lower.endswith("ing"):
-        forms.append(lower[:-3])
-    return forms
-
-
-def _lookup(table: dict[str, str], token: Any) -> str | None:
-    return next((table[form] for form in _forms(token) if form in table), None)
 
 
 def _lemma_event(token: Any) -> str | None:
-    return _lookup(_EVENT_OF, token)
+    return lookup(EVENT_OF, token)
 
 
 def _counted_noun(root: Any) -> Any:
@@ -162,10 +92,10 @@ def _category(noun: Any) -> str:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lemma_.lower() in ("civilian", "child"):
             return "civilians" if child.lemma_.lower() == "civilian" else "children"
-    if "member" in _forms(noun):
+    if "member" in forms(noun):
         family = any(t.lemma_.lower() in ("family", "staff", "crew") for t in noun.subtree)
         return "civilians" if family else "combatants"
-    return _lookup(_CATEGORY_OF, noun) or "other"
+    return lookup(CATEGORY_OF, noun) or "other"
 
 
 def _event_of_verb(verb: Any) -> str | None:
@@ -175,7 +105,7 @@ def _event_of_verb(verb: Any) -> str | None:
         ):
             return "killed"
     event = _lemma_event(verb)
-    if event or verb.lemma_ not in _LIGHT_VERBS:
+    if event or verb.lemma_ not in LIGHT_VERBS:
         return event
     for child in verb.children:
         targets = [child] if child.dep_ != "prep" else list(child.children)
@@ -223,7 +153,7 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
         head = node.head
         linked = node.dep_ in ("conj", "appos") or (
             node.dep_ in ("prep", "pobj")
-            and (node if node.dep_ == "prep" else head).lower_ in _LINK_PREPS
+            and (node if node.dep_ == "prep" else head).lower_ in LINK_PREPS
         )
         if head is node or not (linked or node.dep_ in _ARGUMENTS):
             break
@@ -233,13 +163,13 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
         if (
             event
             and relation == "nsubj"
-            and node.lemma_ not in _EXPERIENCER_VERBS
+            and node.lemma_ not in EXPERIENCER_VERBS
             and any(c.dep_ == "dobj" for c in node.children)
         ):
             return _AGENT, path
         if event:
             return event, path
-        if node.pos_ in ("VERB", "AUX") and node.lemma_ not in _LIGHT_VERBS:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_ not in LIGHT_VERBS:
             break
     return "other", path
 
@@ -285,7 +215,7 @@ def _place_span(token: Any) -> tuple[int, int]:
 def _place(path: list[Any], bounds: tuple[int, int], entities: list[Any], text: str) -> str | None:
     for node in path:
         for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_LABELS or obj.pos_ == "PROPN"):
@@ -307,18 +237,6 @@ def _date(span: Any, entities: list[Any]) -> str | None:
     return min(dates, key=lambda e: abs(e.start - span.start)).text if dates else None
 
 
-def _sentence_is_total(sentence: Any) -> bool:
-    """A sentence about a total over time (``since 2011``, ``since the war began``, ``so far``)."""
-    words = [token.lower_ for token in sentence]
-    for token in sentence:
-        if token.lower_ == "since":
-            scope = token.head.subtree if token.dep_ == "mark" else token.subtree
-            if any(t.lemma_.lower() in _SINCE_START or _is_year(t) for t in scope):
-                return True
-    pairs = set(zip(words, words[1:], strict=False))
-    return bool(set(words) & _TOTAL_CUES or pairs & _TOTAL_PHRASES)
-
-
 def _is_date_like(token: Any) -> bool:
     """Whether the entity around a DATE-labelled number has a word that is not a number or a
     bound (``15 November``, ``29 days``; not ``45``, not ``between 10 and 15``)."""
@@ -328,20 +246,7 @@ def _is_date_like(token: Any) -> bool:
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
     return any(
-        t.is_alpha and not t.like_num and t.lower_ not in _BOUND_WORDS
-        for t in doc[first : last + 1]
-    )
-
-
-def _is_year(token: Any) -> bool:
-    return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
-
-
-def _killed_by_a_war(path: list[Any]) -> bool:
-    return any(
-        child.dep_ == "nsubj" and child.lemma_.lower() in _TOTAL_KILLERS
-        for node in path
-        for child in node.children
+        t.is_alpha and not t.like_num and t.lower_ not in BOUND_WORDS for t in doc[first : last + 1]
     )
 
 
@@ -371,7 +276,7 @@ class _Sentences:
     def is_total(self, number: int) -> bool:
         if number not in self._totals:
             start, end = self.bounds[number]
-            self._totals[number] = _sentence_is_total(self._doc[start:end])
+            self._totals[number] = sentence_is_total(self._doc[start:end])
         return self._totals[number]
 
 
@@ -381,7 +286,7 @@ def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
     for token in doc:
         noun = token.head
         if token.lower_ in ("a", "an") and token.dep_ == "det" and noun.tag_ == "NN":
-            if _category(noun) in _PERSONS:
+            if _category(noun) in PERSON_CATEGORIES:
                 end = token.idx + len(token)
                 found.append((Quantity(1.0, token.idx, end, token.text), noun))
     return found
@@ -405,7 +310,7 @@ def _read(
     following = doc[span.end] if span.end < len(doc) else None
     previous = doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
     noun = _counted_noun(root)
-    if noun is None and following is not None and _lookup(_CATEGORY_OF, following):
+    if noun is None and following is not None and lookup(CATEGORY_OF, following):
         noun = following
     counts_people = noun is not None and _category(noun) != "other"
     if root.ent_type_ == "DATE" and not _is_date_like(root):
@@ -413,8 +318,8 @@ def _read(
     if (
         (root.ent_type_ in _SKIP_LABELS and not counts_people)
         or (following is not None and following.lower_ in ("%", "percent", "per"))
-        or previous in _MONTHS
-        or (following is not None and following.lower_.rstrip(".") in _MONTHS)
+        or previous in MONTHS
+        or (following is not None and following.lower_.rstrip(".") in MONTHS)
         or (quantity.text.isdigit() and 1900 <= quantity.value <= 2100)
     ):
         return None
@@ -423,7 +328,7 @@ def _read(
     if event == "other" and (category != "other" or noun is None or noun.pos_ == "PROPN"):
         bounds = sentences.bounds[sentences.number(span.start)]
         event = _nearby_event(span, noun, bounds) or "other"
-    measured = noun is not None and any(form in _MEASURES for form in _forms(noun))
+    measured = noun is not None and any(form in MEASURES for form in forms(noun))
     event = "other" if event == _AGENT or measured else event
     if category == "other" and noun is not None and noun.pos_ == "PROPN" and event != "other":
         category = "people"
@@ -432,8 +337,8 @@ def _read(
     return span, noun, category, event, path
 
 
-def _find(doc: Any) -> list[_Found]:
-    found: list[_Found] = []
+def _find(doc: Any) -> list[Found]:
+    found: list[Found] = []
     sentences = _Sentences(doc)
     text = doc.text  # Doc.text joins every token on each access
     numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(text)]
@@ -461,8 +366,8 @@ def _find(doc: Any) -> list[_Found]:
             approximate=quantity.approximate,
             bound=quantity.bound,
         )
-        total = sentences.is_total(number) or _killed_by_a_war(path)
-        found.append(_Found(claim, number, total))
+        total = sentences.is_total(number) or killed_by_a_war(path)
+        found.append(Found(claim, number, total))
     return found
 
 
@@ -483,46 +388,8 @@ def find_claims(doc: Any) -> list[Claim]:
 
 
 def count_killed(doc: Any) -> dict[str, int]:
-    """People killed in the event the article is about (rule in the module docstring)."""
-    return _count_from(_find(doc))
-
-
-def _first(pool: list[_Found], category: str) -> int | None:
-    return next((int(f.claim.value) for f in pool if f.claim.category == category), None)
-
-
-def _count_from(found: list[_Found]) -> dict[str, int]:
-    killed = [
-        f
-        for f in found
-        if f.claim.event == "killed"
-        and f.claim.category != "other"
-        and not f.running_total
-        and not (f.claim.approximate and f.claim.bound is None)
-    ]
-    if not killed:
-        return {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
-    first = killed[0].sentence
-    same = [f for f in killed if f.sentence == first]
-    nearby = [f for f in killed if first <= f.sentence <= first + 3]
-    following = [f for f in killed if f.sentence == first + 1]
-    combatants_here = _first(same, "combatants") or 0
-    combatants = combatants_here or _first(following, "combatants") or 0
-    civilians = _first(same, "civilians")
-    if civilians is None and _first(same, "children") is None and _first(same, "women") is None:
-        civilians = _first(following, "civilians")
-    people = _first(same, "people")
-    if civilians is None and people is not None:
-        civilians = people - combatants_here if people > combatants_here else 0
-        civilians = civilians if combatants_here or not combatants else 0
-    if not civilians:
-        children, women = _first(same, "children") or 0, _first(same, "women") or 0
-        civilians = children + women
-    else:  # a count larger than the civilians belongs to another event
-        children = _first(nearby, "children") or 0
-        women = _first(nearby, "women") or 0
-        children, women = [n if n <= civilians else 0 for n in (children, women)]
-    return {"civilians": civilians, "children": children, "women": women, "combatants": combatants}
+    """People killed in the event the article is about (rule of :mod:`.casualties`)."""
+    return killed_in_main_event(_find(doc))
 
 
 @analyzer("claims", version="claims.v1", sets=("claims", "casualties"))
@@ -531,5 +398,5 @@ def claims(ctx: Context) -> dict[str, Any]:
     found = _find(ctx.doc)
     return {
         "claims": [f.claim for f in found],
-        "casualties": {"killed": _count_from(found)},
+        "casualties": {"killed": killed_in_main_event(found)},
     }
