@@ -18,7 +18,8 @@ the appositive and predicate-nominative sieves of Lee et al. (2013):
   arcs and from the surface pattern ``NP, NAME[,.;)]`` the small model often misparses (not in
   brackets, where it is a citation, nor in a list of names).
 - ``predicate``: ``X is/was/remains/becomes NP|ADJ``, ``X is called/branded/described as NP``
-  and ``described X as NP``; not when negated (``X is not …``) or denied (``denied that X was``).
+  and ``described X as NP``; not when negated (``X is not …``) or denied (``denied that X was``)
+  (:mod:`.predicates`).
 - ``scare_quote``: any part of those descriptors the writer put in scare quotes
   (``the 'brutal dictator' President Bashar al-Assad`` gives ``brutal dictator``).
 
@@ -26,7 +27,8 @@ The fifth relation, ``label`` (``the terrorists`` standing in for a name), is li
 by :func:`slant.analyzers.actors.link_labels`.
 
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
-``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``). It does not read
+``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
+:mod:`.predicates`. It does not read
 pronouns, relative clauses (``Assad, who has ruled since 2000``) or verbs of action.
 """
 
@@ -36,6 +38,7 @@ from typing import Any
 
 from ..analysis import Descriptor
 from .mentions import HONORIFICS, RANKS, ActorCluster
+from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
 __all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors"]
 
@@ -51,13 +54,6 @@ GROUP_NOUNS = LABEL_NOUNS | frozenset(
     "government administration force fighter army troop soldier group faction supporter "
     "opposition movement operative attacker member activist".split()
 )
-_COPULAS = frozenset({"be", "become", "remain", "seem"})
-_NAMING_VERBS = frozenset(
-    "call brand label describe designate dub term name consider regard see portray".split()
-)
-_NOT_DESCRIPTIVE = frozenset(
-    "able unable likely unlikely sure ready willing due set about eager keen going".split()
-)
 _DIRECTIONS = frozenset(
     "eastern western northern southern central north south east west northeastern "
     "northwestern southeastern southwestern".split()
@@ -68,70 +64,6 @@ _QUANTIFIERS = frozenset(
     "few many several some other more most all only such same own certain various both "
     "each every much less least".split()
 )
-_DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
-_MAX_TOKENS = 10
-
-
-def _is_quote(token: Any) -> bool:
-    return token.is_quote or token.text in {"‘", "’", "“", "”"}
-
-
-def _trim(tokens: list[Any]) -> list[Any]:
-    """Drop determiners, possessors, punctuation and quote marks at the ends."""
-    while tokens and (
-        tokens[0].pos_ in {"DET", "PRON", "PUNCT", "PART", "CCONJ", "ADP", "SPACE"}
-        or _is_quote(tokens[0])
-        or tokens[0].dep_ == "poss"
-    ):
-        if tokens[0].dep_ == "poss":
-            tokens = [t for t in tokens if t.i > tokens[0].i and t.dep_ != "case"]
-        else:
-            tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].pos_ in {"PUNCT", "ADP", "CCONJ", "DET", "SPACE"} or _is_quote(tokens[-1])
-    ):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
-    """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
-    doc = head.doc
-    left = head.i
-    while (
-        left - 1 >= head.left_edge.i
-        and left - 1 not in stop
-        and doc[left - 1].text != ","
-        and not doc[left - 1].is_space
-    ):
-        left -= 1
-    right = head.i
-    for child in head.rights:
-        if child.dep_ not in {"prep", "compound", "amod", "pobj"} or child.i != right + 1:
-            break
-        edge = child.right_edge.i
-        span = range(child.i, edge + 1)
-        if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
-            break
-        right = edge
-    tokens = [doc[i] for i in range(left, right + 1)]
-    for j in range(len(tokens) - 2, -1, -1):
-        possessive = tokens[j].tag_ == "POS" or (
-            tokens[j].text in {"’", "'"} and j > 0 and tokens[j - 1].text.endswith("s")
-        )
-        if possessive and tokens[j].i < head.i:
-            tokens = tokens[j + 1 :]
-            break
-    tokens = _trim(tokens)
-    return tokens if 0 < len(tokens) <= _MAX_TOKENS else []
-
-
-def _descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    words = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
-    return Descriptor(text=words, start=start, end=end, relation=relation)
 
 
 def _after_hyphen(span: Any) -> bool:
@@ -180,7 +112,7 @@ def _modifier_run(span: Any) -> list[Any]:
                 run[:0] = [doc[k] for k in range(j + 1, i + 1)]
                 i = j
                 continue
-        if not (modifier or hyphenated or _is_quote(token)) or token.is_space:
+        if not (modifier or hyphenated or is_quote(token)) or token.is_space:
             break
         run.insert(0, token)
         i -= 1
@@ -213,7 +145,7 @@ def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[D
         return []
     pieces: list[tuple[list[Any], str]] = [([], "modifier")]
     for token in run:
-        if _is_quote(token):
+        if is_quote(token):
             opens = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
             pieces.append(([], "scare_quote" if opens else "modifier"))
         elif token.text in {",", "and"}:
@@ -224,13 +156,13 @@ def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[D
         pieces[-1] = (pieces[-1][0], "modifier")
     out = []
     for tokens, relation in pieces:
-        tokens = _trim(tokens)
+        tokens = trim(tokens)
         if not tokens or all(t.lower_ in _DIRECTIONS for t in tokens):
             continue
         if all(t.i in actor_tokens or t.ent_type_ in _ACTOR_LABELS for t in tokens):
             if not (person and all(t.ent_type_ == "NORP" for t in tokens)):
                 continue
-        out.append(_descriptor(tokens, relation))
+        out.append(as_descriptor(tokens, relation))
     return [d for d in out if d]
 
 
@@ -246,11 +178,9 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
     if head.lemma_.lower() not in nouns or _after_hyphen(span):
         return None
     tokens = [doc[i] for i in range(span.end, head.i + 1)]
-    if any(
-        t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not _is_quote(t)) for t in tokens
-    ):
+    if any(t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not is_quote(t)) for t in tokens):
         return None
-    return _descriptor(_trim(tokens), "modifier")
+    return as_descriptor(trim(tokens), "modifier")
 
 
 def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
@@ -296,44 +226,7 @@ def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
     for head in heads:
         if head.pos_ != "NOUN" or head.i in stop or head.i in actor_tokens:
             continue
-        out.append(_descriptor(_noun_phrase(head, stop=stop), "apposition"))
-    return [d for d in out if d]
-
-
-def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
-    """``described X as a "nomad" and a "vagabond"``: the objects of ``as`` and their conjuncts."""
-    out = []
-    for child in verb.children:
-        if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
-            out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"} and obj.i not in stop:
-                    for noun in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
-                        out.append(_descriptor(_noun_phrase(noun, stop=stop), "predicate"))
-    return out
-
-
-def _predicates(span: Any) -> list[Descriptor]:
-    """``X is a terrorist group``, ``X was described as a nomad``; not when negated or denied."""
-    root = span.root
-    verb = root.head
-    stop = set(range(span.start, span.end))
-    if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children):
-        return []
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS:
-        return []
-    out = []
-    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
-        for child in verb.children:
-            if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
-                out.append(_descriptor(_noun_phrase(child, stop=stop), "predicate"))
-            elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
-                if not any(c.dep_ == "xcomp" for c in child.children):
-                    left = [span.doc[i] for i in range(child.left_edge.i, child.i)]
-                    out.append(_descriptor(_trim(left + [child]), "predicate"))
-    if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
-        out += _named_as(verb, stop)
+        out.append(as_descriptor(noun_phrase(head, stop=stop), "apposition"))
     return [d for d in out if d]
 
 
@@ -403,6 +296,6 @@ def find_descriptors(
             if group:
                 found.append(group)
             found += _appositions(span, actor_tokens)
-            found += _predicates(span)
+            found += find_predicates(span)
         results.append(_dedupe(_apply_scare_quotes(found, list(scare_spans))))
     return results

@@ -1,0 +1,136 @@
+"""Predicate descriptors (``X is a terrorist group``), and the noun-phrase reading every
+descriptor rule of :mod:`.descriptors` shares.
+
+Method: rules over the shared spaCy parse, after the predicate-nominative sieve of Lee et al.
+(2013). For a mention of an actor that is the subject of a copula (``X is/was/remains/becomes
+NP|ADJ``), or the object of a verb of naming (``X is called/branded/described as NP``,
+``described X as NP``), the attribute, adjective or ``as`` object is a ``predicate`` descriptor.
+Nothing is read when the verb is negated (``X is not …``) or the clause is denied (``denied
+that X was``), nor from adjectives that describe a state of readiness rather than the actor
+(``X is able to``, ``likely``, ``due``).
+
+A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
+``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``): :func:`noun_phrase`,
+:func:`trim` and :func:`as_descriptor` read it that way for predicates, appositions and
+modifiers alike. It does NOT read predicates of pronouns (``he is a dictator``), of relative
+clauses, or verbs of action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis import Descriptor
+
+__all__ = ["as_descriptor", "find_predicates", "is_quote", "noun_phrase", "trim"]
+
+_COPULAS = frozenset({"be", "become", "remain", "seem"})
+_NAMING_VERBS = frozenset(
+    "call brand label describe designate dub term name consider regard see portray".split()
+)
+_NOT_DESCRIPTIVE = frozenset(
+    "able unable likely unlikely sure ready willing due set about eager keen going".split()
+)
+_DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
+_MAX_TOKENS = 10
+
+
+def is_quote(token: Any) -> bool:
+    """Whether a token is a quote mark, curly ones included."""
+    return token.is_quote or token.text in {"‘", "’", "“", "”"}
+
+
+def trim(tokens: list[Any]) -> list[Any]:
+    """Drop determiners, possessors, punctuation and quote marks at the ends."""
+    while tokens and (
+        tokens[0].pos_ in {"DET", "PRON", "PUNCT", "PART", "CCONJ", "ADP", "SPACE"}
+        or is_quote(tokens[0])
+        or tokens[0].dep_ == "poss"
+    ):
+        if tokens[0].dep_ == "poss":
+            tokens = [t for t in tokens if t.i > tokens[0].i and t.dep_ != "case"]
+        else:
+            tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].pos_ in {"PUNCT", "ADP", "CCONJ", "DET", "SPACE"} or is_quote(tokens[-1])
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
+    """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
+    doc = head.doc
+    left = head.i
+    while (
+        left - 1 >= head.left_edge.i
+        and left - 1 not in stop
+        and doc[left - 1].text != ","
+        and not doc[left - 1].is_space
+    ):
+        left -= 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ not in {"prep", "compound", "amod", "pobj"} or child.i != right + 1:
+            break
+        edge = child.right_edge.i
+        span = range(child.i, edge + 1)
+        if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
+            break
+        right = edge
+    tokens = [doc[i] for i in range(left, right + 1)]
+    for j in range(len(tokens) - 2, -1, -1):
+        possessive = tokens[j].tag_ == "POS" or (
+            tokens[j].text in {"’", "'"} and j > 0 and tokens[j - 1].text.endswith("s")
+        )
+        if possessive and tokens[j].i < head.i:
+            tokens = tokens[j + 1 :]
+            break
+    tokens = trim(tokens)
+    return tokens if 0 < len(tokens) <= _MAX_TOKENS else []
+
+
+def as_descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
+    """The descriptor covering ``tokens`` (first to last, in document order), or None."""
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    words = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return Descriptor(text=words, start=start, end=end, relation=relation)
+
+
+def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
+    """``described X as a "nomad" and a "vagabond"``: the objects of ``as`` and their conjuncts."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
+            out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"} and obj.i not in stop:
+                    for noun in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+                        out.append(as_descriptor(noun_phrase(noun, stop=stop), "predicate"))
+    return out
+
+
+def find_predicates(span: Any) -> list[Descriptor]:
+    """``X is a terrorist group``, ``X was described as a nomad``; not when negated or denied."""
+    root = span.root
+    verb = root.head
+    stop = set(range(span.start, span.end))
+    if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children):
+        return []
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS:
+        return []
+    out = []
+    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
+        for child in verb.children:
+            if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
+                out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
+            elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
+                if not any(c.dep_ == "xcomp" for c in child.children):
+                    left = [span.doc[i] for i in range(child.left_edge.i, child.i)]
+                    out.append(as_descriptor(trim(left + [child]), "predicate"))
+    if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+        out += _named_as(verb, stop)
+    return [d for d in out if d]
