@@ -4,32 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
 from rich.table import Table
 
 from .app import console, eval_app, fail_on_errors
+from .gold import DEFAULT_ARTICLES, articles_option, gold_option
 
 __all__ = ["eval_descriptors"]
-
-_DEFAULT_ARTICLES = (
-    Path("../shared/data/ptc-train/articles"),
-    Path("../shared/data/samples"),
-)
 
 
 @eval_app.command("descriptors")
 def eval_descriptors(
-    gold: Path | None = typer.Option(
-        None,
-        "--gold",
-        help="Gold JSON lines (default: the packaged slant/data/gold/descriptors.jsonl).",
-    ),
-    articles: list[Path] | None = typer.Option(
-        None,
-        "--articles",
-        help="Directory of <id>.txt articles; repeat for several "
-        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
-    ),
+    gold: Path | None = gold_option("descriptors.jsonl"),
+    articles: list[Path] | None = articles_option(),
 ) -> None:
     """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
 
@@ -39,7 +25,7 @@ def eval_descriptors(
     from ..evaluation.descriptors import evaluate_descriptors, score_rows
 
     with fail_on_errors():
-        scores = evaluate_descriptors(gold_path=gold, article_dirs=articles or _DEFAULT_ARTICLES)
+        scores = evaluate_descriptors(gold_path=gold, article_dirs=articles or DEFAULT_ARTICLES)
     score = scores["all"]
     table = Table(title=f"Descriptors: {score.gold} gold pairs in {score.articles} articles")
     for column in ("pairs", "system", "gold", "P", "R", "F1"):

@@ -9,26 +9,15 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
+from .gold import DEFAULT_ARTICLES, articles_option, gold_option
 
 __all__ = ["eval_quotes"]
-
-_DEFAULT_ARTICLES = (
-    Path("../shared/data/ptc-train/articles"),
-    Path("../shared/data/samples"),
-)
 
 
 @eval_app.command("quotes")
 def eval_quotes(
-    gold: Path | None = typer.Option(
-        None, "--gold", help="Gold JSON lines (default: the packaged slant/data/gold/quotes.jsonl)."
-    ),
-    articles: list[Path] | None = typer.Option(
-        None,
-        "--articles",
-        help="Directory of <id>.txt articles; repeat for several "
-        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
-    ),
+    gold: Path | None = gold_option("quotes.jsonl"),
+    articles: list[Path] | None = articles_option(),
     split: str = typer.Option(
         "all", "--split", help="Which gold articles: dev, heldout or all.", case_sensitive=False
     ),
@@ -45,7 +34,7 @@ def eval_quotes(
             raise InputError(f"--split {split!r} is not one of: dev, heldout, all")
         scores = evaluate_quotes(
             gold_path=gold,
-            article_dirs=articles or _DEFAULT_ARTICLES,
+            article_dirs=articles or DEFAULT_ARTICLES,
             split=None if split.lower() == "all" else split.lower(),
         )
     table = Table(title=f"Quotes: {scores[0].gold} gold quotes ({split.lower()})")

@@ -1,0 +1,38 @@
+"""Options shared by the ``slant eval`` commands that score a packaged gold set against the
+articles it was annotated on (``eval quotes``, ``eval descriptors``).
+
+The gold JSON lines are packaged under ``slant/data/gold/``; the article texts are not (their
+licences keep them in ``../shared/data``), so :data:`DEFAULT_ARTICLES` points beside the repo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+
+__all__ = ["DEFAULT_ARTICLES", "articles_option", "gold_option"]
+
+#: Where the gold sets' articles are read from when ``--articles`` is not given.
+DEFAULT_ARTICLES = (
+    Path("../shared/data/ptc-train/articles"),
+    Path("../shared/data/samples"),
+)
+
+
+def gold_option(gold_file: str) -> Any:
+    """``--gold PATH``, defaulting to the packaged ``slant/data/gold/<gold_file>``."""
+    return typer.Option(
+        None, "--gold", help=f"Gold JSON lines (default: the packaged slant/data/gold/{gold_file})."
+    )
+
+
+def articles_option() -> Any:
+    """``--articles DIR`` (repeatable), defaulting to :data:`DEFAULT_ARTICLES`."""
+    return typer.Option(
+        None,
+        "--articles",
+        help="Directory of <id>.txt articles; repeat for several "
+        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
+    )
