@@ -19,9 +19,12 @@ def problems(data: dict, text: str) -> list[str]:
         resources.files("slant").joinpath("schemas/analysis.schema.json").read_text("utf-8")
     )
     found = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
-    checks = [("techniques", "start", "end", "text"), ("claims", "start", "end", "text"),
-              ("scare_quotes", "start", "end", "text"),
-              ("quotes", "content_start", "content_end", "content")]
+    checks = [
+        ("techniques", "start", "end", "text"),
+        ("claims", "start", "end", "text"),
+        ("scare_quotes", "start", "end", "text"),
+        ("quotes", "content_start", "content_end", "content"),
+    ]
     for field, start, end, quoted in checks:
         for item in data.get(field) or []:
             if text[item[start] : item[end]] != item[quoted]:

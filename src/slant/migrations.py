@@ -23,16 +23,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', "
             "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
             "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN "
-            "INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); "
-            "END",
+            "INSERT INTO documents_fts (rowid, title, text) "
+            "VALUES (new.rowid, new.title, new.text); END",
             "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN "
             "INSERT INTO documents_fts (documents_fts, rowid, title, text) "
             "VALUES ('delete', old.rowid, old.title, old.text); END",
             "CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN "
             "INSERT INTO documents_fts (documents_fts, rowid, title, text) "
             "VALUES ('delete', old.rowid, old.title, old.text); "
-            "INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); "
-            "END",
+            "INSERT INTO documents_fts (rowid, title, text) "
+            "VALUES (new.rowid, new.title, new.text); END",
         ],
     ),
 ]
