@@ -132,3 +132,42 @@ def test_grouped_cross_validation_beats_majority(tmp_path: Path) -> None:
     assert scores.annotated.macro_f1 > scores.annotated.baseline_macro_f1 + 0.3
     assert scores.with_none.macro_f1 > scores.with_none.baseline_macro_f1 + 0.3
     assert RoleModel.load(path).roles == (*ROLES, NO_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([0.7, 0.1, 0.1, 0.1], ("hero", 0.7)),
+        ([0.1, 0.2, 0.3, 0.4], (None, 0.3)),
+        ([0.05, 0.45, 0.1, 0.4], ("villain", 0.45)),
+    ],
+)
+def test_best_role_gives_no_role_when_none_wins(
+    scores: list[float], expected: tuple[str | None, float]
+) -> None:
+    from slant.analyzers.roles import _best_role
+
+    assert _best_role(np.array(scores), (*ROLES, NO_ROLE)) == expected
+
+
+@pytest.mark.parametrize("command", ["eval", "train"])
+def test_cli_reports_missing_role_data_in_one_line(command: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from slant.cli import app
+
+    result = CliRunner().invoke(app, [command, "roles", "--data", str(tmp_path / "none.tsv")])
+    assert result.exit_code == 1
+    assert "cannot read role data" in result.output
+
+
+def test_cli_rejects_unknown_roles(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from slant.cli import app
+
+    path = tmp_path / "roles.tsv"
+    path.write_text("ID\tentity\trole\n1\tthe regime\tmartyr\n")
+    result = CliRunner().invoke(app, ["eval", "roles", "--data", str(path)])
+    assert result.exit_code == 1
+    assert "unknown roles ['martyr']" in result.output
