@@ -112,9 +112,15 @@ def test_missing_model_file_gives_model_error(tmp_path: Path) -> None:
         RoleModel.load(tmp_path / "missing.npz")
 
 
-def test_model_of_the_wrong_shape_gives_model_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("roles", "weights"),
+    [(ROLES, np.zeros((3, 10))), (("hero", "villain", "martyr"), np.zeros((3, 3 * 384)))],
+)
+def test_model_that_does_not_fit_gives_model_error(
+    tmp_path: Path, roles: tuple[str, ...], weights: np.ndarray
+) -> None:
     path = tmp_path / "roles.npz"
-    np.savez(path, roles=np.array(ROLES), weights=np.zeros((3, 10)), bias=np.zeros(3))
+    np.savez(path, roles=np.array(roles), weights=weights, bias=np.zeros(3))
     with pytest.raises(ModelError, match="does not match"):
         RoleModel.load(path)
 

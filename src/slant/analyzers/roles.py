@@ -80,8 +80,10 @@ class RoleModel:
                 f"cannot read the role model {path}: {exc}; reinstall slant or retrain it "
                 "with `slant train roles --data ../shared/data/framing-roles-train.tsv`"
             ) from exc
-        if model.weights.shape != (len(model.roles), 3 * DIMENSIONS) or model.bias.shape != (
-            len(model.roles),
+        if (
+            not set(ROLES) <= set(model.roles)
+            or model.weights.shape != (len(model.roles), 3 * DIMENSIONS)
+            or model.bias.shape != (len(model.roles),)
         ):
             raise ModelError(
                 f"the role model {path} does not match this version of slant: "
