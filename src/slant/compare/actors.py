@@ -6,8 +6,9 @@ sides describe, the descriptor distributions are compared with the Jensen-Shanno
 (base 2: 0 = the same words in the same proportions, 1 = no word in common; Lin 1991, IEEE
 Trans. Inf. Theory 37(1)); for actors both sides cast as hero, villain or victim, the role
 distributions with the total variation distance. Both lists are ranked by that difference
-shrunk by the evidence of the thinner side (``d * n / (n + 2)``, ``n`` its count), so one
-stray word does not outrank a consistent pattern.
+shrunk by how consistent the thinner side is (``d * n / (n + 2)``, ``n`` the count of its
+most used descriptor or role), so a scatter of one-off words does not outrank a label a side
+repeats.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _total_variation(p: Counter[str], q: Counter[str]) -> float:
 
 
 def _shrunk(difference: float, p: Counter[str], q: Counter[str]) -> float:
-    n = min(sum(p.values()), sum(q.values()))
+    n = min(max(p.values()), max(q.values()))
     return difference * n / (n + 2)
 
 
