@@ -111,7 +111,8 @@ def _actors(data: dict[str, Any], labels: dict[str, str], console: Console) -> N
 
 def _rates(data: dict[str, Any], labels: dict[str, str], console: Console) -> None:
     table = _table(
-        "Per 1,000 words, tone and frames [95 % CI]; * = real difference",
+        "Techniques per 1,000 words, mean tone, share of articles with each frame [95 % CI];"
+        " * = real difference",
         "",
         labels["a"],
         labels["b"],
@@ -138,7 +139,7 @@ def _rates(data: dict[str, Any], labels: dict[str, str], console: Console) -> No
     if data["frames"]["documents"]["a"] or data["frames"]["documents"]["b"]:
         for frame in FRAMES:
             table.add_row(
-                f"frame: {frame} (share)",
+                f"{frame.replace('_', ' ')} frame",
                 *(_interval(data["frames"][k][frame], "share") for k in "ab"),
                 "*" if data["frames"]["difference"][frame]["real"] else "",
             )
