@@ -1,13 +1,14 @@
-"""Train and cross-validate the narrative role model (hero, villain, victim).
+"""Train and cross-validate the narrative role model (hero, villain, victim, none).
 
 Method: :mod:`slant.analyzers.roles` describes the model (entity vector, mean vector of the
 sentences mentioning it, their difference; multinomial logistic regression). Training examples
 are the 1,580 entity mentions of Frermann et al. (*Conflicts, Villains, Resolutions: Towards
 models of Narrative Media Framing*, ACL 2023; MIT licence), whose context sentences are found in
 the article text of ``framing-train.tsv`` by :func:`~slant.analyzers.roles.entity_sentences`,
-exactly as :func:`slant.cast_roles` finds them at run time. Cross-validation groups mentions by
-article, so no article has mentions on both sides of a split. The stakeholder ``group`` column is
-not used: users give free entity strings, not groups.
+exactly as :func:`slant.cast_roles` finds them at run time; a fourth class, "none", is learnt from
+the actors that slant's ``actors`` analyzer finds in the same articles and that match no annotated
+entity. Cross-validation groups rows by article, so no article has rows on both sides of a
+split. The stakeholder ``group`` column is not used: users give free entity strings, not groups.
 """
 
 from __future__ import annotations
