@@ -69,7 +69,7 @@ def _print_report(report: dict) -> None:
     if "tc" in report:
         _score_row(table, "TC micro (gold spans)", report["tc"])
         baseline = report["tc_baseline_most_frequent"]
-        _score_row(table, f"TC baseline: all {baseline['technique']}", baseline)
+        _score_row(table, "TC baseline: majority class", baseline)
         for technique, scores in report["tc_per_technique"].items():
             _score_row(table, f"  {technique}", scores)
     console.print(table)

@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
-from .evaluate import encode_all, evaluate, predict_spans, predict_techniques
+from .detect import detect
+from .evaluate import encode_all, evaluate, predict_techniques
 from .labels import DEFINITIONS, TECHNIQUES, explain
 from .runtime import TechniqueModel
 from .semeval import Label, read_articles, read_labels
@@ -43,10 +44,11 @@ def label_articles(
     model = model or get_model()
     articles = read_articles(articles_dir)
     if spans_file is None:
-        states = encode_all(model, articles)
-        spans = predict_spans(model, states)
-        template = [Label(s.article_id, s.start, s.end, "?") for s in spans]
-        return sorted(predict_techniques(model, states, template))
+        return sorted(
+            Label(article_id, d.start, d.end, d.technique)
+            for article_id, states in encode_all(model, articles).items()
+            for d in detect(model, states)
+        )
     template = read_labels(spans_file)
     missing = sorted({t.article_id for t in template} - set(articles))
     if missing:

@@ -35,7 +35,7 @@ __all__ = [
 MOST_FREQUENT_TECHNIQUE = "Loaded_Language"
 
 _THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
-_GAPS = (0, 1, 2, 3, 5)
+_GAPS = (0, 1, 2, 3, 5, 8)
 _PRIOR_SHIFTS = (0.0, 0.15, 0.3, 0.5)
 
 Progress = Callable[[int, int], None]
@@ -104,10 +104,11 @@ def tune(
 ) -> dict[str, float | int | bool]:
     """Return the decoding settings that score best on these held-out articles."""
     candidates = [
-        {"threshold": t, "max_gap": g, "split_lines": s}
+        {"threshold": t, "max_gap": g, "split_lines": s, "min_chars": c}
         for t in _THRESHOLDS
         for g in _GAPS
         for s in (False, True)
+        for c in (1, 4)
     ]
     scored = [(score_si(predict_spans(model, states, **c), gold).f1, c) for c in candidates]
     best_f1, best = max(scored, key=lambda pair: pair[0])
@@ -124,6 +125,7 @@ def tune(
         "si_threshold": best["threshold"],
         "si_max_gap": best["max_gap"],
         "si_split_lines": best["split_lines"],
+        "si_min_chars": best["min_chars"],
         "repetition_rule": rule,
         "tc_prior_shift": shift,
         "tuned_si_f1": round(best_f1, 4),

@@ -22,6 +22,7 @@ and then it gets its two most likely techniques.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,8 @@ from .encoding import (
     window_ranges,
 )
 from .features import span_features
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 __all__ = ["ArticleStates", "TechniqueModel", "decode_spans", "default_model_dir"]
 
@@ -128,6 +131,7 @@ class TechniqueModel:
         threshold: float | None = None,
         max_gap: int | None = None,
         split_lines: bool | None = None,
+        min_chars: int | None = None,
     ) -> list[tuple[int, int, float]]:
         """Return ``(start, end, score)`` spans, decoded with the tuned settings by default."""
         config = self.config
@@ -137,6 +141,7 @@ class TechniqueModel:
             threshold=config.get("si_threshold", 0.5) if threshold is None else threshold,
             max_gap=config.get("si_max_gap", 0) if max_gap is None else max_gap,
             split_lines=config.get("si_split_lines", True) if split_lines is None else split_lines,
+            min_chars=config.get("si_min_chars", 1) if min_chars is None else min_chars,
         )
 
     def classify(self, states: ArticleStates, spans: list[tuple[int, int]]) -> np.ndarray:
@@ -193,34 +198,50 @@ def decode_spans(
     threshold: float,
     max_gap: int,
     split_lines: bool,
+    min_chars: int = 1,
 ) -> list[tuple[int, int, float]]:
     """Turn per-token B/I/O probabilities into ``(start, end, score)`` character spans.
 
     Tokens with ``P(B) + P(I) >= threshold`` are inside; gaps of at most ``max_gap`` tokens
-    between inside tokens are bridged; a run breaks where a word's most likely tag is B, and
-    at line breaks when ``split_lines``. Spans are widened to whole words.
+    between inside tokens are bridged, except across a blank line; a run breaks where a word's
+    most likely tag is B, at blank lines (no PTC span crosses one) and, when ``split_lines``,
+    at every line break. Spans are widened to whole words; spans shorter than ``min_chars`` or
+    without a letter or digit are dropped.
     """
+    text, offsets = encoded.text, encoded.offsets
+    line_break, paragraph_break = _breaks_before(text, offsets)
     inside = (1.0 - tag_probs[:, OUTSIDE]) >= threshold
     positions = np.nonzero(inside)[0]
     for left, right in zip(positions[:-1], positions[1:], strict=False):
-        if 1 < right - left <= max_gap + 1:
+        if 1 < right - left <= max_gap + 1 and not paragraph_break[left + 1 : right + 1].any():
             inside[left:right] = True
-    text, offsets = encoded.text, encoded.offsets
+    cut = paragraph_break | (line_break if split_lines else False)
     spans, run_start = [], None
     for i in range(len(inside) + 1):
         breaks = (
             i < len(inside)
             and run_start is not None
-            and (
-                (split_lines and "\n" in text[offsets[i - 1, 1] : offsets[i, 0]])
-                or (tag_probs[i].argmax() == BEGIN and not _inside_word(text, offsets, i))
-            )
+            and (cut[i] or (tag_probs[i].argmax() == BEGIN and not _inside_word(text, offsets, i)))
         )
         if run_start is not None and (i == len(inside) or not inside[i] or breaks):
             start, end = char_span(encoded, run_start, i - 1)
             score = float((1.0 - tag_probs[run_start:i, OUTSIDE]).mean())
-            spans.append((start, end, round(score, 4)))
+            piece = text[start:end]
+            if len(piece) >= min_chars and any(c.isalnum() for c in piece):
+                spans.append((start, end, round(score, 4)))
             run_start = None
         if i < len(inside) and inside[i] and run_start is None:
             run_start = i
     return spans
+
+
+def _breaks_before(text: str, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each token: is there a line break / a blank line between it and the token before?"""
+    line_break = np.zeros(len(offsets), dtype=bool)
+    paragraph_break = np.zeros(len(offsets), dtype=bool)
+    for i in range(1, len(offsets)):
+        gap = text[offsets[i - 1, 1] : offsets[i, 0]]
+        if "\n" in gap:
+            line_break[i] = True
+            paragraph_break[i] = _BLANK_LINE.search(gap) is not None
+    return line_break, paragraph_break

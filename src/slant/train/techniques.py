@@ -56,6 +56,7 @@ class TrainOptions:
     head_lr: float = 1e-3
     warmup_fraction: float = 0.06
     class_weight_power: float = 0.3
+    tag_loss_weight: float = 2.0
     seed: int = 13
     threads: int = 2
 
@@ -252,7 +253,7 @@ def train_model(
             batch = _batch(prepared, order[begin : begin + options.batch_size], cls_id, sep_id)
             tag_logits, hidden = net(batch["ids"], batch["mask"])
             loss_tags = tag_loss(tag_logits.reshape(-1, 3), batch["tags"].reshape(-1))
-            loss = loss_tags
+            loss = options.tag_loss_weight * loss_tags
             if len(batch["rows"]):
                 logits = net.classify(
                     hidden, batch["rows"], batch["firsts"], batch["ends"], batch["features"]

@@ -1,0 +1,52 @@
+"""The ``techniques`` analyzer: spans that use one of the 14 SemEval-2020 persuasion techniques.
+
+Method: the fine-tuned MiniLM model of :mod:`slant.techniques.runtime` (trained on the
+Propaganda Techniques Corpus, Da San Martino et al., EMNLP 2019 and SemEval 2020 Task 11;
+model card in ``slant/models/techniques/MODEL.md``) tags the wordpieces that lie inside a
+propaganda span, the runs are mapped back to whole words of the text, and a span classifier
+names the technique; a rule adds slogans that open with a rallying formula ("Victory to …",
+:mod:`slant.techniques.detect`). ``score`` is the probability that the words form a span
+times the probability of the technique (a fixed 0.8 for the rule); ``explanation`` defines
+the technique in plain words (:mod:`slant.techniques.labels`).
+
+What it does not do: judge whether a claim is true (a technique can carry a true statement),
+see techniques that span paragraphs far apart, or name more than one technique per span. The
+model was trained on English news from 2017-2018 and finds spans with an F1 below 0.4 on
+unseen articles of that corpus (MODEL.md): treat findings as pointers for a reader, not
+verdicts.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Technique
+from ..pipeline import Context, analyzer
+from ..techniques import TechniqueModel, explain, get_model
+from ..techniques.detect import detect
+
+__all__ = ["find_techniques", "techniques"]
+
+
+def find_techniques(text: str, *, model: TechniqueModel | None = None) -> list[Technique]:
+    """Return the technique spans of ``text`` in document order.
+
+    >>> find_techniques("They are jihadi thugs.")  # doctest: +SKIP
+    [Technique(technique='Name_Calling,Labeling', start=9, end=21, text='jihadi thugs', ...)]
+    """
+    model = model or get_model()
+    return [
+        Technique(
+            technique=d.technique,
+            start=d.start,
+            end=d.end,
+            text=text[d.start : d.end],
+            score=d.score,
+            explanation=explain(d.technique),
+        )
+        for d in detect(model, model.encode_article(text))
+    ]
+
+
+@analyzer("techniques", version="techniques.v1", sets=("techniques",))
+def techniques(ctx: Context) -> dict[str, list[Technique]]:
+    """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model."""
+    return {"techniques": find_techniques(ctx.text)}
