@@ -77,6 +77,7 @@ class SideCollector:
         self.actor_documents: Counter[str] = Counter()
         self.descriptors: dict[str, Counter[str]] = defaultdict(Counter)
         self.roles: dict[str, Counter[str]] = defaultdict(Counter)
+        self._keys: dict[str, str] = {}
         self.saddest: list[tuple[float, Evidence]] = []
         self.happiest: list[tuple[float, Evidence]] = []
 
@@ -157,25 +158,30 @@ class SideCollector:
                 self.examples["outlet"].add(outlet, (doc_id, citation["start"], citation["end"]))
 
     def _actors(self, doc_id: str, actors: list, windows: list | None) -> None:
+        descriptor_examples, role_examples = self.examples["descriptor"], self.examples["role"]
         for actor in actors:
             mentions = actor.get("mentions") or []
             if windows is not None:
                 mentions = [m for m in mentions if inside(m[0], m[1], windows)]
             if not mentions:
                 continue
-            key = actor_key(actor["name"])
+            key = self._keys.get(actor["name"]) or self._keys.setdefault(
+                actor["name"], actor_key(actor["name"])
+            )
             self.actor_documents[key] += 1
             self.names[key][actor["name"]] += 1
+            counts = self.descriptors[key]
             for descriptor in actor.get("descriptors") or []:
-                if inside(descriptor["start"], descriptor["end"], windows):
+                start, end = descriptor["start"], descriptor["end"]
+                if windows is None or inside(start, end, windows):
                     text = " ".join(descriptor["text"].lower().split())
-                    self.descriptors[key][text] += 1
-                    evidence = (doc_id, descriptor["start"], descriptor["end"])
-                    self.examples["descriptor"].add((key, text), evidence)
+                    counts[text] += 1
+                    if counts[text] <= EXAMPLES:
+                        descriptor_examples.add((key, text), (doc_id, start, end))
             role = actor.get("role")
             if role in ROLES:
                 self.roles[key][role] += 1
-                self.examples["role"].add((key, role), (doc_id, mentions[0][0], mentions[0][1]))
+                role_examples.add((key, role), (doc_id, mentions[0][0], mentions[0][1]))
 
     def _casualties(self, doc_id: str, fields: dict, windows: list | None) -> None:
         killed_claims = [
