@@ -60,26 +60,34 @@ ERROR_KEYS = {"ok", "error", "status"}
 ANALYZERS = ("tone", "quotes", "scare_quotes", "actors", "claims")
 
 
-def build_corpus(path: Path, *, analyzers: tuple[str, ...] | None = ANALYZERS) -> str:
-    """The demo corpus plus the hostile article, annotated; returns the hostile one's id."""
+def add_hostile_article(path: Path, *, analyzers: tuple[str, ...] | None = ANALYZERS) -> str:
+    """Store and annotate the hostile article (source ``hostile``); return its id."""
+    hostile = Document(
+        text=XSS_ARTICLE,
+        title="<b>Hostile</b> <script>x()</script>",
+        source="hostile",
+        date="2031-03-09",
+    )
     with Corpus(path) as corpus:
-        hostile = Document(
-            text=XSS_ARTICLE,
-            title="<b>Hostile</b> <script>x()</script>",
-            source="herald",
-            date="2031-03-09",
-        )
         corpus.add_documents([hostile])
+        report = annotate_corpus(corpus, analyzers=analyzers)
+    assert not report.failed, report
+    return hostile.id
+
+
+def build_corpus(path: Path, *, analyzers: tuple[str, ...] | None = ANALYZERS) -> None:
+    """The demo corpus (twelve articles by three outlets), annotated."""
+    with Corpus(path) as corpus:
         ingest_paths(corpus, [demo_corpus_file()], columns=DEMO_COLUMNS)
         report = annotate_corpus(corpus, analyzers=analyzers)
-    assert report.analyzed == 13 and not report.failed, report
-    return hostile.id
+    assert report.analyzed == 12 and not report.failed, report
 
 
 @pytest.fixture(scope="module")
 def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     path = tmp_path_factory.mktemp("web") / "web.db"
-    return path, build_corpus(path)
+    build_corpus(path)
+    return path, add_hostile_article(path)
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +218,7 @@ def test_compare(client: TestClient) -> None:
         "/api/compare", json={"a": "source:herald", "b": "source:freevoice", "label_a": "State"}
     ).json()
     assert body["schema"] == "slant.compare/1" and body["a"]["label"] == "State"
-    assert body["a"]["documents"] == 5 and body["b"]["documents"] == 4
+    assert body["a"]["documents"] == 4 and body["b"]["documents"] == 4
     assert "distinctive_terms" in body
 
 
@@ -521,7 +529,7 @@ def test_document_search_and_compare_pages_escape(client: TestClient, hostile_id
     assert "<mark>" in listing and "<b>Hostile</b>" not in listing
     for payload in RAW_PAYLOADS:
         assert payload not in listing
-    report = client.get("/compare/report", params={"a": "source:herald", "b": "source:meridian"})
+    report = client.get("/compare/report", params={"a": "source:hostile", "b": "source:meridian"})
     assert report.status_code == 200
     for payload in RAW_PAYLOADS:
         assert payload not in report.text

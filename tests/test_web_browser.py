@@ -22,7 +22,7 @@ import uvicorn
 
 from slant.demo import demo_corpus_file
 from slant.web import create_app
-from tests.test_web_api import XSS_ARTICLE, build_corpus
+from tests.test_web_api import XSS_ARTICLE, add_hostile_article, build_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = os.environ.get("SLANT_SCREENSHOTS")
+#: Scroll the compare page to the report's distinctive-terms chart (the frame is same-origin).
+SCROLL_TO_TERMS = """() => {
+  const frame = document.getElementById("compare-frame");
+  const heading = [...frame.contentDocument.querySelectorAll("h2")]
+    .find((h) => h.textContent.includes("Distinctive terms"));
+  const top = frame.getBoundingClientRect().top + heading.getBoundingClientRect().top;
+  window.scrollTo(0, window.scrollY + top - 250);
+}"""
 
 
 def _free_port() -> int:
@@ -46,9 +54,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def corpus_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("browser") / "web.db"
     build_corpus(path, analyzers=None)  # end to end: every analyzer, as `slant serve` runs
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus_path: Path) -> Iterator[str]:
+    path = corpus_path
     port = _free_port()
     config = uvicorn.Config(
         create_app(path, workers=2), host="127.0.0.1", port=port, log_level="warning"
@@ -151,6 +165,7 @@ def test_run_a_comparison(page, base_url: str) -> None:
     frame = page.frame_locator("#compare-frame")
     frame.locator("h2", has_text="Distinctive terms").wait_for()
     assert frame.locator("svg.chart").count() > 0
+    page.evaluate(SCROLL_TO_TERMS)
     _screenshot(page, "web-compare.png")
 
 
@@ -187,11 +202,13 @@ def test_ingest_shows_progress_until_done(page, base_url: str) -> None:
 def _assert_no_script_ran(page) -> None:
     assert page.evaluate("() => window.__slantPwned") is None
     assert page.dialogs == []
-    assert page.locator("a[href^='javascript']").count() == 0
-    assert page.locator("main img, main svg[onload], main [onerror]").count() == 0
+    for frame in page.frames:
+        assert frame.locator("a[href^='javascript']").count() == 0
+        assert frame.locator("main img, main svg[onload], main [onerror]").count() == 0
 
 
-def test_hostile_article_renders_as_text(page, base_url: str) -> None:
+def test_hostile_article_renders_as_text(page, base_url: str, corpus_path: Path) -> None:
+    add_hostile_article(corpus_path, analyzers=None)
     page.goto(base_url + "/")
     page.fill("textarea[name=text]", XSS_ARTICLE)
     page.click("#paste-form button[type=submit]")
@@ -202,9 +219,11 @@ def test_hostile_article_renders_as_text(page, base_url: str) -> None:
     assert "</span></article></main><script>" in shown
     page.locator(".slant-text", has_text="a gang of criminals").click()
     _assert_no_script_ran(page)
-    for path in ("/corpus?q=spokesman", "/compare?a=source:herald&b=source:meridian"):
+    sides = "a=source:hostile&b=source:meridian&label_a=<script>window.__slantPwned=6</script>"
+    for path in ("/corpus?q=spokesman", f"/compare?{sides}", f"/compare/report?{sides}"):
         page.goto(base_url + path)
         _assert_no_script_ran(page)
+    assert "<script>window.__slantPwned=6</script>" in page.inner_text("h1")
     document_link = page.goto(base_url + "/corpus?q=spokesman")
     assert document_link is not None
     page.locator(".web-documents a").first.click()
