@@ -125,7 +125,7 @@ def _rates(data: dict[str, Any], labels: dict[str, str], console: Console) -> No
     )
     for name in names:
         table.add_row(
-            name,
+            name.replace("_", " ").replace(",", ", "),
             *(_interval(techniques[k][name], "per_1000_words") for k in "ab"),
             "*" if techniques["difference"][name]["real"] else "",
         )
