@@ -324,7 +324,7 @@ def test_cli_text_summary(tiny_corpus, runner):
         "heroic ×2",
         "brutal ×2",
         "villain ×2",
-        "Loaded_Language",
+        "Loaded Language",
         "tone (mean)",
         "activists",
     ):
