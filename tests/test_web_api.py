@@ -23,7 +23,7 @@ from slant.annotate import annotate_corpus
 from slant.cli import app as cli_app
 from slant.demo import DEMO_COLUMNS, demo_corpus_file
 from slant.document import Document
-from slant.errors import FetchError, InputError
+from slant.errors import FetchError, FetchTimeout, InputError, UpstreamError
 from slant.ingest import ingest_paths
 from slant.store import Corpus
 from slant.web import create_app
@@ -135,21 +135,19 @@ def test_analyze_selected_analyzers(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cause", "status"),
-    [(httpx.ReadTimeout("slow"), 504), (httpx.ConnectError("refused"), 502)],
+    ("error", "status"),
+    [(FetchTimeout, 504), (UpstreamError, 502), (FetchError, 400)],
 )
-def test_analyze_url_upstream_failures(client, monkeypatch, cause, status) -> None:
+def test_analyze_url_fetch_failures(client, monkeypatch, error, status) -> None:
     def failing_fetch(url: str, **options: object) -> Document:
-        raise FetchError(f"{url}: cannot fetch") from cause
+        raise error(f"{url}: cannot fetch")
 
-    monkeypatch.setattr("slant.web.work.check_url", lambda url, **options: None)
     monkeypatch.setattr("slant.web.work.fetch_document", failing_fetch)
     response = client.post("/api/analyze", json={"url": "https://news.example/story"})
     assert "news.example" in assert_error(response, status)
 
 
 def test_analyze_url_uses_the_fetcher(client, monkeypatch) -> None:
-    monkeypatch.setattr("slant.web.work.check_url", lambda url, **options: None)
     monkeypatch.setattr(
         "slant.web.work.fetch_document",
         lambda url, **options: Document(text=ARTICLE, url=url, title="Fetched"),

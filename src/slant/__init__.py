@@ -19,7 +19,16 @@ from .analysis import (
     Tone,
 )
 from .document import Document, document_id
-from .errors import AnalyzerError, FetchError, InputError, ModelError, SlantError, StoreError
+from .errors import (
+    AnalyzerError,
+    FetchError,
+    FetchTimeout,
+    InputError,
+    ModelError,
+    SlantError,
+    StoreError,
+    UpstreamError,
+)
 from .pipeline import analyze, available_analyzers
 
 __version__ = "0.1.0"
@@ -44,6 +53,7 @@ __all__ = [
     "Descriptor",
     "Document",
     "FetchError",
+    "FetchTimeout",
     "InputError",
     "ModelError",
     "Quote",
@@ -52,6 +62,7 @@ __all__ = [
     "StoreError",
     "Technique",
     "Tone",
+    "UpstreamError",
     "analyze",
     "available_analyzers",
     "cast_roles",

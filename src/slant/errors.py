@@ -8,7 +8,9 @@ one line and exit non-zero; the library never prints.
 
     SlantError
      ├── InputError            bad input: empty, binary, too large, malformed, missing column
-     │    └── FetchError       a URL could not be fetched (timeout, refused, private address)
+     │    └── FetchError       a URL is refused (scheme, private address) or cannot be fetched
+     │         └── UpstreamError    the server failed or could not be reached
+     │              └── FetchTimeout  the server did not answer in time
      ├── StoreError            the SQLite corpus store failed or is not what slant expects
      ├── ModelError            a trained artefact is missing or cannot be run
      └── AnalyzerError         an analyzer name or selection is invalid
@@ -19,10 +21,12 @@ from __future__ import annotations
 __all__ = [
     "AnalyzerError",
     "FetchError",
+    "FetchTimeout",
     "InputError",
     "ModelError",
     "SlantError",
     "StoreError",
+    "UpstreamError",
 ]
 
 
@@ -36,6 +40,14 @@ class InputError(SlantError):
 
 class FetchError(InputError):
     """A URL could not be fetched, or is not allowed to be fetched."""
+
+
+class UpstreamError(FetchError):
+    """An allowed URL whose server failed, refused the connection or sent too much."""
+
+
+class FetchTimeout(UpstreamError):
+    """An allowed URL whose server did not answer in time."""
 
 
 class StoreError(SlantError):

@@ -14,7 +14,7 @@ import socket
 from urllib.parse import urljoin, urlsplit
 
 from ..document import Document
-from ..errors import FetchError
+from ..errors import FetchError, FetchTimeout, UpstreamError
 from .files import MAX_INPUT_BYTES, decode
 from .html import html_to_document
 from .text import title_from_first_line
@@ -73,22 +73,22 @@ def fetch_document(
                         current = urljoin(current, response.headers.get("location", ""))
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(f"{url}: server answered HTTP {response.status_code}")
+                        raise UpstreamError(f"{url}: server answered HTTP {response.status_code}")
                     body = bytearray()
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
                         if len(body) > max_bytes:
-                            raise FetchError(
+                            raise UpstreamError(
                                 f"{url}: page is larger than the limit of {max_bytes / 1e6:.0f} MB"
                             )
                     kind = response.headers.get("content-type", "").split(";")[0].strip()
                     break
             else:
-                raise FetchError(f"{url}: more than {_MAX_REDIRECTS} redirects")
+                raise UpstreamError(f"{url}: more than {_MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from exc
+        raise FetchTimeout(f"{url}: timed out after {timeout:g} s") from exc
     except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: cannot fetch: {exc}") from exc
+        raise UpstreamError(f"{url}: cannot fetch: {exc}") from exc
     text, warnings = decode(bytes(body), url)
     if kind == "text/plain":
         return Document(

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import AnalyzerError, FetchError, InputError, SlantError
+from ..errors import AnalyzerError, FetchTimeout, InputError, SlantError, UpstreamError
 
 __all__ = ["ErrorResponder", "install_error_handlers", "status_of", "wants_json"]
 
@@ -36,14 +36,6 @@ _REASONS = {
     502: "Cannot fetch",
     504: "Timed out",
 }
-
-
-class FetchTimeout(FetchError):
-    """A URL fetch that timed out (HTTP 504 rather than 502)."""
-
-
-class UpstreamError(FetchError):
-    """A URL that was allowed but could not be fetched (HTTP 502)."""
 
 
 def wants_json(path: str) -> bool:
