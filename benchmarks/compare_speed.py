@@ -194,6 +194,9 @@ def main() -> None:
                 "compare_seconds": round(seconds, 1),
                 "workers": args.workers,
                 "compare_cpu_seconds_main_process": round(cpu, 1),
+                "cpu_seconds_worker_processes": round(
+                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime, 1
+                ),
                 "load_average_1min": round(os.getloadavg()[0], 1),
                 "peak_memory_mib": round(peak_mib),
                 "top_terms_a": [t["term"] for t in data["distinctive_terms"]["a"][:5]],
