@@ -91,3 +91,14 @@ def test_not_a_database_is_a_clear_error(tmp_path) -> None:
 def test_missing_corpus_without_create(tmp_path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Corpus(tmp_path / "none.db", create=False)
+
+
+def test_search_within_a_filter_with_paging(corpus_path) -> None:
+    with Corpus(corpus_path) as corpus:
+        corpus.add_documents(docs())
+        flt = parse_filter("source:sana")
+        assert corpus.count_matches("siege OR geneva OR mosul", flt=flt) == 2
+        assert corpus.count_matches("mosul", flt=flt) == 0
+        first = corpus.search("siege OR geneva", flt=flt, limit=1)
+        second = corpus.search("siege OR geneva", flt=flt, limit=1, offset=1)
+        assert len(first) == len(second) == 1 and first[0].id != second[0].id

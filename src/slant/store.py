@@ -219,22 +219,39 @@ class Corpus:
         )
         return [(row[0], row[1]) for row in rows]
 
-    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
-        """Full-text search (FTS5 syntax; plain words are ANDed). Best matches first."""
-        if not query.strip():
-            raise StoreError("search query is empty: give one or more words")
+    def search(
+        self, query: str, *, flt: Filter | None = None, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """Full-text search (FTS5 syntax; plain words are ANDed) among the documents matching
+        ``flt``. Best matches first."""
+        where, params = self._where(flt)
         sql = (
             "SELECT d.id, d.title, d.source, d.date, "
             "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+            f"WHERE documents_fts MATCH ? AND {where} ORDER BY rank LIMIT ? OFFSET ?"
         )
+        rows = self._match(sql, query, [*params, limit, offset])
+        return [SearchHit(**dict(row)) for row in rows]
+
+    def count_matches(self, query: str, *, flt: Filter | None = None) -> int:
+        """Number of documents matching ``flt`` that a full-text search finds."""
+        where, params = self._where(flt)
+        sql = (
+            "SELECT count(*) FROM documents_fts JOIN documents d "
+            f"ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {where}"
+        )
+        return self._match(sql, query, params)[0][0]
+
+    def _match(self, sql: str, query: str, params: list[Any]) -> list[sqlite3.Row]:
+        """Run a MATCH query; a query that is not valid FTS5 is retried as plain words."""
+        if not query.strip():
+            raise StoreError("search query is empty: give one or more words")
         try:
-            rows = self.db.execute(sql, (query, limit)).fetchall()
+            return self.db.execute(sql, (query, *params)).fetchall()
         except sqlite3.OperationalError:
             words = " ".join(_fts_phrase(w) for w in query.split())
-            rows = self._execute(sql, (words, limit)).fetchall()
-        return [SearchHit(**dict(row)) for row in rows]
+            return self._execute(sql, (words, *params)).fetchall()
 
     # analyses --------------------------------------------------------------------------
 

@@ -4,8 +4,7 @@
   form fields become one FILTER expression (parsed by :func:`slant.filters.parse_filter`, so the
   web accepts exactly what the CLI accepts). Without a query, documents come newest first
   from :meth:`Corpus.list_documents`; with one, best matches first from the store's FTS5
-  :meth:`Corpus.search` (with snippets), filtered by source and date here, and capped at
-  :data:`SEARCH_CAP` matches.
+  :meth:`Corpus.search` (with snippets), filtered by source and date in the same query.
 - :func:`load_document`: a stored document and its stored analysis, analyzed now (and not
   stored) when the corpus has not been annotated yet.
 - :func:`run_comparison`: the comparison of two sides (the last few kept while the corpus
@@ -23,14 +22,11 @@ from ..analysis import Analysis
 from ..compare import Comparison, compare
 from ..document import Document
 from ..filters import Filter, parse_filter
-from ..store import SearchHit
 from .models import CompareRequest, DocumentList, DocumentSummary
 from .state import WebState
 from .work import analyze_document
 
-__all__ = ["SEARCH_CAP", "find_documents", "load_document", "run_comparison", "side_filter"]
-
-SEARCH_CAP = 1000
+__all__ = ["find_documents", "load_document", "run_comparison", "side_filter"]
 
 
 def side_filter(*, source: str | None, date_from: str | None, date_to: str | None) -> Filter:
@@ -41,14 +37,6 @@ def side_filter(*, source: str | None, date_from: str | None, date_to: str | Non
     if date_from or date_to:
         terms.append(f"date:{(date_from or '').strip()}..{(date_to or '').strip()}")
     return parse_filter(" ".join(shlex.quote(term) for term in terms))
-
-
-def _in_filter(hit: SearchHit, flt: Filter) -> bool:
-    if flt.sources and (hit.source or "").lower() not in flt.sources:
-        return False
-    if flt.date_from and not (hit.date and hit.date >= flt.date_from):
-        return False
-    return not (flt.date_to and not (hit.date and hit.date[: len(flt.date_to)] <= flt.date_to))
 
 
 def find_documents(
@@ -65,9 +53,9 @@ def find_documents(
     flt = side_filter(source=source, date_from=date_from, date_to=date_to)
     with state.corpus() as corpus:
         if q and q.strip():
-            hits = [h for h in corpus.search(q, limit=SEARCH_CAP) if _in_filter(h, flt)]
-            total = len(hits)
-            rows = [DocumentSummary(**vars(h)) for h in hits[offset : offset + limit]]
+            total = corpus.count_matches(q, flt=flt)
+            hits = corpus.search(q, flt=flt, limit=limit, offset=offset)
+            rows = [DocumentSummary(**vars(h)) for h in hits]
         else:
             total = corpus.count_documents(flt)
             listed = corpus.list_documents(flt, limit=limit, offset=offset)
