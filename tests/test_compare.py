@@ -429,3 +429,32 @@ def test_package_root_calls_compare(tiny_corpus):
     with Corpus(tiny_corpus, create=False) as corpus:
         result = slant.compare(corpus, a="source:herald", b="source:voice")
     assert result.to_dict()["a"]["documents"] == 3
+
+
+def _examples(node):
+    """Every evidence example anywhere in a report."""
+    if isinstance(node, dict):
+        if {"document", "start", "end", "text", "context", "context_start"} <= set(node):
+            yield node
+        for value in node.values():
+            yield from _examples(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _examples(value)
+
+
+@pytest.mark.parametrize("subjects", [{}, {"subject_a": "terrorists", "subject_b": "regime"}])
+def test_every_example_indexes_the_stored_text(tiny_corpus, subjects):
+    with Corpus(tiny_corpus, create=False) as corpus:
+        sides = {} if subjects else {"a": "source:herald", "b": "source:voice"}
+        data = compare(corpus, min_count=1, **sides, **subjects).to_dict()
+    texts = {doc.id: doc.text for doc in _documents(tiny_corpus)}
+    examples = list(_examples(data))
+    assert len(examples) > 20
+    for example in examples:
+        text = texts[example["document"]]
+        assert text[example["start"] : example["end"]] == example["text"]
+        start = example["context_start"]
+        assert text[start : start + len(example["context"])] == example["context"]
+        assert start <= example["start"] <= example["end"] <= start + len(example["context"])
+        assert example["document"] in data["evidence_documents"]
