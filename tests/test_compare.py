@@ -458,3 +458,12 @@ def test_every_example_indexes_the_stored_text(tiny_corpus, subjects):
         assert text[start : start + len(example["context"])] == example["context"]
         assert start <= example["start"] <= example["end"] <= start + len(example["context"])
         assert example["document"] in data["evidence_documents"]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("text", "Distinctive terms"), ("json", '"schema"')])
+def test_cli_writes_text_and_json_to_a_file(tiny_corpus, runner, tmp_path, fmt, expected):
+    out = tmp_path / f"report.{fmt}"
+    args = ["compare", "-c", str(tiny_corpus), "--a", "source:herald", "--b", "source:voice"]
+    result = runner.invoke(app, [*args, "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert expected in out.read_text(encoding="utf-8")
