@@ -72,6 +72,14 @@ def compare(
 ) -> Comparison:
     """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
 
+    A filter is a FILTER string or a parsed :class:`~slant.filters.Filter` (None: every
+    document); labels default to the subject or the filter. ``window`` widens subject
+    sentences by that many neighbours; ``top_terms`` distinctive terms are kept per side,
+    among terms seen at least ``min_count`` times; ``reps`` bootstrap replicates drawn with
+    ``seed`` (the same corpus and seed give the same report); ``workers=2`` reads the two
+    sides in two processes on large corpora. Raises :class:`~slant.errors.InputError` for
+    sides that select nothing and :class:`~slant.errors.StoreError` for an unannotated corpus.
+
     >>> with Corpus("fakes.db") as corpus:  # doctest: +SKIP
     ...     result = compare(corpus, a="source:sana,manar", b="source:etilaf,alaraby")
     >>> result.to_dict()["distinctive_terms"]["a"][0]["term"]  # doctest: +SKIP
