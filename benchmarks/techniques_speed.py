@@ -1,12 +1,14 @@
 """Speed of the technique model on a CPU: articles per second for detect + classify.
 
-Runs the shipped ONNX model (``slant.techniques``) over the articles of a SemEval folder
-(default: the PTC training articles in ``../shared``), one article at a time, as ``slant
-analyze`` does, after one warm-up article. Prints articles/s, characters/s, the number of CPU
-cores used and the load average seen at the end (other processes on the machine slow it down:
-report the load with the number).
+Runs the ONNX model (``slant.techniques``, the shipped one unless ``--model`` is given) over
+the articles of a SemEval folder (default: the PTC training articles in ``../shared``), one
+article at a time as ``slant analyze`` does, after one warm-up article. Prints articles/s,
+characters/s, the threads used and the load average seen at the end (other processes on the
+machine slow it down: report the load with the number), and the process's CPU time per
+article, which other processes do not inflate.
 
-    .venv/bin/python benchmarks/techniques_speed.py [--articles DIR] [--limit 100] [--threads 2]
+    .venv/bin/python benchmarks/techniques_speed.py [--articles DIR] [--limit 100] \\
+        [--threads 2] [--model DIR]
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, default=SHARED)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--model", type=Path, default=None, help="model folder (default: shipped)")
     args = parser.parse_args()
     texts = list(read_articles(args.articles).values())[: args.limit]
-    model = TechniqueModel(threads=args.threads)
+    model = TechniqueModel(args.model, threads=args.threads)
     warm = model.encode_article(texts[0])
     model.classify(warm, [(s, e) for s, e, _ in model.find_spans(warm)])
-    began = time.perf_counter()
+    began, cpu_began = time.perf_counter(), time.process_time()
     spans = 0
     for text in texts:
         states = model.encode_article(text)
@@ -40,12 +43,17 @@ def main() -> None:
         model.classify(states, [(s, e) for s, e, _ in found])
         spans += len(found)
     seconds = time.perf_counter() - began
+    cpu_seconds = time.process_time() - cpu_began
     chars = sum(map(len, texts))
     print(f"{len(texts)} articles ({chars:,} characters, {spans} spans found) in {seconds:.1f} s")
     load = os.getloadavg()[0]
     print(
         f"{len(texts) / seconds:.2f} articles/s, {chars / seconds:,.0f} characters/s, "
         f"{args.threads} threads, load average {load:.2f} on {os.cpu_count()} cores"
+    )
+    print(
+        f"CPU time {cpu_seconds:.1f} s: {len(texts) / cpu_seconds:.2f} articles per CPU-second "
+        f"(on an idle machine, wall-clock speed is about this times the cores in use)"
     )
 
 

@@ -89,6 +89,14 @@ def eval_techniques(
         Path, typer.Option("--work-dir", help="With --folds: where fold models are written.")
     ] = Path("techniques-cv"),
     epochs: Annotated[int, typer.Option("--epochs", help="With --folds: training epochs.")] = 3,
+    test_fold: Annotated[
+        int | None,
+        typer.Option(
+            "--test-fold",
+            help="Score only this fold of the 5-fold split by article (seed 13), e.g. the "
+            "articles the shipped model never saw (fold 0).",
+        ),
+    ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the report here.")
     ] = None,
@@ -102,7 +110,7 @@ def eval_techniques(
             report = _cross_validate(articles, labels, folds, only_fold, work_dir, epochs)
             _print_report(report["pooled"])
         else:
-            report = evaluate_folder(articles, labels)
+            report = evaluate_folder(articles, labels, test_fold=test_fold)
             _print_report(report)
         if json_out is not None:
             json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .detect import detect
-from .evaluate import encode_all, evaluate, predict_techniques
+from .evaluate import encode_all, evaluate, predict_techniques, split_articles
 from .labels import DEFINITIONS, TECHNIQUES, explain
 from .runtime import TechniqueModel
 from .semeval import Label, read_articles, read_labels
@@ -62,17 +62,24 @@ def label_articles(
 
 
 def evaluate_folder(
-    articles_dir: Path, labels_file: Path, *, model: TechniqueModel | None = None
+    articles_dir: Path,
+    labels_file: Path,
+    *,
+    test_fold: int | None = None,
+    model: TechniqueModel | None = None,
 ) -> dict:
     """Score the model on a SemEval folder against a gold SI or TC labels file.
 
-    Only the articles that the labels file mentions are scored (so a fold's labels score
-    that fold).
+    Every article of the folder is scored (one without gold lines has no propaganda spans,
+    so whatever is found there costs precision); with ``test_fold``, only that fold of the
+    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses.
     """
     articles = read_articles(articles_dir)
     gold = read_labels(labels_file)
-    labelled = {g.article_id for g in gold}
-    if not labelled & set(articles):
+    if not {g.article_id for g in gold} & set(articles):
         raise InputError(f"{labels_file}: none of its article ids has a file in {articles_dir}")
-    scored = {a: articles[a] for a in sorted(labelled & set(articles))}
-    return evaluate(model or get_model(), scored, gold)
+    if test_fold is not None:
+        test_ids = split_articles(list(articles), folds=5, test_fold=test_fold, dev_articles=0)[2]
+        articles = {a: articles[a] for a in test_ids}
+    gold = [g for g in gold if g.article_id in articles]
+    return evaluate(model or get_model(), articles, gold)

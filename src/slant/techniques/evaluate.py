@@ -9,11 +9,15 @@
   organisers' style baselines on the same articles: SI "every sentence (line) is one span",
   TC "every span gets the most frequent technique of the training data".
 
+- :func:`split_articles` deals articles into cross-validation folds (by article, never by
+  sentence), with a dev set for tuning.
+
 It does not retrain anything; cross-validation lives in :mod:`slant.train.techniques_cv`.
 """
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Callable
 
@@ -27,6 +31,7 @@ __all__ = [
     "predict_spans",
     "predict_techniques",
     "score_predictions",
+    "split_articles",
     "sentence_spans",
     "tune",
 ]
@@ -184,3 +189,19 @@ def score_predictions(
         }
         report["tc_per_technique"] = {k: v.as_dict() for k, v in per_technique.items()}
     return report
+
+
+def split_articles(
+    article_ids: list[str], *, folds: int, test_fold: int | None, dev_articles: int, seed: int = 13
+) -> tuple[list[str], list[str], list[str]]:
+    """Return ``(train, dev, test)`` article ids.
+
+    Articles are shuffled with ``seed`` and dealt into ``folds`` folds; ``test`` is fold
+    ``test_fold`` (empty when None); ``dev`` is the first ``dev_articles`` of the rest.
+    """
+    order = sorted(article_ids)
+    random.Random(seed).shuffle(order)
+    test = [a for i, a in enumerate(order) if test_fold is not None and i % folds == test_fold]
+    held = set(test)
+    pool = [a for a in order if a not in held]
+    return sorted(pool[dev_articles:]), sorted(pool[:dev_articles]), sorted(test)

@@ -11,7 +11,6 @@ per-fold scores (they are reported too) and does not ensemble the fold models.
 from __future__ import annotations
 
 import json
-import random
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..techniques.evaluate import (
     predict_spans,
     predict_techniques,
     score_predictions,
+    split_articles,
     tune,
 )
 from ..techniques.runtime import TechniqueModel
@@ -30,22 +30,6 @@ from .techniques import TrainOptions, train_model
 __all__ = ["cross_validate", "run_split", "split_articles", "tune_and_test"]
 
 Log = Callable[[str], None]
-
-
-def split_articles(
-    article_ids: list[str], *, folds: int, test_fold: int | None, dev_articles: int, seed: int = 13
-) -> tuple[list[str], list[str], list[str]]:
-    """Return ``(train, dev, test)`` article ids.
-
-    Articles are shuffled with ``seed`` and dealt into ``folds`` folds; ``test`` is fold
-    ``test_fold`` (empty when None); ``dev`` is the first ``dev_articles`` of the rest.
-    """
-    order = sorted(article_ids)
-    random.Random(seed).shuffle(order)
-    test = [a for i, a in enumerate(order) if test_fold is not None and i % folds == test_fold]
-    held = set(test)
-    pool = [a for a in order if a not in held]
-    return sorted(pool[dev_articles:]), sorted(pool[:dev_articles]), sorted(test)
 
 
 def _subset(articles: dict[str, str], labels: list[Label], ids: list[str]):
