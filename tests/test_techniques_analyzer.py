@@ -46,3 +46,9 @@ def test_model_is_loaded_once():
 def test_json_has_the_contract_keys(found):
     data = slant.analyze(TEXT, analyzers=["techniques"]).to_dict()
     assert set(data["techniques"][0]) >= {"technique", "start", "end", "text", "score"}
+
+
+def test_rule_slogan_is_not_reported_twice():
+    found = slant.analyze("Victory to us!", analyzers=["techniques"]).techniques
+    slogans = [t for t in found if t.technique == "Slogans"]
+    assert len(slogans) == 1 and slogans[0].text.startswith("Victory to us")

@@ -59,7 +59,8 @@ def detect(model: TechniqueModel, states: ArticleStates) -> list[Detection]:
     """Find the technique spans of an encoded article, in document order.
 
     Each span found by the model gets its most likely technique; ``score`` is the span's
-    probability times the technique's probability.
+    probability times the technique's probability. A rule slogan that overlaps a slogan the
+    model found is not added again.
     """
     spans = model.find_spans(states)
     probs = model.classify(states, [(start, end) for start, end, _ in spans])
@@ -69,5 +70,8 @@ def detect(model: TechniqueModel, states: ArticleStates) -> list[Detection]:
         )
         for (start, end, score), row in zip(spans, probs, strict=True)
     ]
-    found += [Detection("Slogans", s, e, RULE_SCORE) for s, e in rally_slogans(states.encoded.text)]
+    slogans = [(d.start, d.end) for d in found if d.technique == "Slogans"]
+    for start, end in rally_slogans(states.encoded.text):
+        if not any(s < end and start < e for s, e in slogans):
+            found.append(Detection("Slogans", start, end, RULE_SCORE))
     return sorted(found, key=lambda d: (d.start, d.end, d.technique))

@@ -56,7 +56,7 @@ class TrainOptions:
     head_lr: float = 1e-3
     warmup_fraction: float = 0.06
     class_weight_power: float = 0.3
-    tag_loss_weight: float = 1.0
+    tag_loss_weight: float = 2.0
     seed: int = 13
     threads: int = 2
 
