@@ -98,11 +98,7 @@ def _load_all() -> None:
     if _loaded:
         return
     for module in _ANALYZER_MODULES:
-        try:
-            importlib.import_module(f"slant.analyzers.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"slant.analyzers.{module}":
-                raise
+        importlib.import_module(f"slant.analyzers.{module}")
     _loaded = True
 
 

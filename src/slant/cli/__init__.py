@@ -9,6 +9,8 @@ import importlib
 
 from .app import app
 
+# Importing a command module registers its commands on the apps of .app, in this order
+# (the order of `slant --help`).
 _COMMAND_MODULES = (
     "documents",
     "demo",
@@ -20,13 +22,8 @@ _COMMAND_MODULES = (
     "compare",
     "serve",
 )
-
 for _name in _COMMAND_MODULES:
-    try:
-        importlib.import_module(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"{__name__}.{_name}":
-            raise
+    importlib.import_module(f"{__name__}.{_name}")
 
 
 def main() -> None:
