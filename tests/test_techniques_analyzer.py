@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import slant
+from slant.errors import ModelError
 from slant.techniques import TECHNIQUES, explain, get_model
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from slant.techniques.runtime import TechniqueModel, default_model_dir
 
 TEXT = (
     "The jihadi thugs spread their disgusting propaganda lies again.\n"
@@ -52,3 +50,13 @@ def test_rule_slogan_is_not_reported_twice():
     found = slant.analyze("Victory to us!", analyzers=["techniques"]).techniques
     slogans = [t for t in found if t.technique == "Slogans"]
     assert len(slogans) == 1 and slogans[0].text.startswith("Victory to us")
+
+
+@pytest.mark.parametrize("broken", ["missing", "corrupt"])
+def test_broken_model_folder_is_a_model_error(tmp_path, broken):
+    if broken == "corrupt":
+        for name in ("config.json", "head.npz", "tokenizer.json"):
+            (tmp_path / name).write_bytes((default_model_dir() / name).read_bytes())
+        (tmp_path / "model.onnx").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="cannot load the technique model"):
+        TechniqueModel(tmp_path / "missing" if broken == "missing" else tmp_path)

@@ -81,7 +81,7 @@ class TechniqueModel:
             self.session = onnxruntime.InferenceSession(
                 str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
             )
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        except Exception as exc:  # OSError, bad JSON/npz, or onnxruntime's untyped errors
             raise ModelError(
                 f"{folder}: cannot load the technique model ({exc}); reinstall slant or "
                 "retrain it with `slant train techniques`"
