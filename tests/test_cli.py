@@ -40,6 +40,8 @@ def test_analyze_html_escapes_hostile_text(tmp_path, runner) -> None:
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img" not in page and 'href="javascript' not in page
     assert "Content-Security-Policy" in page and "<script" not in page
+    assert '<article class="slant-text">' in page and "&amp;lt;" not in page
+    assert 'font: 16px/1.55 system-ui, -apple-system, "Segoe UI"' in page
 
 
 @pytest.mark.parametrize(

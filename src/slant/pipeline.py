@@ -27,6 +27,7 @@ from .document import Document
 from .errors import AnalyzerError
 
 __all__ = [
+    "ANALYZER_ORDER",
     "AnalyzerSpec",
     "Context",
     "analyze",
@@ -39,8 +40,9 @@ __all__ = [
 
 AnalyzerFunc = Callable[["Context"], dict[str, Any]]
 
-# Modules that register analyzers when imported, in their natural order.
-_ANALYZER_MODULES = (
+# Modules that register analyzers when imported, in pipeline order; each module's analyzer
+# has the module's name, so this is also the order in which stored results are merged.
+ANALYZER_ORDER = (
     "tone",
     "quotes",
     "citations",
@@ -97,7 +99,7 @@ def _load_all() -> None:
     global _loaded
     if _loaded:
         return
-    for module in _ANALYZER_MODULES:
+    for module in ANALYZER_ORDER:
         importlib.import_module(f"slant.analyzers.{module}")
     _loaded = True
 

@@ -29,6 +29,7 @@ from .document import Document
 from .errors import StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
+from .pipeline import ANALYZER_ORDER
 
 __all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS"]
 
@@ -68,6 +69,15 @@ def _row_document(row: sqlite3.Row) -> Document:
         external_id=row["external_id"],
         id=row["id"],
     )
+
+
+# Stored results are merged in pipeline order, so a later analyzer that rewrites a field
+# (``roles`` fills ``actors[].role``) wins even when an earlier one was re-annotated after it.
+_MERGE_ORDER = (
+    "CASE a.analyzer "
+    + " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(ANALYZER_ORDER))
+    + f" ELSE {len(ANALYZER_ORDER)} END"
+)
 
 
 def _fts_phrase(phrase: str) -> str:
@@ -330,7 +340,7 @@ class Corpus:
         rows = self._execute(
             "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.result FROM documents d "
             f"JOIN analyses a ON a.document_id = d.id WHERE {where} {name_clause} "
-            "ORDER BY d.rowid, a.rowid",
+            f"ORDER BY d.rowid, {_MERGE_ORDER}, a.rowid",
             params,
         )
         current: dict[str, Any] | None = None

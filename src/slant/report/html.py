@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..analysis import Analysis
 from . import format_number
@@ -79,5 +80,7 @@ def render_page(analysis: Analysis) -> str:
     """A complete standalone HTML page (no network needed to open it)."""
     env = template_environment()
     return env.get_template("analysis_page.html").render(
-        css=stylesheet(), fragment=render_fragment(analysis), document=analysis.document
+        css=Markup(stylesheet()),
+        fragment=Markup(render_fragment(analysis)),
+        document=analysis.document,
     )
