@@ -102,3 +102,18 @@ def test_search_within_a_filter_with_paging(corpus_path) -> None:
         first = corpus.search("siege OR geneva", flt=flt, limit=1)
         second = corpus.search("siege OR geneva", flt=flt, limit=1, offset=1)
         assert len(first) == len(second) == 1 and first[0].id != second[0].id
+
+
+def test_results_merge_in_pipeline_order(corpus_path) -> None:
+    """``roles`` rewrites ``actors``: it wins even when ``actors`` was stored after it."""
+    with Corpus(corpus_path) as corpus:
+        corpus.add_documents(docs()[:1])
+        (doc_id,) = corpus.pending({"actors": "actors.v1"})
+        actor = {"name": "Aleppo", "type": "GPE", "mentions": [[25, 31]], "descriptors": []}
+        cast = {**actor, "role": "victim", "role_score": 0.9}
+        corpus.save_analyses([(doc_id, {"roles": ("roles.v1", {"actors": [cast]})})])
+        corpus.save_analyses([(doc_id, {"actors": ("actors.v1", {"actors": [actor]})})])
+        values, _ = corpus.analysis_fields(doc_id)
+        assert values["actors"][0]["role"] == "victim"
+        ((_, streamed),) = list(corpus.iter_analysis_fields())
+        assert streamed["actors"][0]["role"] == "victim"
