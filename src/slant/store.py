@@ -304,7 +304,8 @@ class Corpus:
     def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The stored analysis fields of a document, and the analyzer versions behind them."""
         rows = self._execute(
-            "SELECT analyzer, version, result FROM analyses WHERE document_id = ? ORDER BY rowid",
+            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ? "
+            f"ORDER BY {_MERGE_ORDER}, a.rowid",
             (document_id,),
         ).fetchall()
         values: dict[str, Any] = {}
