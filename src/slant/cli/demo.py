@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..demo import DEMO_SIDES, load_demo
+from ..filters import parse_filter
 from ..report.html import render_page
 from ..report.terminal import print_summary
 from ..store import DEFAULT_CORPUS, Corpus
@@ -44,11 +45,11 @@ def demo(
             f"{annotated.analyzed} analyzed → {corpus}",
             markup=False,
         )
-        first = store.list_documents(limit=1)[0]
+        first = store.list_documents(parse_filter(DEMO_SIDES["a"]), limit=1)[0]
         analysis = store.get_analysis(first["id"])
         if analysis is None:
             raise typer.Exit(1)
-        console.rule("One article")
+        console.rule("One article of the state outlet")
         print_summary(analysis, console)
         article_report = out_dir / "slant-demo-article.html"
         article_report.write_text(render_page(analysis), encoding="utf-8")
