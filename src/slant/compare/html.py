@@ -10,13 +10,12 @@ finding, the finding, the context after it), never as markup.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 
-from ..report.html import stylesheet
+from ..report.html import stylesheet, template_environment
 from .collect import CASUALTY_CATEGORIES, FRAMES, ROLES
 from .model import Comparison
 
@@ -28,14 +27,8 @@ ROW_HEIGHT = 30
 TOP_CHART_TERMS = 12
 
 
-@lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("slant.compare", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment("slant.compare")
     env.filters["num"] = _number
     return env
 

@@ -22,11 +22,12 @@ from .highlight import KINDS, highlight_text, marks_of, technique_css
 __all__ = ["render_fragment", "render_page", "stylesheet", "template_environment"]
 
 
-@lru_cache(maxsize=1)
-def template_environment() -> Environment:
-    """The Jinja2 environment of slant's report templates (autoescape always on)."""
+@lru_cache(maxsize=4)
+def template_environment(package: str = "slant.report") -> Environment:
+    """The Jinja2 environment of the templates of ``package`` (autoescape always on), with
+    slant's number filters. Every HTML slant writes goes through one of these."""
     env = Environment(
-        loader=PackageLoader("slant.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
