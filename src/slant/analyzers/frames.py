@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from ..artefacts import read_npz
 from ..encoder import DIMENSIONS, encode
 from ..errors import ModelError
 from ..pipeline import Context, analyzer
@@ -103,19 +104,18 @@ class FrameModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> FrameModel:
         """Read a model written by :func:`slant.train.frames.train_frames`."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                model = cls(
-                    frames=tuple(str(f) for f in data["frames"]),
-                    poolings=tuple(str(p) for p in data["poolings"]),
-                    weights=np.asarray(data["weights"], dtype=np.float32),
-                    bias=np.asarray(data["bias"], dtype=np.float32),
-                )
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(
-                f"cannot read the frame model {path}: {exc}; reinstall slant or retrain it "
-                "with `slant train frames --data ../shared/data/framing-train.tsv`"
-            ) from exc
+        data = read_npz(
+            path,
+            keys=("frames", "poolings", "weights", "bias"),
+            model="frame",
+            retrain="slant train frames --data ../shared/data/framing-train.tsv",
+        )
+        model = cls(
+            frames=tuple(str(f) for f in data["frames"]),
+            poolings=tuple(str(p) for p in data["poolings"]),
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=np.asarray(data["bias"], dtype=np.float32),
+        )
         expected = (len(model.frames), DIMENSIONS * len(model.poolings))
         if (
             any(p not in _POOLINGS for p in model.poolings)

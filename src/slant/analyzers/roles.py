@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ..artefacts import read_npz
 from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
@@ -68,18 +69,17 @@ class RoleModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> RoleModel:
         """Read a model written by :func:`slant.train.roles.save_role_model`."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                model = cls(
-                    roles=tuple(str(r) for r in data["roles"]),
-                    weights=np.asarray(data["weights"], dtype=np.float32),
-                    bias=np.asarray(data["bias"], dtype=np.float32),
-                )
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(
-                f"cannot read the role model {path}: {exc}; reinstall slant or retrain it "
-                "with `slant train roles --data ../shared/data/framing-roles-train.tsv`"
-            ) from exc
+        data = read_npz(
+            path,
+            keys=("roles", "weights", "bias"),
+            model="role",
+            retrain="slant train roles --data ../shared/data/framing-roles-train.tsv",
+        )
+        model = cls(
+            roles=tuple(str(r) for r in data["roles"]),
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=np.asarray(data["bias"], dtype=np.float32),
+        )
         if (
             not set(ROLES) <= set(model.roles)
             or model.weights.shape != (len(model.roles), 3 * DIMENSIONS)
