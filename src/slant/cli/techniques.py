@@ -88,7 +88,10 @@ def eval_techniques(
     work_dir: Annotated[
         Path, typer.Option("--work-dir", help="With --folds: where fold models are written.")
     ] = Path("techniques-cv"),
-    epochs: Annotated[int, typer.Option("--epochs", help="With --folds: training epochs.")] = 3,
+    epochs: Annotated[
+        int | None,
+        typer.Option("--epochs", help="With --folds: training epochs [default: the recipe's]."),
+    ] = None,
     test_fold: Annotated[
         int | None,
         typer.Option(
@@ -127,8 +130,18 @@ def _train_modules():
     return training, techniques_cv
 
 
+def _options(training, **given):
+    """The recipe's ``TrainOptions`` with the options given on the command line."""
+    return training.TrainOptions(**{k: v for k, v in given.items() if v is not None})
+
+
 def _cross_validate(
-    articles: Path, labels: Path, folds: int, only: list[int] | None, work_dir: Path, epochs: int
+    articles: Path,
+    labels: Path,
+    folds: int,
+    only: list[int] | None,
+    work_dir: Path,
+    epochs: int | None,
 ) -> dict:
     training, cv = _train_modules()
     return cv.cross_validate(
@@ -136,7 +149,7 @@ def _cross_validate(
         read_labels(labels),
         folds=folds,
         work_dir=work_dir,
-        options=training.TrainOptions(epochs=epochs),
+        options=_options(training, epochs=epochs),
         only_folds=only,
         log=lambda message: err_console.print(message, markup=False),
     )
@@ -150,7 +163,9 @@ def train_techniques(
     out: Annotated[Path, typer.Option("--out", help="Folder for the model.")] = Path(
         "techniques-model"
     ),
-    epochs: Annotated[int, typer.Option("--epochs")] = 3,
+    epochs: Annotated[
+        int | None, typer.Option("--epochs", help="Training epochs [default: the recipe's].")
+    ] = None,
     dev_articles: Annotated[
         int, typer.Option("--dev-articles", help="Articles held out to tune thresholds.")
     ] = 30,
@@ -174,6 +189,6 @@ def train_techniques(
             dev_ids=dev_ids,
             test_ids=[],
             out_dir=out,
-            options=training.TrainOptions(epochs=epochs, seed=seed),
+            options=_options(training, epochs=epochs, seed=seed),
             log=lambda message: err_console.print(message, markup=False),
         )

