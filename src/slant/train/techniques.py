@@ -51,7 +51,7 @@ from .technique_batches import class_counts, class_weights, make_batch, prepare,
 
 __all__ = ["TrainOptions", "encoder_path", "train_model"]
 
-MODEL_VERSION = "techniques.v1"
+MODEL_VERSION = "techniques.v2"
 
 
 @dataclass(frozen=True)
