@@ -109,6 +109,18 @@ def test_eval_prints_scores_and_baselines(folder):
             ["eval", "techniques", "--articles", "{tmp}/articles", "--labels", "{tmp}/none"],
             "no such labels file",
         ),
+        (
+            [
+                "eval",
+                "techniques",
+                "--articles",
+                "{tmp}/articles",
+                "--labels",
+                "{tmp}/gold.labels",
+                "--held-out",
+            ],
+            "held out from the model's training",
+        ),
     ],
 )
 def test_bad_input_is_one_line_error(folder, args, message):

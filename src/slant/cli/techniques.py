@@ -96,10 +96,17 @@ def eval_techniques(
         int | None,
         typer.Option(
             "--test-fold",
-            help="Score only this fold of the 5-fold split by article (seed 13), e.g. the "
-            "articles the shipped model never saw (fold 0).",
+            help="Score only this fold of the 5-fold split by article (seed 13), for a "
+            "model trained with that fold held out.",
         ),
     ] = None,
+    held_out: Annotated[
+        bool,
+        typer.Option(
+            "--held-out",
+            help="Score only the articles the model held out of training (its dev articles).",
+        ),
+    ] = False,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the report here.")
     ] = None,
@@ -113,7 +120,7 @@ def eval_techniques(
             report = _cross_validate(articles, labels, folds, only_fold, work_dir, epochs)
             _print_report(report["pooled"])
         else:
-            report = evaluate_folder(articles, labels, test_fold=test_fold)
+            report = evaluate_folder(articles, labels, test_fold=test_fold, held_out=held_out)
             _print_report(report)
         if json_out is not None:
             json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

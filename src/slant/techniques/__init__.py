@@ -66,14 +66,18 @@ def evaluate_folder(
     labels_file: Path,
     *,
     test_fold: int | None = None,
+    held_out: bool = False,
     model: TechniqueModel | None = None,
 ) -> dict:
     """Score the model on a SemEval folder against a gold SI or TC labels file.
 
     Every article of the folder is scored (one without gold lines has no propaganda spans,
     so whatever is found there costs precision); with ``test_fold``, only that fold of the
-    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses.
+    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses; with
+    ``held_out``, only the articles the model held out of training to tune its thresholds
+    (``dev_ids`` of its ``config.json``).
     """
+    model = model or get_model()
     articles = read_articles(articles_dir)
     gold = read_labels(labels_file)
     if not {g.article_id for g in gold} & set(articles):
@@ -81,5 +85,13 @@ def evaluate_folder(
     if test_fold is not None:
         test_ids = split_articles(list(articles), folds=5, test_fold=test_fold, dev_articles=0)[2]
         articles = {a: articles[a] for a in test_ids}
+    if held_out:
+        dev_ids = set(model.config.get("dev_ids", []))
+        if not dev_ids & set(articles):
+            raise InputError(
+                f"{articles_dir}: none of the articles held out from the model's training "
+                f"(dev_ids in {model.folder / 'config.json'}) is in this folder"
+            )
+        articles = {a: t for a, t in articles.items() if a in dev_ids}
     gold = [g for g in gold if g.article_id in articles]
-    return evaluate(model or get_model(), articles, gold)
+    return evaluate(model, articles, gold)

@@ -84,7 +84,7 @@ def tune_and_test(
     settings = tune(model, encode_all(model, dev_articles), dev_labels) if dev_ids else {}
     log(f"tuned on {len(dev_ids)} held-out articles: {settings}")
     config = json.loads(config_path.read_text())
-    config.update(settings, dev_articles=len(dev_ids))
+    config.update(settings, dev_articles=len(dev_ids), dev_ids=sorted(dev_ids))
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
     result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
