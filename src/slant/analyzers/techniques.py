@@ -46,7 +46,7 @@ def find_techniques(text: str, *, model: TechniqueModel | None = None) -> list[T
     ]
 
 
-@analyzer("techniques", version="techniques.v1", sets=("techniques",))
+@analyzer("techniques", version="techniques.v2", sets=("techniques",))
 def techniques(ctx: Context) -> dict[str, list[Technique]]:
     """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model."""
     return {"techniques": find_techniques(ctx.text)}
