@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 from typer.testing import CliRunner
 
 from slant.cli import app
 from slant.techniques.labels import TECHNIQUES
+from slant.techniques.runtime import default_model_dir
 from slant.techniques.semeval import read_labels
 
 ARTICLES = {
@@ -121,6 +125,60 @@ def test_eval_prints_scores_and_baselines(folder):
             ],
             "held out from the model's training",
         ),
+        (
+            [
+                "eval",
+                "techniques",
+                "--articles",
+                "{tmp}/articles",
+                "--labels",
+                "{tmp}/gold.labels",
+                "--held-out",
+                "--test-fold",
+                "0",
+            ],
+            "not both",
+        ),
+        (
+            [
+                "eval",
+                "techniques",
+                "--articles",
+                "{tmp}/articles",
+                "--labels",
+                "{tmp}/gold.labels",
+                "--test-fold",
+                "0",
+            ],
+            "not trained with fold 0 held out",
+        ),
+        (
+            [
+                "eval",
+                "techniques",
+                "--articles",
+                "{tmp}/articles",
+                "--labels",
+                "{tmp}/gold.labels",
+                "--folds",
+                "5",
+                "--held-out",
+            ],
+            "--folds trains its own models; drop --held-out",
+        ),
+        (
+            [
+                "eval",
+                "techniques",
+                "--articles",
+                "{tmp}/articles",
+                "--labels",
+                "{tmp}/gold.labels",
+                "--model",
+                "{tmp}/nowhere",
+            ],
+            "cannot load the technique model",
+        ),
     ],
 )
 def test_bad_input_is_one_line_error(folder, args, message):
@@ -128,3 +186,18 @@ def test_bad_input_is_one_line_error(folder, args, message):
     result = runner.invoke(app, [a.format(tmp=folder) for a in args])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error:") and message in result.stderr
+
+
+def test_fold_model_scores_its_own_test_fold(folder):
+    """A cross-validation fold model (test_fold in its config) scores the fold it held out."""
+    model = folder / "fold0"
+    shutil.copytree(default_model_dir(), model)
+    config = json.loads((model / "config.json").read_text())
+    config.update(test_fold=0, folds=5)
+    (model / "config.json").write_text(json.dumps(config))
+    args = ["eval", "techniques", "--articles", str(folder / "articles")]
+    args += ["--labels", str(folder / "gold.labels"), "--model", str(model), "--test-fold", "0"]
+    result = runner.invoke(app, [*args, "--json", str(folder / "report.json")])
+    assert result.exit_code == 0, result.output
+    report = json.loads((folder / "report.json").read_text())
+    assert report["articles"] == 1, "fold 0 of a 5-fold split of two articles is one article"

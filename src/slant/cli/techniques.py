@@ -14,8 +14,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..errors import ModelError
-from ..techniques import evaluate_folder, label_articles
+from ..errors import InputError, ModelError
+from ..techniques import TechniqueModel, evaluate_folder, label_articles
 from ..techniques.semeval import read_articles, read_labels, write_labels
 from .app import app, console, err_console, eval_app, fail_on_errors, train_app
 
@@ -90,15 +90,21 @@ def eval_techniques(
     ] = Path("techniques-cv"),
     epochs: Annotated[
         int | None,
-        typer.Option("--epochs", help="With --folds: training epochs [default: the recipe's]."),
+        typer.Option(
+            "--epochs", min=1, help="With --folds: training epochs [default: the recipe's]."
+        ),
     ] = None,
     test_fold: Annotated[
         int | None,
         typer.Option(
             "--test-fold",
-            help="Score only this fold of the 5-fold split by article (seed 13), for a "
-            "model trained with that fold held out.",
+            help="Score only this fold of the 5-fold split by article (seed 13), with the "
+            "fold model that held it out (--model WORK_DIR/foldN of --folds 5).",
         ),
+    ] = None,
+    model_dir: Annotated[
+        Path | None,
+        typer.Option("--model", help="Model folder to score [default: the shipped model]."),
     ] = None,
     held_out: Annotated[
         bool,
@@ -117,10 +123,18 @@ def eval_techniques(
     """
     with fail_on_errors():
         if folds:
+            given = {"--test-fold": test_fold is not None, "--held-out": held_out}
+            given["--model"] = model_dir is not None
+            if any(given.values()):
+                flags = ", ".join(name for name, on in given.items() if on)
+                raise InputError(f"--folds trains its own models; drop {flags}")
             report = _cross_validate(articles, labels, folds, only_fold, work_dir, epochs)
             _print_report(report["pooled"])
         else:
-            report = evaluate_folder(articles, labels, test_fold=test_fold, held_out=held_out)
+            model = TechniqueModel(model_dir) if model_dir is not None else None
+            report = evaluate_folder(
+                articles, labels, test_fold=test_fold, held_out=held_out, model=model
+            )
             _print_report(report)
         if json_out is not None:
             json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -171,7 +185,8 @@ def train_techniques(
         "techniques-model"
     ),
     epochs: Annotated[
-        int | None, typer.Option("--epochs", help="Training epochs [default: the recipe's].")
+        int | None,
+        typer.Option("--epochs", min=1, help="Training epochs [default: the recipe's]."),
     ] = None,
     dev_articles: Annotated[
         int, typer.Option("--dev-articles", help="Articles held out to tune thresholds.")

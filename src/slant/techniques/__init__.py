@@ -73,24 +73,36 @@ def evaluate_folder(
 
     Every article of the folder is scored (one without gold lines has no propaganda spans,
     so whatever is found there costs precision); with ``test_fold``, only that fold of the
-    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses; with
-    ``held_out``, only the articles the model held out of training to tune its thresholds
-    (``dev_ids`` of its ``config.json``).
+    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses, for a model
+    trained with that fold held out (``test_fold`` in its ``config.json``); with ``held_out``,
+    only the articles the model held out of training to tune its thresholds (``dev_ids``).
     """
-    model = model or get_model()
+    if held_out and test_fold is not None:
+        raise InputError("score either the held-out articles or a test fold, not both")
     articles = read_articles(articles_dir)
     gold = read_labels(labels_file)
     if not {g.article_id for g in gold} & set(articles):
         raise InputError(f"{labels_file}: none of its article ids has a file in {articles_dir}")
+    model = model or get_model()
+    config_file = model.folder / "config.json"
     if test_fold is not None:
+        seed = model.config.get("options", {}).get("seed")
+        if (model.config.get("test_fold"), model.config.get("folds"), seed) != (test_fold, 5, 13):
+            raise InputError(
+                f"{config_file}: this model was not trained with fold {test_fold} held out; "
+                f"score the fold model of `slant eval techniques --folds 5` instead "
+                f"(--model WORK_DIR/fold{test_fold})"
+            )
         test_ids = split_articles(list(articles), folds=5, test_fold=test_fold, dev_articles=0)[2]
         articles = {a: articles[a] for a in test_ids}
     if held_out:
         dev_ids = set(model.config.get("dev_ids", []))
+        if not dev_ids:
+            raise InputError(f"{config_file}: the model records no held-out articles (dev_ids)")
         if not dev_ids & set(articles):
             raise InputError(
                 f"{articles_dir}: none of the articles held out from the model's training "
-                f"(dev_ids in {model.folder / 'config.json'}) is in this folder"
+                f"(dev_ids in {config_file}) is in this folder"
             )
         articles = {a: t for a, t in articles.items() if a in dev_ids}
     gold = [g for g in gold if g.article_id in articles]

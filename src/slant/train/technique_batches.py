@@ -69,6 +69,8 @@ def windows(
     tiles = []
     for index, article in enumerate(articles):
         n = len(article.encoded)
+        if n == 0:
+            continue
         offset = rng.randrange(size) if rng is not None and n > size else 0
         starts = ([0] if offset else []) + list(range(offset, n, size))
         ends = starts[1:] + [n]

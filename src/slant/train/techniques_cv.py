@@ -46,6 +46,7 @@ def run_split(
     test_ids: list[str],
     out_dir: Path,
     options: TrainOptions = TrainOptions(),
+    test_fold: tuple[int, int] | None = None,
     log: Log = print,
 ) -> dict:
     """Train on ``train_ids``, tune on ``dev_ids``, write the model; score ``test_ids`` if any.
@@ -62,6 +63,7 @@ def run_split(
         out_dir=out_dir,
         dev_ids=dev_ids,
         test_ids=test_ids,
+        test_fold=test_fold,
         log=log,
         most_frequent=Counter(g.technique for g in train_labels).most_common(1)[0][0],
     )
@@ -75,9 +77,15 @@ def tune_and_test(
     dev_ids: list[str],
     test_ids: list[str],
     most_frequent: str,
+    test_fold: tuple[int, int] | None = None,
     log: Log = print,
 ) -> dict:
-    """Tune the model in ``out_dir`` on ``dev_ids`` (saving the settings); score ``test_ids``."""
+    """Tune the model in ``out_dir`` on ``dev_ids`` (saving the settings); score ``test_ids``.
+
+    ``config.json`` records the dev article ids and, for a cross-validation fold model, the
+    fold it held out (``test_fold = (fold, folds)``), so ``slant eval techniques`` can check
+    what it scores.
+    """
     config_path = Path(out_dir) / "config.json"
     model = TechniqueModel(out_dir)
     dev_articles, dev_labels = _subset(articles, labels, dev_ids)
@@ -85,6 +93,8 @@ def tune_and_test(
     log(f"tuned on {len(dev_ids)} held-out articles: {settings}")
     config = json.loads(config_path.read_text())
     config.update(settings, dev_articles=len(dev_ids), dev_ids=sorted(dev_ids))
+    if test_fold is not None:
+        config["test_fold"], config["folds"] = test_fold
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
     result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
@@ -141,6 +151,7 @@ def cross_validate(
             test_ids=test_ids,
             out_dir=Path(work_dir) / f"fold{fold}",
             options=options,
+            test_fold=(fold, folds),
             log=log,
         )
         per_fold.append({"fold": fold, "settings": result["settings"], **result["test"]})
