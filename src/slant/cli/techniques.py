@@ -88,6 +88,14 @@ def eval_techniques(
     work_dir: Annotated[
         Path, typer.Option("--work-dir", help="With --folds: where fold models are written.")
     ] = Path("techniques-cv"),
+    dev_articles: Annotated[
+        int,
+        typer.Option(
+            "--dev-articles",
+            min=0,
+            help="With --folds: articles of each fold's training pool held out to tune thresholds.",
+        ),
+    ] = 30,
     epochs: Annotated[
         int | None,
         typer.Option(
@@ -128,7 +136,9 @@ def eval_techniques(
             if any(given.values()):
                 flags = ", ".join(name for name, on in given.items() if on)
                 raise InputError(f"--folds trains its own models; drop {flags}")
-            report = _cross_validate(articles, labels, folds, only_fold, work_dir, epochs)
+            report = _cross_validate(
+                articles, labels, folds, only_fold, work_dir, epochs, dev_articles
+            )
             _print_report(report["pooled"])
         else:
             model = TechniqueModel(model_dir) if model_dir is not None else None
@@ -163,12 +173,14 @@ def _cross_validate(
     only: list[int] | None,
     work_dir: Path,
     epochs: int | None,
+    dev_articles: int,
 ) -> dict:
     training, cv = _train_modules()
     return cv.cross_validate(
         read_articles(articles),
         read_labels(labels),
         folds=folds,
+        dev_articles=dev_articles,
         work_dir=work_dir,
         options=_options(training, epochs=epochs),
         only_folds=only,
@@ -189,7 +201,7 @@ def train_techniques(
         typer.Option("--epochs", min=1, help="Training epochs [default: the recipe's]."),
     ] = None,
     dev_articles: Annotated[
-        int, typer.Option("--dev-articles", help="Articles held out to tune thresholds.")
+        int, typer.Option("--dev-articles", min=0, help="Articles held out to tune thresholds.")
     ] = 30,
     seed: Annotated[int, typer.Option("--seed")] = 13,
 ) -> None:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import InputError
 from ..techniques.evaluate import (
     encode_all,
     predict_spans,
@@ -56,6 +57,12 @@ def run_split(
     """
     out_dir = Path(out_dir)
     train_articles, train_labels = _subset(articles, labels, train_ids)
+    if not train_labels:
+        raise InputError(
+            f"{len(articles)} articles leave {len(train_ids)} with labels to train on "
+            f"(after {len(dev_ids)} dev and {len(test_ids)} test articles); give more "
+            "labelled articles or fewer --dev-articles"
+        )
     train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
     return tune_and_test(
         articles,
