@@ -100,8 +100,13 @@ def tune_and_test(
     log(f"tuned on {len(dev_ids)} held-out articles: {settings}")
     config = json.loads(config_path.read_text())
     config.update(settings, dev_articles=len(dev_ids), dev_ids=sorted(dev_ids))
+    config["trained_on"] = (
+        f"{config.get('trained_on_articles', '?')} articles trained, {len(dev_ids)} dev "
+        "(tuning; ids in dev_ids)"
+    )
     if test_fold is not None:
         config["test_fold"], config["folds"] = test_fold
+        config["trained_on"] += f", fold {test_fold[0]} of {test_fold[1]} held out for testing"
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
     result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
