@@ -25,6 +25,7 @@ ARTICLES = {
 }
 
 runner = CliRunner()
+EVAL_GOLD = ["eval", "techniques", "--articles", "{tmp}/articles", "--labels", "{tmp}/gold.labels"]
 
 
 @pytest.fixture
@@ -114,69 +115,23 @@ def test_eval_prints_scores_and_baselines(folder):
             "no such labels file",
         ),
         (
-            [
-                "eval",
-                "techniques",
-                "--articles",
-                "{tmp}/articles",
-                "--labels",
-                "{tmp}/gold.labels",
-                "--held-out",
-            ],
+            [*EVAL_GOLD, "--held-out"],
             "held out from the model's training",
         ),
         (
-            [
-                "eval",
-                "techniques",
-                "--articles",
-                "{tmp}/articles",
-                "--labels",
-                "{tmp}/gold.labels",
-                "--held-out",
-                "--test-fold",
-                "0",
-            ],
+            [*EVAL_GOLD, "--held-out", "--test-fold", "0"],
             "not both",
         ),
         (
-            [
-                "eval",
-                "techniques",
-                "--articles",
-                "{tmp}/articles",
-                "--labels",
-                "{tmp}/gold.labels",
-                "--test-fold",
-                "0",
-            ],
+            [*EVAL_GOLD, "--test-fold", "0"],
             "not trained with fold 0 held out",
         ),
         (
-            [
-                "eval",
-                "techniques",
-                "--articles",
-                "{tmp}/articles",
-                "--labels",
-                "{tmp}/gold.labels",
-                "--folds",
-                "5",
-                "--held-out",
-            ],
+            [*EVAL_GOLD, "--folds", "5", "--held-out"],
             "--folds trains its own models; drop --held-out",
         ),
         (
-            [
-                "eval",
-                "techniques",
-                "--articles",
-                "{tmp}/articles",
-                "--labels",
-                "{tmp}/gold.labels",
-                "--model",
-                "{tmp}/nowhere",
-            ],
+            [*EVAL_GOLD, "--model", "{tmp}/nowhere"],
             "cannot load the technique model",
         ),
     ],
