@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from slant.analyzers.citations import extract_citations, iso_date
 from slant.analyzers.outlets import canonical_outlet, find_outlets, is_known_outlet
 from slant.pipeline import analyze
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "samples"
+from .conftest import SAMPLE_ARTICLE
 
 
 def _cite(text: str) -> list[tuple[str | None, str | None, str | None, str | None, str]]:
@@ -159,7 +157,7 @@ def test_citations_analyzer_in_pipeline() -> None:
 
 @pytest.mark.shared
 def test_sample_article_citations() -> None:
-    text = (SAMPLE / "aleppo-and-mosul.txt").read_text(encoding="utf-8")
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
     found = {(c.outlet, c.date, c.author) for c in extract_citations(text)}
     assert ("ARA News", "2016-11-09", None) in found
     assert ("RT", "2016-11-08", None) in found

@@ -14,7 +14,7 @@ from slant.evaluation.casualties import evaluate_casualties, keyword_baseline
 from slant.nlp import parse
 from slant.pipeline import analyze
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from slant.cli import app
 from slant.errors import ModelError
 from slant.nlp import parse
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
 
 ECONOMIC = (
     "The new carbon tax will cost households an extra 400 dollars a year, the treasury said. "

@@ -13,7 +13,8 @@ from slant.cli import app
 from slant.evaluation.quotes import GoldQuote, Prediction, SystemScore, _score_article, same_speaker
 from slant.nlp import parse
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
+
 SAMPLE = SHARED / "data" / "samples" / "aleppo-and-mosul.txt"
 
 

@@ -19,7 +19,7 @@ from slant.analyzers.roles import (
 )
 from slant.errors import InputError, ModelError
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
 
 STORY = (
     "Greedy oil executives covered up the damage their company was causing for decades. "

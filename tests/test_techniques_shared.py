@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import slant
 from slant.techniques import evaluate_folder
 from slant.techniques.semeval import read_labels, score_si
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
+
 PTC = SHARED / "data" / "ptc-train"
 
 pytestmark = pytest.mark.shared
