@@ -131,11 +131,11 @@ def eval_techniques(
     """
     with fail_on_errors():
         if folds:
-            given = {"--test-fold": test_fold is not None, "--held-out": held_out}
-            given["--model"] = model_dir is not None
-            if any(given.values()):
-                flags = ", ".join(name for name, on in given.items() if on)
-                raise InputError(f"--folds trains its own models; drop {flags}")
+            scoring = {"--test-fold": test_fold is not None, "--held-out": held_out}
+            extra = [flag for flag, on in scoring.items() if on]
+            extra += ["--model"] if model_dir is not None else []
+            if extra:
+                raise InputError(f"--folds trains its own models; drop {', '.join(extra)}")
             report = _cross_validate(
                 articles, labels, folds, only_fold, work_dir, epochs, dev_articles
             )
