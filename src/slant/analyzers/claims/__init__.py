@@ -40,6 +40,7 @@ from typing import Any
 from ...analysis import Claim
 from ...pipeline import Context, analyzer
 from .casualties import Found, killed_by_a_war, killed_in_main_event, sentence_is_total
+from .numbers import Quantity, find_quantities
 from .words import (
     BOUND_WORDS,
     CATEGORY_OF,
@@ -54,7 +55,6 @@ from .words import (
     forms,
     lookup,
 )
-from .numbers import Quantity, find_quantities
 
 __all__ = ["count_killed", "find_claims", "claims"]
 
