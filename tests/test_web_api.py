@@ -24,7 +24,7 @@ from slant.cli import app as cli_app
 from slant.demo import DEMO_COLUMNS, demo_corpus_file
 from slant.document import Document
 from slant.errors import FetchError, FetchTimeout, InputError, UpstreamError
-from slant.ingest import ingest_paths
+from slant.load import ingest_paths
 from slant.store import Corpus
 from slant.web import create_app
 from slant.web.app import snippet_html

@@ -38,10 +38,12 @@ DEFAULT_CORPUS = "slant.db"
 
 @dataclass(frozen=True)
 class AddResult:
-    """Counts of one :meth:`Corpus.add_documents` call."""
+    """Counts of one :meth:`Corpus.add_documents` call: new documents, documents already
+    present, and how many of those got metadata from the new copy."""
 
     added: int
     present: int
+    updated: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,19 @@ class SearchHit:
     source: str | None
     date: str | None
     snippet: str
+
+
+_METADATA = ("title", "source", "date", "url", "external_id")
+
+
+def _metadata_changes(row: sqlite3.Row, document: Document, *, update: bool) -> dict[str, str]:
+    """The metadata columns to set on a stored row from a new copy of its document."""
+    changes: dict[str, str] = {}
+    for column in _METADATA:
+        new = getattr(document, column)
+        if new and new != row[column] and (update or not row[column]):
+            changes[column] = new
+    return changes
 
 
 def _now() -> str:
@@ -142,34 +157,50 @@ class Corpus:
 
     # documents -------------------------------------------------------------------------
 
-    def add_documents(self, documents: Iterable[Document]) -> AddResult:
-        """Store documents in one transaction; documents already present are left as they are."""
-        added = present = 0
+    def add_documents(self, documents: Iterable[Document], *, update: bool = False) -> AddResult:
+        """Store documents in one transaction.
+
+        A document already present (same id) keeps its text and analyses; its empty metadata
+        fields (title, source, date, url, external id) are filled from the new copy, and with
+        ``update=True`` its non-empty ones are replaced too. A field is never emptied.
+        """
+        added = present = updated = 0
         try:
             with self.db:
                 for doc in documents:
-                    cursor = self.db.execute(
-                        "INSERT OR IGNORE INTO documents (id, title, source, date, url, "
-                        "external_id, text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            doc.id,
-                            doc.title,
-                            doc.source,
-                            doc.date,
-                            doc.url,
-                            doc.external_id,
-                            doc.text,
-                            doc.words,
-                            _now(),
-                        ),
-                    )
-                    if cursor.rowcount:
+                    row = self.db.execute(
+                        f"SELECT {', '.join(_METADATA)} FROM documents WHERE id = ?", (doc.id,)
+                    ).fetchone()
+                    if row is None:
+                        self.db.execute(
+                            "INSERT INTO documents (id, title, source, date, url, external_id, "
+                            "text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (
+                                doc.id,
+                                doc.title,
+                                doc.source,
+                                doc.date,
+                                doc.url,
+                                doc.external_id,
+                                doc.text,
+                                doc.words,
+                                _now(),
+                            ),
+                        )
                         added += 1
-                    else:
-                        present += 1
+                        continue
+                    present += 1
+                    changes = _metadata_changes(row, doc, update=update)
+                    if changes:
+                        assignments = ", ".join(f"{column} = ?" for column in changes)
+                        self.db.execute(
+                            f"UPDATE documents SET {assignments} WHERE id = ?",
+                            (*changes.values(), doc.id),
+                        )
+                        updated += 1
         except sqlite3.Error as exc:
             raise StoreError(f"corpus {str(self.path)!r}: could not add documents: {exc}") from exc
-        return AddResult(added=added, present=present)
+        return AddResult(added=added, present=present, updated=updated)
 
     def get_document(self, document_id: str) -> Document | None:
         """Return the stored document with this id, or None."""

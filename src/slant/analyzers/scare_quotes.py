@@ -35,7 +35,7 @@ from typing import Any
 
 from ..analysis import ScareQuote
 from ..pipeline import Context, analyzer
-from .quotemarks import QuotePair, find_quote_pairs, word_count
+from .quotes.quotemarks import QuotePair, find_quote_pairs, word_count
 
 __all__ = ["MAX_WORDS", "SPEECH_CUES", "find_scare_quotes", "scare_quotes"]
 

@@ -30,11 +30,11 @@ from bisect import bisect_right
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from ..analysis import Actor, Descriptor
-from ..pipeline import Context, analyzer
+from ...analysis import Actor, Descriptor
+from ...pipeline import Context, analyzer
+from ..tone import tone_at
 from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
-from .tone import tone_at
 
 __all__ = ["actors", "find_actors", "link_labels"]
 
