@@ -69,8 +69,8 @@ def _format_of(path: Path, fmt: str) -> str:
 def _read_file(
     path: Path, fmt: str, columns: ColumnMap, source: str | None, on_note: NoteHandler | None
 ) -> Iterator[Document | IngestFailure]:
-    kind = _format_of(path, fmt)
     data = read_bytes(path)
+    kind = _format_of(path, fmt)
     if kind == "feed":
         yield from read_feed(data, name=str(path), source=source)
         return
