@@ -22,6 +22,7 @@ from .analyzers.roles import cast_roles
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
+    ExtraMissing,
     FetchError,
     FetchTimeout,
     InputError,
@@ -30,6 +31,7 @@ from .errors import (
     StoreError,
     UpstreamError,
 )
+from .export import read_export
 from .pipeline import analyze, available_analyzers
 
 __version__ = "0.1.0"
@@ -47,6 +49,7 @@ __all__ = [
     "FetchError",
     "FetchTimeout",
     "InputError",
+    "ExtraMissing",
     "ModelError",
     "Quote",
     "ScareQuote",
@@ -60,4 +63,5 @@ __all__ = [
     "cast_roles",
     "compare",
     "document_id",
+    "read_export",
 ]
