@@ -18,11 +18,12 @@ from typing import Any
 from .document import Document
 from .errors import SlantError
 from .filters import Filter
+from .inference import available_cpus, set_threads
 from .nlp import CHUNK_CHARS, get_nlp
 from .pipeline import resolve, run_analyzers, to_plain
 from .store import Corpus
 
-__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus"]
+__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus", "worker_threads"]
 
 BatchResult = tuple[list[tuple[str, dict[str, tuple[str, Any]]]], list[tuple[str, str]]]
 
@@ -49,7 +50,8 @@ def annotate_corpus(
     """Analyze the stored documents that lack current analyses; return what was done.
 
     With ``workers > 1`` batches are analyzed in that many processes (each loads the models
-    once) while this process alone writes to the store. ``on_start`` receives the number of
+    once and runs them with :func:`worker_threads` threads) while this process alone writes
+    to the store. ``on_start`` receives the number of
     documents to do; ``progress`` the number done in each batch (for progress bars).
     """
     specs = resolve(analyzers)
@@ -64,11 +66,25 @@ def annotate_corpus(
     )
     if workers > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=set_threads,
+            initargs=(worker_threads(workers),),
+        ) as pool:
             _save_all(corpus, _in_order(pool, batches, names, 2 * workers), report, progress)
     else:
         _save_all(corpus, (analyze_batch(b, names) for b in batches), report, progress)
     return report
+
+
+def worker_threads(workers: int) -> int:
+    """Model threads for each of ``workers`` processes sharing this machine's CPUs.
+
+    >>> worker_threads(10**6)
+    1
+    """
+    return max(1, available_cpus() // workers)
 
 
 def _in_order(

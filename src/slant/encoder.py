@@ -5,7 +5,7 @@ EMNLP 2019; Wang et al., *MiniLM*, NeurIPS 2020), exported once to ONNX and quan
 per channel by :mod:`slant.train.export_encoder`. A sentence's vector is the mean of its
 wordpiece states (padding masked out), L2-normalised, so a dot product is a cosine. Texts are
 truncated at :data:`MAX_WORDPIECES` wordpieces, as in the original model; the encoder does not
-split long texts itself (callers pass sentences). It is loaded lazily, once per process.
+split long texts itself (callers pass sentences). It is loaded lazily, once per process, and run with the thread budget of :mod:`slant.inference`.
 Dynamic quantization scales activations per batch, so a sentence's vector varies slightly with
 the other sentences of its batch (cosine > 0.98); the same input always gives the same output.
 
@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
+from .inference import session
 
 __all__ = [
     "DIMENSIONS",
@@ -44,7 +45,7 @@ _BATCH_SIZE = 32
 class SentenceEncoder:
     """An ONNX sentence encoder and its tokenizer, loaded from ``model_dir``."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, *, threads: int | None = None) -> None:
         model_path = Path(model_dir) / "model.onnx"
         tokenizer_path = Path(model_dir) / "tokenizer.json"
         for path in (model_path, tokenizer_path):
@@ -54,14 +55,9 @@ class SentenceEncoder:
                     "with `python -m slant.train.export_encoder` (needs the [train] extra)"
                 )
         try:
-            import onnxruntime
             from tokenizers import Tokenizer
 
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3
-            self._session = onnxruntime.InferenceSession(
-                str(model_path), options, providers=["CPUExecutionProvider"]
-            )
+            self._session = session(model_path, intra_threads=threads)
             self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         except Exception as exc:  # onnxruntime and tokenizers raise their own untyped errors
             raise ModelError(

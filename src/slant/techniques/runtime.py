@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from ..inference import session
 from .encoding import (
     BEGIN,
     OUTSIDE,
@@ -65,22 +66,14 @@ class ArticleStates:
 class TechniqueModel:
     """The ONNX technique model of one folder; load it once and reuse it."""
 
-    def __init__(self, folder: Path | None = None, *, threads: int = 2) -> None:
+    def __init__(self, folder: Path | None = None, *, threads: int | None = None) -> None:
         folder = Path(folder) if folder is not None else default_model_dir()
         try:
-            import onnxruntime
-
             self.config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
             self.tokenizer = load_tokenizer(folder / "tokenizer.json")
             head = np.load(folder / "head.npz")
             self.weight, self.bias = head["weight"], head["bias"]
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            self.session = onnxruntime.InferenceSession(
-                str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-            )
+            self.session = session(folder / "model.onnx", intra_threads=threads)
         except Exception as exc:  # OSError, bad JSON/npz, or onnxruntime's untyped errors
             raise ModelError(
                 f"{folder}: cannot load the technique model ({exc}); reinstall slant or "

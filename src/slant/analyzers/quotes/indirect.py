@@ -81,6 +81,7 @@ def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent
     """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes."""
     events = []
     heads: set[int] = set()
+    text = doc.text  # Doc.text joins every token on each access
     for verb in doc:
         if not _is_report(verb) or covers(direct, verb.idx, verb.idx + 1, 1):
             continue
@@ -88,7 +89,7 @@ def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent
         if reported is None:
             continue
         head, tokens = reported
-        span = _clause_span(tokens, paragraph_bounds(doc.text, verb.idx))
+        span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None or covers(direct, span[0], span[1], _MOSTLY_QUOTED):
             continue  # reported speech that is mostly a quotation: the direct quote has it
         subject = subject_of(verb)

@@ -81,8 +81,10 @@ def subject_of(verb: Any) -> Any | None:
 
 
 def _crosses_paragraph(a: Any, b: Any) -> bool:
-    low, high = sorted((a.idx, b.idx))
-    return "\n\n" in a.doc.text[low:high]
+    # The text from the earlier token's start to the later one's: the tokens between them
+    # with their whitespace (not Doc.text, which joins every token of the article).
+    low, high = sorted((a.i, b.i))
+    return "\n\n" in a.doc[low:high].text_with_ws
 
 
 def _phrase(token: Any) -> tuple[int, int]:
@@ -252,10 +254,11 @@ def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
     found = []
+    text = doc.text  # Doc.text joins every token on each access
     for token in doc:
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
-            found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
+            found.append((start, end, _clean(text[start:end]), "PERSON"))
     return found
 
 

@@ -1,0 +1,77 @@
+"""Where one process spends its time: the spaCy parse, the shared sentence vectors, and each
+analyzer, per document, over the same articles as ``benchmarks/throughput.py``.
+
+Runs :func:`slant.annotate.analyze_batch`'s steps by hand, one batch at a time, and times each
+step with ``time.perf_counter``; the sentence vectors are computed (and timed) before the
+analyzers that read them, so ``frames`` and ``roles`` show only their own work. ``--profile
+FILE`` also writes a cProfile of the whole run (read it with ``python -m pstats FILE``).
+
+    .venv/bin/python benchmarks/stages.py --n 48 --batch-size 16
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from throughput import DATA, benchmark_texts
+
+from slant.document import Document
+from slant.nlp import get_nlp
+from slant.pipeline import Context, resolve
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=48, help="articles timed (default 48)")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--profile", type=Path, default=None, help="write a cProfile here")
+    args = parser.parse_args()
+
+    documents = [Document(text=t) for _, t in benchmark_texts(args.n, args.data)]
+    specs = resolve(None)
+    nlp = get_nlp()
+    warm = Context(documents[0], parsed=nlp(documents[0].text))
+    for spec in specs:  # load every model before timing
+        warm._run(spec)
+    seconds: dict[str, float] = defaultdict(float)
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
+    start_all = time.perf_counter()
+    for first in range(0, len(documents), args.batch_size):
+        batch = documents[first : first + args.batch_size]
+        start = time.perf_counter()
+        parsed = list(nlp.pipe([d.text for d in batch], batch_size=len(batch)))
+        seconds["spaCy parse (nlp.pipe)"] += time.perf_counter() - start
+        for document, doc in zip(batch, parsed, strict=True):
+            ctx = Context(document, parsed=doc)
+            start = time.perf_counter()
+            ctx.sentences  # noqa: B018 - computed here to be timed apart
+            seconds["sentences"] += time.perf_counter() - start
+            start = time.perf_counter()
+            ctx.sentence_vectors  # noqa: B018
+            seconds["sentence vectors (MiniLM)"] += time.perf_counter() - start
+            for spec in specs:
+                start = time.perf_counter()
+                ctx._run(spec)
+                seconds[f"analyzer {spec.name}"] += time.perf_counter() - start
+    total = time.perf_counter() - start_all
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(str(args.profile))
+    words = sum(d.words for d in documents)
+    print(f"{len(documents)} articles, {words} words, load {os.getloadavg()[0]:.1f}")
+    print(f"{'step':<28}{'ms/doc':>9}{'share':>8}")
+    for name, value in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        print(f"{name:<28}{1000 * value / len(documents):>9.1f}{value / total:>8.1%}")
+    print(f"{'total':<28}{1000 * total / len(documents):>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
