@@ -5,7 +5,8 @@ EMNLP 2019; Wang et al., *MiniLM*, NeurIPS 2020), exported once to ONNX and quan
 per channel by :mod:`slant.train.export_encoder`. A sentence's vector is the mean of its
 wordpiece states (padding masked out), L2-normalised, so a dot product is a cosine. Texts are
 truncated at :data:`MAX_WORDPIECES` wordpieces, as in the original model; the encoder does not
-split long texts itself (callers pass sentences). It is loaded lazily, once per process, and run with the thread budget of :mod:`slant.inference`.
+split long texts itself (callers pass sentences). It is loaded lazily, once per process, and
+runs with the thread budget of :mod:`slant.inference`.
 Dynamic quantization scales activations per batch, so a sentence's vector varies slightly with
 the other sentences of its batch (cosine > 0.98); the same input always gives the same output.
 
