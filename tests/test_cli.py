@@ -117,3 +117,20 @@ def test_annotate_with_worker_processes(tmp_path, runner, corpus_path) -> None:
     assert result.exit_code == 0 and "4 analyzed" in result.output
     with Corpus(corpus_path) as corpus:
         assert corpus.stats() == {"documents": 4, "annotated": 4, "analyses": 4}
+
+
+def test_annotate_progress_shows_docs_per_second_and_time_left() -> None:
+    from rich.progress import Progress, TimeRemainingColumn
+
+    from slant.cli.documents import RateColumn, _progress
+
+    kinds = [type(c) for c in _progress(rate="docs").columns]
+    assert RateColumn in kinds and TimeRemainingColumn in kinds
+    now = [0.0]
+    progress = Progress(RateColumn("docs"), get_time=lambda: now[0])
+    task = progress.add_task("Annotating", total=100)
+    assert str(RateColumn("docs").render(progress.tasks[0])) == "… docs/s"
+    for _ in range(3):  # a batch of 16 every 4 s
+        progress.advance(task, 16)
+        now[0] += 4.0
+    assert str(RateColumn("docs").render(progress.tasks[0])) == "4.00 docs/s"

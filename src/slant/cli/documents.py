@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from ..annotate import annotate_corpus
 from ..filters import parse_filter
@@ -33,15 +44,35 @@ def _analyzer_names(value: str | None) -> list[str] | None:
     return [n.strip() for n in value.split(",") if n.strip()] if value else None
 
 
-def _progress() -> Progress:
-    return Progress(
+class RateColumn(ProgressColumn):
+    """Throughput of a task in ``unit``/s, as Rich estimates it (the last 60 s of updates)."""
+
+    def __init__(self, unit: str = "docs") -> None:
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        shown = "…" if speed is None else f"{speed:.2f}" if speed < 10 else f"{speed:,.0f}"
+        return Text(f"{shown} {self.unit}/s", style="progress.data.speed")
+
+
+def _progress(*, rate: str | None = None) -> Progress:
+    """A progress bar on stderr; with ``rate`` (a unit), throughput and time remaining too."""
+    columns: list[ProgressColumn] = [
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+    ]
+    if rate:
+        columns += [RateColumn(rate), TextColumn("ETA"), TimeRemainingColumn()]
+    return Progress(
+        *columns,
         console=err_console,
         transient=False,
         disable=not err_console.is_terminal,
+        speed_estimate_period=60.0,
     )
 
 
@@ -191,8 +222,13 @@ def annotate(
 
         slant annotate --corpus slant.db --where "source:herald"
     """
-    with fail_on_errors(), Corpus(corpus, create=False) as store, _progress() as progress:
+    with (
+        fail_on_errors(),
+        Corpus(corpus, create=False) as store,
+        _progress(rate="docs") as progress,
+    ):
         task = progress.add_task("Annotating", total=None)
+        started = time.perf_counter()
         report = annotate_corpus(
             store,
             analyzers=_analyzer_names(analyzers),
@@ -209,6 +245,11 @@ def annotate(
         f"{report.pending - report.analyzed - len(report.failed)} left → {corpus}",
         markup=False,
     )
+    seconds = time.perf_counter() - started
+    if report.analyzed and seconds > 0:
+        console.print(
+            f"{seconds:.1f} s, {report.analyzed / seconds:.2f} docs/s", markup=False, style="dim"
+        )
     if report.failed:
         raise typer.Exit(1)
 
