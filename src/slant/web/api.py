@@ -44,6 +44,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         504: "Timed out",
     }.items()
 }
+#: The largest offset a listing accepts (SQLite integers are 64-bit; no corpus is this large).
+MAX_OFFSET = 10**9
 router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 
@@ -77,7 +79,7 @@ def documents(
     date_from: str | None = Query(None, alias="from", description="First date (ISO)."),
     date_to: str | None = Query(None, alias="to", description="Last date (ISO)."),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     state: WebState = Depends(web_state),
 ) -> DocumentList:
     """Stored documents matching the filters: newest first, or best matches first with a

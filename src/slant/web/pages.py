@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
@@ -127,7 +127,7 @@ def corpus_page(
     source: str = "",
     date_from: str = "",
     date_to: str = "",
-    page: int = 1,
+    page: int = Query(1, le=10**6),
     state: WebState = Depends(web_state),
 ) -> Response:
     page = max(page, 1)
