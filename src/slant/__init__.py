@@ -21,6 +21,7 @@ from .analysis import (
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
+    ExtraMissing,
     FetchError,
     FetchTimeout,
     InputError,
@@ -29,6 +30,7 @@ from .errors import (
     StoreError,
     UpstreamError,
 )
+from .export import read_export
 from .pipeline import analyze, available_analyzers
 
 __version__ = "0.1.0"
@@ -55,6 +57,7 @@ __all__ = [
     "FetchError",
     "FetchTimeout",
     "InputError",
+    "ExtraMissing",
     "ModelError",
     "Quote",
     "ScareQuote",
@@ -68,4 +71,5 @@ __all__ = [
     "cast_roles",
     "compare",
     "document_id",
+    "read_export",
 ]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis
 from .document import Document
@@ -31,6 +31,9 @@ from .errors import InputError, StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
 from .pipeline import ANALYZER_ORDER
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS", "search_query"]
 
@@ -59,6 +62,7 @@ class SearchHit:
 
 
 _METADATA = ("title", "source", "date", "url", "external_id")
+_DOCUMENT_KEYS = ("id", "title", "source", "date", "url", "external_id", "words", "text")
 
 
 def _metadata_changes(row: sqlite3.Row, document: Document, *, update: bool) -> dict[str, str]:
@@ -421,6 +425,43 @@ class Corpus:
             values.update(json.loads(row["result"]))
         if current is not None:
             yield current, values
+
+    def iter_results(
+        self, flt: Filter | None = None
+    ) -> Iterator[tuple[dict[str, Any], dict[str, tuple[str, dict[str, Any]]]]]:
+        """Yield ``(document row, {analyzer: (version, result)})`` for every document matching
+        the filter, annotated or not, in the order they were added; results unmerged, each as
+        its analyzer stored it. This is what the tidy tables (:mod:`slant.export`) read."""
+        where, params = self._where(flt)
+        rows = self._execute(
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.external_id, d.words, d.text, "
+            "a.analyzer, a.version, a.result FROM documents d "
+            f"LEFT JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            "ORDER BY d.rowid, a.analyzer",
+            params,
+        )
+        current: dict[str, Any] | None = None
+        results: dict[str, tuple[str, dict[str, Any]]] = {}
+        for row in rows:
+            if current is None or row["id"] != current["id"]:
+                if current is not None:
+                    yield current, results
+                current = {key: row[key] for key in _DOCUMENT_KEYS}
+                results = {}
+            if row["analyzer"] is not None:
+                results[row["analyzer"]] = (row["version"], json.loads(row["result"]))
+        if current is not None:
+            yield current, results
+
+    def to_pandas(self, table: str, flt: Filter | None = None) -> pandas.DataFrame:
+        """One tidy table (``techniques``, ``quotes``, … see ``docs/export.md``) of the
+        documents matching ``flt``, as a pandas data frame (needs the ``[export]`` extra).
+
+        >>> Corpus("slant.db").to_pandas("techniques").technique.value_counts()  # doctest: +SKIP
+        """
+        from .export.read import corpus_frame
+
+        return corpus_frame(self, table, flt)
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, annotated documents and analysis rows."""
