@@ -18,6 +18,7 @@ from .analysis import (
     Technique,
     Tone,
 )
+from .analyzers.roles import cast_roles
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -34,15 +35,6 @@ from .export import read_export
 from .pipeline import analyze, available_analyzers
 
 __version__ = "0.1.0"
-
-
-def cast_roles(text: str, entities: list[str]) -> list[dict]:
-    """Hero, villain or victim for each entity string in ``text``: see
-    :func:`slant.analyzers.roles.cast_roles` (imported on first call, so that ``import slant``
-    does not register analyzers out of pipeline order)."""
-    from .analyzers.roles import cast_roles as cast
-
-    return cast(text, entities)
 
 
 __all__ = [

@@ -25,12 +25,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis
+from .analysis import Analysis, fields_view, stored_fields
 from .document import Document
 from .errors import InputError, StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
-from .pipeline import ANALYZER_ORDER
 
 if TYPE_CHECKING:
     import pandas
@@ -91,15 +90,6 @@ def _row_document(row: sqlite3.Row) -> Document:
     )
 
 
-# Stored results are merged in pipeline order, so a later analyzer that rewrites a field
-# (``roles`` fills ``actors[].role``) wins even when an earlier one was re-annotated after it.
-_MERGE_ORDER = (
-    "CASE a.analyzer "
-    + " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(ANALYZER_ORDER))
-    + f" ELSE {len(ANALYZER_ORDER)} END"
-)
-
-
 #: Longest search query accepted, in characters and in terms (words, phrases, operators).
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
@@ -107,12 +97,12 @@ _FTS_SYNTAX = re.compile(r'["()*^:+]|\b(?:AND|OR|NOT|NEAR)\b')
 
 
 def search_query(query: str) -> str:
-    r"""The query to run: refused past :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_TERMS`
+    """The query to run: refused past :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_TERMS`
     (InputError), and, when it is plain words (ANDed), without repeated words.
 
     FTS5's ``snippet()`` compares every matched token with every term of the query, so a
-    query of one word repeated n times costs n² per document (1,000 ``a``\ s: over a minute
-    of CPU). Repeats of an ANDed word change nothing in what matches, so they are dropped,
+    query of one word repeated n times costs n² per document (a thousand times ``a``: over a
+    minute of CPU). Repeats of an ANDed word change nothing in what matches, so they are dropped,
     which keeps the cost linear in the query; the caps bound any other query.
 
     >>> search_query("siege aleppo siege")
@@ -374,16 +364,15 @@ class Corpus:
     def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The stored analysis fields of a document, and the analyzer versions behind them."""
         rows = self._execute(
-            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ? "
-            f"ORDER BY {_MERGE_ORDER}, a.rowid",
+            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ?",
             (document_id,),
         ).fetchall()
         values: dict[str, Any] = {}
         versions: dict[str, str] = {}
         for row in rows:
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
             versions[row["analyzer"]] = row["version"]
-        return values, versions
+        return fields_view(values), versions
 
     def get_analysis(self, document_id: str) -> Analysis | None:
         """The stored :class:`Analysis` of a document, or None if it was never annotated."""
@@ -409,9 +398,9 @@ class Corpus:
             name_clause = f"AND a.analyzer IN ({', '.join('?' * len(names))})"
             params = [*params, *names]
         rows = self._execute(
-            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.result FROM documents d "
-            f"JOIN analyses a ON a.document_id = d.id WHERE {where} {name_clause} "
-            f"ORDER BY d.rowid, {_MERGE_ORDER}, a.rowid",
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.analyzer, a.result "
+            f"FROM documents d JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            f"{name_clause} ORDER BY d.rowid",
             params,
         )
         current: dict[str, Any] | None = None
@@ -419,12 +408,12 @@ class Corpus:
         for row in rows:
             if current is None or row["id"] != current["id"]:
                 if current is not None:
-                    yield current, values
+                    yield current, fields_view(values)
                 current = {k: row[k] for k in ("id", "title", "source", "date", "url", "words")}
                 values = {}
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
         if current is not None:
-            yield current, values
+            yield current, fields_view(values)
 
     def iter_results(
         self, flt: Filter | None = None
