@@ -32,6 +32,7 @@ from ..document import Document
 from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
+from ..spans import overlaps_any
 
 __all__ = [
     "NO_ROLE",
@@ -133,7 +134,7 @@ def sentences_with(
     mentions: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
 ) -> list[int]:
     """Indices of the ``sentences`` that overlap any of the ``mentions`` spans."""
-    return [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in mentions)]
+    return [i for i, sentence in enumerate(sentences) if overlaps_any(sentence, mentions)]
 
 
 def entity_sentences(entity: str, text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
