@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "claims",
     "frames",
     "compare",
+    "stories",
     "serve",
 )
 for _name in _COMMAND_MODULES:
