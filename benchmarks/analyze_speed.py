@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from slant.ingest import ColumnMap, ingest_paths, read_path
+from slant.ingest import ColumnMap, read_path
+from slant.load import ingest_paths
 from slant.pipeline import analyze, available_analyzers
 from slant.store import Corpus
 

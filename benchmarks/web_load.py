@@ -48,6 +48,8 @@ HOST = "127.0.0.1"
 MIX = ("analyze", "list", "search", "document", "health")
 PLACES = ("Veldrograd", "Kessaria", "the river port", "the northern suburbs", "the old quarter")
 SPEAKERS = ("Governor Lena Varga", "a Red Crescent official", "Dr. Samir Haddoun", "the army")
+#: State-changing requests from scripts carry this header (slant.web.csrf).
+CLIENT_HEADERS = {"X-Slant-Client": "web_load"}
 
 
 def article(n: int) -> str:
@@ -117,7 +119,7 @@ async def drive(specs, *, clients: int, total: int, time_limit: float, timeout: 
     deadline = time.perf_counter() + time_limit
 
     async def client() -> None:
-        async with httpx.AsyncClient(timeout=timeout) as session:
+        async with httpx.AsyncClient(timeout=timeout, headers=CLIENT_HEADERS) as session:
             for kind, method, url, body in taken:
                 if time.perf_counter() > deadline:
                     return

@@ -9,7 +9,7 @@ import pytest
 
 from slant.analysis import Quote, SentenceTone
 from slant.analyzers.actors import find_actors
-from slant.analyzers.mentions import _defined_acronyms
+from slant.analyzers.actors.mentions import _defined_acronyms
 from slant.analyzers.scare_quotes import find_scare_quotes
 from slant.cli import app
 from slant.evaluation.descriptors import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slant.analyzers.citations import extract_citations, iso_date
-from slant.analyzers.outlets import canonical_outlet, find_outlets, is_known_outlet
+from slant.analyzers.citations.outlets import canonical_outlet, find_outlets, is_known_outlet
 from slant.pipeline import analyze
 
 from .conftest import SAMPLE_ARTICLE

@@ -394,7 +394,8 @@ def test_render_html_of_library_result(tiny_corpus):
 def test_fakes_sample_state_against_opposition(tmp_path):
     from slant.annotate import annotate_corpus
     from slant.filters import parse_filter
-    from slant.ingest import ColumnMap, ingest_paths
+    from slant.ingest import ColumnMap
+    from slant.load import ingest_paths
 
     columns = ColumnMap(
         text="article_content", title="article_title", source="source", date="date", id="unit_id"

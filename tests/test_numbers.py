@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slant.analyzers.numbers import find_quantities, word_number_value
+from slant.analyzers.claims.numbers import find_quantities, word_number_value
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from slant.analyzers.quotemarks import find_quote_pairs
 from slant.analyzers.quotes import extract_quotes
+from slant.analyzers.quotes.quotemarks import find_quote_pairs
 from slant.cli import app
 from slant.evaluation.quotes import GoldQuote, Prediction, SystemScore, _score_article, same_speaker
 from slant.nlp import parse

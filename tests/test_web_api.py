@@ -24,7 +24,7 @@ from slant.cli import app as cli_app
 from slant.demo import DEMO_COLUMNS, demo_corpus_file
 from slant.document import Document
 from slant.errors import FetchError, FetchTimeout, InputError, UpstreamError
-from slant.ingest import ingest_paths
+from slant.load import ingest_paths
 from slant.store import Corpus
 from slant.web import create_app
 from slant.web.app import snippet_html
@@ -55,6 +55,10 @@ ARTICLE = (
     "in shelling last week, according to the city's health directorate."
 )
 ERROR_KEYS = {"ok", "error", "status"}
+#: What a script sends to the app: its loopback address, and the custom header that shows a
+#: state-changing request is not a cross-site one (slant.web.csrf).
+BASE_URL = "http://127.0.0.1"
+CLIENT_HEADERS = {"X-Slant-Client": "tests"}
 #: The analyzers the API tests run: the rule-based ones, so that these tests check the web
 #: layer, quickly, whatever state the trained models are in (the browser tests run them all).
 ANALYZERS = ("tone", "quotes", "scare_quotes", "actors", "claims")
@@ -92,7 +96,11 @@ def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def client(corpus_file: tuple[Path, str]):
-    with TestClient(create_app(corpus_file[0], workers=2, analyzers=ANALYZERS)) as test_client:
+    with TestClient(
+        create_app(corpus_file[0], workers=2, analyzers=ANALYZERS),
+        base_url=BASE_URL,
+        headers=CLIENT_HEADERS,
+    ) as test_client:
         yield test_client
 
 
@@ -205,7 +213,9 @@ def test_document_not_annotated_is_analyzed_now(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     with Corpus(path) as corpus:
         corpus.add_documents([Document(text=ARTICLE)])
-    with TestClient(create_app(path, workers=1, analyzers=["tone"])) as fresh:
+    with TestClient(
+        create_app(path, workers=1, analyzers=["tone"]), base_url=BASE_URL, headers=CLIENT_HEADERS
+    ) as fresh:
         doc_id = fresh.get("/api/documents").json()["documents"][0]["id"]
         body = fresh.get(f"/api/documents/{doc_id}").json()
     assert body["analysis_stored"] is False and body["analysis"]["tone"] is not None
@@ -303,7 +313,7 @@ def small_client(corpus_file: tuple[Path, str]):
     app = create_app(
         corpus_file[0], max_upload_bytes=2000, max_text_chars=500, workers=1, analyzers=["tone"]
     )
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=BASE_URL, headers=CLIENT_HEADERS) as test_client:
         yield test_client
 
 
@@ -353,7 +363,7 @@ def test_413_upload_on_a_page_is_an_html_page(small_client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def token_client(corpus_file: tuple[Path, str]):
     app = create_app(corpus_file[0], token="s3cret-token", workers=1, analyzers=["tone"])
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=BASE_URL, headers=CLIENT_HEADERS) as test_client:
         yield test_client
 
 
@@ -514,7 +524,9 @@ def test_corpus_page_paging(tmp_path: Path) -> None:
             )
             for n in range(30)
         )
-    with TestClient(create_app(path, workers=1, analyzers=["tone"])) as paged:
+    with TestClient(
+        create_app(path, workers=1, analyzers=["tone"]), base_url=BASE_URL, headers=CLIENT_HEADERS
+    ) as paged:
         first = paged.get("/corpus").text
         second = paged.get("/corpus", params={"page": 2}).text
     assert "Page 1 of 2" in first and 'href="/corpus?q=&amp;source=' in first
@@ -587,7 +599,7 @@ def test_analysis_past_the_timeout_is_504(corpus_file, monkeypatch) -> None:
         release.wait(10)
 
     app = create_app(corpus_file[0], workers=1, request_timeout=0.5, analyzers=["tone"])
-    with TestClient(app) as slow:
+    with TestClient(app, base_url=BASE_URL, headers=CLIENT_HEADERS) as slow:
         monkeypatch.setattr("slant.web.api.analyze_document", stuck)
         response = slow.post("/api/analyze", json={"text": ARTICLE})
         release.set()
@@ -602,7 +614,11 @@ def test_server_answers_while_an_analysis_runs(corpus_file, monkeypatch) -> None
         release.wait(10)
         return analyze(document, analyzers=["tone"])
 
-    with TestClient(create_app(corpus_file[0], workers=1, analyzers=["tone"])) as busy:
+    with TestClient(
+        create_app(corpus_file[0], workers=1, analyzers=["tone"]),
+        base_url=BASE_URL,
+        headers=CLIENT_HEADERS,
+    ) as busy:
         monkeypatch.setattr("slant.web.api.analyze_document", blocking)
         with ThreadPoolExecutor(max_workers=1) as background:
             pending = background.submit(busy.post, "/api/analyze", json={"text": ARTICLE})

@@ -9,6 +9,7 @@ installs it (``scripts/ensure-chromium``).
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import socket
@@ -21,6 +22,7 @@ import pytest
 import uvicorn
 
 from slant.demo import demo_corpus_file
+from slant.store import Corpus
 from slant.web import create_app
 from tests.test_web_api import XSS_ARTICLE, add_hostile_article, build_corpus
 
@@ -234,3 +236,84 @@ def test_the_detector_sees_a_script_that_runs(page) -> None:
     page.set_content('<main><img src=x onerror="window.__slantPwned = 2; alert(2)"></main>')
     page.wait_for_function("() => window.__slantPwned === 2")
     assert page.dialogs == ["2"]
+
+
+#: A page on a second loopback origin (another port of 127.0.0.1: the same *site* for the
+#: browser, so SameSite cookies go along) that tries to plant a document in the user's slant
+#: server: a ``no-cors`` multipart post to the API, a custom-header post (needs a preflight),
+#: and a plain form post to the paste form.
+ATTACK_PAGE = """<!doctype html><html><body>
+<form id="plant" method="post" action="TARGET/analyze" target="result">
+<input name="text" value="Planted by another site."></form>
+<iframe name="result"></iframe>
+<script>
+async function attack() {
+  const rows = JSON.stringify({text: "Planted by another site: the ceasefire is a lie.",
+                               title: "planted"}) + "\\n";
+  const results = [];
+  const form = () => {
+    const data = new FormData();
+    data.append("file", new Blob([rows], {type: "application/json"}), "planted.jsonl");
+    return data;
+  };
+  try {
+    await fetch("TARGET/api/ingest", {method: "POST", mode: "no-cors", body: form(),
+                                      credentials: "include"});
+    results.push("sent");
+  } catch (error) { results.push("not sent"); }
+  try {
+    const answer = await fetch("TARGET/api/ingest", {method: "POST", body: form(),
+      credentials: "include", headers: {"X-Slant-Client": "evil"}});
+    results.push("read " + answer.status);
+  } catch (error) { results.push("preflight refused"); }
+  document.getElementById("plant").submit();
+  window.__attack = results;
+}
+attack();
+</script></body></html>"""
+
+
+@pytest.fixture
+def attacker_url(base_url: str) -> Iterator[str]:
+    body = ATTACK_PAGE.replace("TARGET", base_url).encode()
+
+    class AttackPage(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AttackPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_a_second_loopback_origin_cannot_post(page, base_url, attacker_url, corpus_path) -> None:
+    """Before: the no-cors post from another page planted a document (202 from /api/ingest)."""
+    page.goto(base_url + "/")  # the user has the app open: its session cookie is set
+    statuses: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda r: (
+            statuses.append((r.url, r.status))
+            if r.request.method == "POST" and r.url.startswith(base_url)
+            else None
+        ),
+    )
+    page.goto(attacker_url)
+    page.wait_for_function("() => window.__attack !== undefined")
+    assert page.evaluate("() => window.__attack") == ["sent", "preflight refused"]
+    result = page.frame(name="result")
+    result.wait_for_load_state()
+    assert "refused" in result.inner_text("body")
+    posted = {url.removeprefix(base_url) for url, _ in statuses}
+    assert {"/api/ingest", "/analyze"} <= posted, statuses
+    assert {status for _, status in statuses} == {403}, statuses
+    with Corpus(corpus_path) as corpus:
+        assert not corpus.search("planted")

@@ -12,7 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 from .annotate import AnnotateReport, annotate_corpus
-from .ingest import ColumnMap, IngestReport, ingest_paths
+from .ingest import ColumnMap
+from .load import IngestReport, ingest_paths
 from .store import Corpus
 
 __all__ = ["DEMO_COLUMNS", "DEMO_SIDES", "demo_corpus_file", "load_demo"]

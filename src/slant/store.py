@@ -29,15 +29,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis
+from .analysis import Analysis, fields_view, stored_fields
 from .document import Document
 from .errors import StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
-from .pipeline import ANALYZER_ORDER
 from .stories.model import Story
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS"]
 
@@ -46,10 +48,12 @@ DEFAULT_CORPUS = "slant.db"
 
 @dataclass(frozen=True)
 class AddResult:
-    """Counts of one :meth:`Corpus.add_documents` call."""
+    """Counts of one :meth:`Corpus.add_documents` call: new documents, documents already
+    present, and how many of those got metadata from the new copy."""
 
     added: int
     present: int
+    updated: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,20 @@ class SearchHit:
     source: str | None
     date: str | None
     snippet: str
+
+
+_METADATA = ("title", "source", "date", "url", "external_id")
+_DOCUMENT_KEYS = ("id", "title", "source", "date", "url", "external_id", "words", "text")
+
+
+def _metadata_changes(row: sqlite3.Row, document: Document, *, update: bool) -> dict[str, str]:
+    """The metadata columns to set on a stored row from a new copy of its document."""
+    changes: dict[str, str] = {}
+    for column in _METADATA:
+        new = getattr(document, column)
+        if new and new != row[column] and (update or not row[column]):
+            changes[column] = new
+    return changes
 
 
 def _now() -> str:
@@ -77,15 +95,6 @@ def _row_document(row: sqlite3.Row) -> Document:
         external_id=row["external_id"],
         id=row["id"],
     )
-
-
-# Stored results are merged in pipeline order, so a later analyzer that rewrites a field
-# (``roles`` fills ``actors[].role``) wins even when an earlier one was re-annotated after it.
-_MERGE_ORDER = (
-    "CASE a.analyzer "
-    + " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(ANALYZER_ORDER))
-    + f" ELSE {len(ANALYZER_ORDER)} END"
-)
 
 
 def _fts_phrase(phrase: str) -> str:
@@ -150,34 +159,50 @@ class Corpus:
 
     # documents -------------------------------------------------------------------------
 
-    def add_documents(self, documents: Iterable[Document]) -> AddResult:
-        """Store documents in one transaction; documents already present are left as they are."""
-        added = present = 0
+    def add_documents(self, documents: Iterable[Document], *, update: bool = False) -> AddResult:
+        """Store documents in one transaction.
+
+        A document already present (same id) keeps its text and analyses; its empty metadata
+        fields (title, source, date, url, external id) are filled from the new copy, and with
+        ``update=True`` its non-empty ones are replaced too. A field is never emptied.
+        """
+        added = present = updated = 0
         try:
             with self.db:
                 for doc in documents:
-                    cursor = self.db.execute(
-                        "INSERT OR IGNORE INTO documents (id, title, source, date, url, "
-                        "external_id, text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            doc.id,
-                            doc.title,
-                            doc.source,
-                            doc.date,
-                            doc.url,
-                            doc.external_id,
-                            doc.text,
-                            doc.words,
-                            _now(),
-                        ),
-                    )
-                    if cursor.rowcount:
+                    row = self.db.execute(
+                        f"SELECT {', '.join(_METADATA)} FROM documents WHERE id = ?", (doc.id,)
+                    ).fetchone()
+                    if row is None:
+                        self.db.execute(
+                            "INSERT INTO documents (id, title, source, date, url, external_id, "
+                            "text, words, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (
+                                doc.id,
+                                doc.title,
+                                doc.source,
+                                doc.date,
+                                doc.url,
+                                doc.external_id,
+                                doc.text,
+                                doc.words,
+                                _now(),
+                            ),
+                        )
                         added += 1
-                    else:
-                        present += 1
+                        continue
+                    present += 1
+                    changes = _metadata_changes(row, doc, update=update)
+                    if changes:
+                        assignments = ", ".join(f"{column} = ?" for column in changes)
+                        self.db.execute(
+                            f"UPDATE documents SET {assignments} WHERE id = ?",
+                            (*changes.values(), doc.id),
+                        )
+                        updated += 1
         except sqlite3.Error as exc:
             raise StoreError(f"corpus {str(self.path)!r}: could not add documents: {exc}") from exc
-        return AddResult(added=added, present=present)
+        return AddResult(added=added, present=present, updated=updated)
 
     def get_document(self, document_id: str) -> Document | None:
         """Return the stored document with this id, or None."""
@@ -326,16 +351,15 @@ class Corpus:
     def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The stored analysis fields of a document, and the analyzer versions behind them."""
         rows = self._execute(
-            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ? "
-            f"ORDER BY {_MERGE_ORDER}, a.rowid",
+            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ?",
             (document_id,),
         ).fetchall()
         values: dict[str, Any] = {}
         versions: dict[str, str] = {}
         for row in rows:
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
             versions[row["analyzer"]] = row["version"]
-        return values, versions
+        return fields_view(values), versions
 
     def get_analysis(self, document_id: str) -> Analysis | None:
         """The stored :class:`Analysis` of a document, or None if it was never annotated."""
@@ -361,9 +385,9 @@ class Corpus:
             name_clause = f"AND a.analyzer IN ({', '.join('?' * len(names))})"
             params = [*params, *names]
         rows = self._execute(
-            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.result FROM documents d "
-            f"JOIN analyses a ON a.document_id = d.id WHERE {where} {name_clause} "
-            f"ORDER BY d.rowid, {_MERGE_ORDER}, a.rowid",
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.analyzer, a.result "
+            f"FROM documents d JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            f"{name_clause} ORDER BY d.rowid",
             params,
         )
         current: dict[str, Any] | None = None
@@ -371,12 +395,49 @@ class Corpus:
         for row in rows:
             if current is None or row["id"] != current["id"]:
                 if current is not None:
-                    yield current, values
+                    yield current, fields_view(values)
                 current = {k: row[k] for k in ("id", "title", "source", "date", "url", "words")}
                 values = {}
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
         if current is not None:
-            yield current, values
+            yield current, fields_view(values)
+
+    def iter_results(
+        self, flt: Filter | None = None
+    ) -> Iterator[tuple[dict[str, Any], dict[str, tuple[str, dict[str, Any]]]]]:
+        """Yield ``(document row, {analyzer: (version, result)})`` for every document matching
+        the filter, annotated or not, in the order they were added; results unmerged, each as
+        its analyzer stored it. This is what the tidy tables (:mod:`slant.export`) read."""
+        where, params = self._where(flt)
+        rows = self._execute(
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.external_id, d.words, d.text, "
+            "a.analyzer, a.version, a.result FROM documents d "
+            f"LEFT JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            "ORDER BY d.rowid, a.analyzer",
+            params,
+        )
+        current: dict[str, Any] | None = None
+        results: dict[str, tuple[str, dict[str, Any]]] = {}
+        for row in rows:
+            if current is None or row["id"] != current["id"]:
+                if current is not None:
+                    yield current, results
+                current = {key: row[key] for key in _DOCUMENT_KEYS}
+                results = {}
+            if row["analyzer"] is not None:
+                results[row["analyzer"]] = (row["version"], json.loads(row["result"]))
+        if current is not None:
+            yield current, results
+
+    def to_pandas(self, table: str, flt: Filter | None = None) -> pandas.DataFrame:
+        """One tidy table (``techniques``, ``quotes``, … see ``docs/export.md``) of the
+        documents matching ``flt``, as a pandas data frame (needs the ``[export]`` extra).
+
+        >>> Corpus("slant.db").to_pandas("techniques").technique.value_counts()  # doctest: +SKIP
+        """
+        from .export.read import corpus_frame
+
+        return corpus_frame(self, table, flt)
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, annotated documents and analysis rows."""

@@ -17,7 +17,6 @@ the model card for how it transfers to other news).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,17 +25,20 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis import Actor, Role
 from ..artefacts import read_npz
+from ..document import Document
 from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
-from .frames import sentence_vectors
 
 __all__ = [
     "NO_ROLE",
     "MODEL_PATH",
     "ROLES",
     "RoleModel",
+    "EVIDENCE_SENTENCES",
+    "cast_actors",
     "cast_roles",
     "context_vectors",
     "entity_mentions",
@@ -143,7 +145,6 @@ def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -
 
 def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
     """Normalised mean of each group of sentence vectors (all sentences for an empty group)."""
-    # Requiring ``frames`` lets this reuse the sentence vectors it computed (cached).
     rows = [vectors[g].mean(axis=0) if g else vectors.mean(axis=0) for g in groups]
     context = np.array(rows, dtype=np.float32).reshape(len(groups), DIMENSIONS)
     return context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12)
@@ -166,8 +167,6 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     >>> cast_roles("Brave firefighters saved the village.", ["firefighters"])  # doctest: +SKIP
     [{'entity': 'firefighters', 'role': 'hero', 'scores': {...}, 'mentions': 1}]
     """
-    from ..nlp import parse
-
     if not text.strip():
         raise InputError("cast_roles got an empty text; pass the article text")
     names = [e.strip() for e in entities]
@@ -176,7 +175,8 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     if not names:
         return []
     model = get_role_model()
-    sentences, vectors = sentence_vectors(parse(text))
+    ctx = Context(Document(text=text))
+    sentences, vectors = ctx.sentences, ctx.sentence_vectors
     if not sentences:
         raise InputError("cast_roles got a text without sentences; pass the article text")
     groups = [entity_sentences(name, text, sentences) for name in names]
@@ -195,20 +195,35 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="roles.v1", sets=("actors",), requires=("actors", "frames"))
-def roles(ctx: Context) -> dict[str, Any]:
-    """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
-    actors = ctx.results.get("actors", {}).get("actors") or []
-    if not actors:
-        return {"actors": list(actors)}
-    model = get_role_model()
-    sentences, vectors = sentence_vectors(ctx.doc)
-    if not sentences:
-        return {"actors": list(actors)}
+#: Sentences kept as evidence of each actor's role (the first that mention it).
+EVIDENCE_SENTENCES = 3
+
+
+def cast_actors(
+    actors: list[Actor],
+    sentences: list[tuple[int, int]],
+    vectors: np.ndarray,
+    *,
+    model: RoleModel | None = None,
+) -> list[Role]:
+    """The role of each actor, from the sentences that mention it and their vectors."""
+    if not actors or not sentences:
+        return []
+    model = model or get_role_model()
     groups = [sentences_with(list(actor.mentions), sentences) for actor in actors]
     probabilities = model.scores(encode([a.name for a in actors]), context_vectors(vectors, groups))
     cast = []
-    for actor, row in zip(actors, probabilities, strict=True):
+    for actor, group, row in zip(actors, groups, probabilities, strict=True):
         role, score = _best_role(row, model.roles)
-        cast.append(dataclasses.replace(actor, role=role, role_score=score))
-    return {"actors": cast}
+        evidence = [tuple(sentences[i]) for i in group[:EVIDENCE_SENTENCES]]
+        cast.append(Role(actor=actor.name, role=role, score=score, evidence=evidence))
+    return cast
+
+
+@analyzer("roles", version="roles.v1", sets=("roles",), requires=("actors",))
+def roles(ctx: Context) -> dict[str, list[Role]]:
+    """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
+    actors: list[Actor] = ctx.output("actors")
+    if not actors:
+        return {"roles": []}
+    return {"roles": cast_actors(actors, ctx.sentences, ctx.sentence_vectors)}

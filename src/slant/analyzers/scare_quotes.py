@@ -30,12 +30,10 @@ whether the distancing is fair, and it does not see scare quotes made without qu
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from typing import Any
 
-from ..analysis import ScareQuote
+from ..analysis import Quote, ScareQuote
 from ..pipeline import Context, analyzer
-from .quotemarks import QuotePair, find_quote_pairs, word_count
+from .quotes.quotemarks import QuotePair, find_quote_pairs, word_count
 
 __all__ = ["MAX_WORDS", "SPEECH_CUES", "find_scare_quotes", "scare_quotes"]
 
@@ -172,19 +170,14 @@ def _is_quotation(
     return _is_attributed(text, pair.start, pair.end) or _is_title(text, pair, content)
 
 
-def _quotation_spans(quotes: Any, kinds: set[str]) -> list[tuple[int, int]]:
-    spans = []
-    for quote in quotes or []:
-        item = quote if isinstance(quote, dict) else asdict(quote)
-        if item["kind"] in kinds:
-            spans.append((item["content_start"], item["content_end"]))
-    return spans
+def _quotation_spans(quotes: list[Quote], kinds: set[str]) -> list[tuple[int, int]]:
+    return [(q.content_start, q.content_end) for q in quotes if q.kind in kinds]
 
 
 @analyzer("scare_quotes", version="scare_quotes.v1", sets=("scare_quotes",), requires=("quotes",))
 def scare_quotes(ctx: Context) -> dict[str, list[ScareQuote]]:
     """Words put in scare quotes by the writer (short, unattributed, not a title)."""
-    quotes = ctx.results.get("quotes", {}).get("quotes")
+    quotes: list[Quote] = ctx.output("quotes")
     found = find_scare_quotes(
         ctx.text,
         quotation_spans=_quotation_spans(quotes, {"direct"}),

@@ -20,6 +20,7 @@ _COMMAND_MODULES = (
     "claims",
     "frames",
     "compare",
+    "export",
     "stories",
     "serve",
 )

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..annotate import annotate_corpus
 from ..filters import parse_filter
-from ..ingest import FORMATS, ColumnMap, ingest_paths, load_document
+from ..ingest import FORMATS, ColumnMap, load_document
+from ..load import ingest_paths
 from ..pipeline import analyze as analyze_document
 from ..pipeline import available_analyzers
 from ..report.html import render_page
@@ -102,21 +103,44 @@ def ingest(
     corpus: CorpusOption = Path(DEFAULT_CORPUS),
     source: Annotated[str | None, typer.Option(help="Source name for every document.")] = None,
     format: Annotated[str, typer.Option("--format", help=" | ".join(FORMATS))] = "auto",
-    text_col: Annotated[str, typer.Option(help="CSV/JSONL column with the text.")] = "text",
-    title_col: Annotated[str | None, typer.Option(help="Column with the title.")] = None,
-    source_col: Annotated[str | None, typer.Option(help="Column with the source.")] = None,
-    date_col: Annotated[str | None, typer.Option(help="Column with the date.")] = None,
-    id_col: Annotated[str | None, typer.Option(help="Column with an external id.")] = None,
-    url_col: Annotated[str | None, typer.Option(help="Column with the URL.")] = None,
+    text_col: Annotated[
+        str | None,
+        typer.Option(help="CSV/JSONL column with the text (default: text, body, content)."),
+    ] = None,
+    title_col: Annotated[
+        str | None, typer.Option(help="Column with the title (default: title, headline).")
+    ] = None,
+    source_col: Annotated[
+        str | None, typer.Option(help="Column with the source (default: source, outlet).")
+    ] = None,
+    date_col: Annotated[
+        str | None, typer.Option(help="Column with the date (default: date, published).")
+    ] = None,
+    id_col: Annotated[
+        str | None, typer.Option(help="Column with an external id (default: id).")
+    ] = None,
+    url_col: Annotated[
+        str | None, typer.Option(help="Column with the URL (default: url, link).")
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(help="Replace the stored metadata of documents already present."),
+    ] = False,
 ) -> None:
     """Load articles into the corpus (.txt, .html, RSS/Atom, CSV, JSONL, PTC folders).
 
-    Re-ingesting a document adds nothing: its id is a hash of its normalised text. A bad file
-    or row is reported and skipped; the others go through (exit code 1 if any failed).
+    Table columns not named with --*-col are found by name (title, source, date, url, text,
+    id, or the aliases headline, body, content, published, outlet, link); the mapping used is
+    printed. Re-ingesting a document adds nothing: its id is a hash of its normalised text,
+    and its empty metadata is filled from the new copy (its analyses are kept; --update also
+    replaces metadata that is set). A bad file or row is reported and skipped; the others go
+    through (exit code 1 if any failed).
 
     Examples:
 
         slant ingest articles/ --source herald
+
+        slant ingest stories.jsonl
 
         slant ingest fakes.csv --text-col article_content --title-col article_title
         --source-col source --date-col date --id-col unit_id
@@ -132,15 +156,19 @@ def ingest(
             format=format,
             columns=columns,
             source=source,
+            update=update,
             progress=lambda n: progress.advance(task, n),
         )
+    for mapping in report.columns:
+        say("Columns", mapping)
     for warning in report.warnings:
         say("Warning", warning)
     for failure in report.failed:
         say("Error", failure)
+    updated = f" ({report.updated} with metadata {'updated' if update else 'filled'})"
     console.print(
-        f"{report.added} added, {report.present} already present, {len(report.failed)} failed "
-        f"→ {corpus}",
+        f"{report.added} added, {report.present} already present"
+        f"{updated if report.updated else ''}, {len(report.failed)} failed → {corpus}",
         markup=False,
     )
     if report.failed:

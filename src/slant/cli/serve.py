@@ -17,7 +17,7 @@ def serve(
         Path, typer.Option("--corpus", "-c", help="SQLite corpus file (created when missing).")
     ] = Path(DEFAULT_CORPUS),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
         typer.Option(
@@ -61,7 +61,7 @@ def serve(
     import uvicorn
 
     from ..web import create_app
-    from ..web.security import check_exposure
+    from ..web.security import check_exposure, is_loopback
 
     with fail_on_errors():
         check_exposure(host, token=token, insecure_no_auth=insecure_no_auth)
@@ -73,6 +73,8 @@ def serve(
             max_upload_bytes=int(max_upload_mb * 1024 * 1024),
             allow_private_urls=allow_private,
             analyzers=[n.strip() for n in analyzers.split(",") if n.strip()] if analyzers else None,
+            # On loopback only loopback names (DNS rebinding); beyond it the token guards.
+            allowed_hosts=None if is_loopback(host) else ["*"],
         )
     shown = f"[{host}]" if ":" in host else host
     console.print(

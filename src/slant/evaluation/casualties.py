@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyzers.numbers import find_quantities
+from ..analyzers.claims.numbers import find_quantities
 from ..errors import InputError
 
 __all__ = [

@@ -1,24 +1,24 @@
-"""Ingestion: turning files, folders, feeds, tables and URLs into Documents in a corpus.
+"""Ingestion: turning files, folders, feeds, tables and URLs into Documents.
 
 One reader per format (``text``, ``html``, ``feed``, ``csv``, ``jsonl``, ``ptc``, ``url``);
 :func:`read_path` picks one by extension (or ``format=``) and yields documents and
 :class:`IngestFailure` records, so one bad file or row in a batch is reported and skipped
-while the rest go through. :func:`ingest_paths` stores them, one transaction per batch.
+while the rest go through; :class:`IngestNote` remarks (the column mapping of a table) go to
+an ``on_note`` callback. Ingest only reads: :func:`slant.load.ingest_paths` stores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError, SlantError
-from ..store import Corpus
 from .failures import IngestFailure
 from .feed import read_feed
 from .files import decode, read_bytes
 from .html import html_to_document, read_html
+from .notes import IngestNote, NoteHandler
 from .ptc import is_ptc_folder, read_ptc
 from .table import ColumnMap, read_csv, read_jsonl
 from .text import read_text
@@ -28,9 +28,9 @@ __all__ = [
     "FORMATS",
     "ColumnMap",
     "IngestFailure",
-    "IngestReport",
+    "IngestNote",
+    "NoteHandler",
     "fetch_document",
-    "ingest_paths",
     "load_document",
     "read_path",
 ]
@@ -52,16 +52,6 @@ _BY_SUFFIX = {
 }
 
 
-@dataclass
-class IngestReport:
-    """What an ingest did: documents added, already present, and failures with reasons."""
-
-    added: int = 0
-    present: int = 0
-    failed: list[IngestFailure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
 def _format_of(path: Path, fmt: str) -> str:
     if fmt != "auto":
         if fmt not in FORMATS:
@@ -77,10 +67,10 @@ def _format_of(path: Path, fmt: str) -> str:
 
 
 def _read_file(
-    path: Path, fmt: str, columns: ColumnMap, source: str | None
+    path: Path, fmt: str, columns: ColumnMap, source: str | None, on_note: NoteHandler | None
 ) -> Iterator[Document | IngestFailure]:
-    kind = _format_of(path, fmt)
     data = read_bytes(path)
+    kind = _format_of(path, fmt)
     if kind == "feed":
         yield from read_feed(data, name=str(path), source=source)
         return
@@ -90,9 +80,9 @@ def _read_file(
     elif kind == "html":
         yield from read_html(text, name=str(path), source=source, warnings=warnings)
     elif kind == "csv":
-        yield from read_csv(text, name=str(path), columns=columns, source=source)
+        yield from read_csv(text, name=str(path), columns=columns, source=source, on_note=on_note)
     elif kind == "jsonl":
-        yield from read_jsonl(text, name=str(path), columns=columns, source=source)
+        yield from read_jsonl(text, name=str(path), columns=columns, source=source, on_note=on_note)
     else:
         raise InputError(f"{path}: format {kind!r} applies to folders, not files")
 
@@ -103,8 +93,12 @@ def read_path(
     format: str = "auto",
     columns: ColumnMap | None = None,
     source: str | None = None,
+    on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
     """Yield the documents of a file or folder (recursively), and failures for what is bad.
+
+    ``on_note`` receives the notes of tables: which column fed which field, and the mapped
+    columns that are empty in every row.
 
     A folder of ``article<ID>.txt`` files (or ``format="ptc"``) is read as a PTC folder.
     """
@@ -121,57 +115,14 @@ def read_path(
         for file in files:
             if format == "auto" and file.suffix.lower() not in _BY_SUFFIX:
                 continue
-            yield from read_path(file, format=format, columns=columns, source=source)
+            yield from read_path(
+                file, format=format, columns=columns, source=source, on_note=on_note
+            )
         return
     try:
-        yield from _read_file(path, format, columns, source)
+        yield from _read_file(path, format, columns, source, on_note)
     except SlantError as exc:
         yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
-
-
-def ingest_paths(
-    corpus: Corpus,
-    paths: Iterable[str | Path],
-    *,
-    format: str = "auto",
-    columns: ColumnMap | None = None,
-    source: str | None = None,
-    batch_size: int = 200,
-    progress: Callable[[int], None] | None = None,
-) -> IngestReport:
-    """Read every path and store its documents; return counts and failures.
-
-    Readers check a whole file (columns, feed validity) before yielding any document, so a
-    file that fails as a whole stores nothing of itself.
-    """
-    report = IngestReport()
-    for path in paths:
-        pending: list[Document] = []
-        for item in read_path(path, format=format, columns=columns, source=source):
-            if isinstance(item, IngestFailure):
-                report.failed.append(item)
-                continue
-            report.warnings.extend(item.warnings)
-            pending.append(item)
-            if len(pending) >= batch_size:
-                _store(corpus, pending, report, progress)
-                pending = []
-        if pending:
-            _store(corpus, pending, report, progress)
-    return report
-
-
-def _store(
-    corpus: Corpus,
-    batch: list[Document],
-    report: IngestReport,
-    progress: Callable[[int], None] | None,
-) -> None:
-    result = corpus.add_documents(batch)
-    report.added += result.added
-    report.present += result.present
-    if progress:
-        progress(len(batch))
 
 
 def load_document(

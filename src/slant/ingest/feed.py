@@ -1,4 +1,10 @@
-"""RSS and Atom feeds (feedparser, from bytes, never from a URL): one document per entry.
+"""RSS and Atom feeds, read by feedparser from a bytes stream: one document per entry.
+
+``feedparser.parse`` takes "a URL, a file name, a stream or a string" and guesses which: bytes
+that spell a path (``/etc/feed.xml``, ``/dev/zero``, a FIFO) are opened as that file, and
+bytes that spell an ``http``/``file`` URL are fetched. So the data is always handed over
+wrapped in :class:`io.BytesIO`, which feedparser only reads; external entities stay off
+(feedparser disables them, and drops every unsafe ``<!ENTITY>`` declaration).
 
 An entry's text is its full content when the feed carries it, else its summary, with HTML
 turned into text. Entries without text are reported as failures; a file that is not a feed
@@ -7,6 +13,7 @@ at all is one error.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -38,7 +45,8 @@ def read_feed(
     """Yield a document (or a failure) for each entry of an RSS/Atom feed."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # A stream, never the bytes themselves: feedparser would open bytes that spell a path.
+    parsed = feedparser.parse(io.BytesIO(data))
     if parsed.get("bozo") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         raise InputError(f"{name}: not a valid RSS/Atom feed ({reason})")

@@ -1,8 +1,12 @@
 """CSV and JSONL tables: one document per row, with the columns named by a :class:`ColumnMap`.
 
-A missing column is an error for the whole file (nothing of it is stored); a row with no
-text, an unparseable JSON line or a malformed CSV row is reported and skipped, and the
-other rows go through.
+Columns that are not named are found by name: ``title``, ``source``, ``date``, ``url``,
+``text`` and ``id`` feed the fields of the same name, and common aliases (``headline``,
+``body``, ``content``, ``published``, ``outlet``, ``link``) are used when the same-named
+column is absent. The reader notes which column fed which field, and warns when a mapped
+column is empty in every row. A missing named column (or no text column) is an error for
+the whole file (nothing of it is stored); a row with no text, an unparseable JSON line or a
+malformed CSV row is reported and skipped, and the other rows go through.
 """
 
 from __future__ import annotations
@@ -18,84 +22,186 @@ from ..dates import normalise_date
 from ..document import Document
 from ..errors import InputError, SlantError
 from .failures import IngestFailure
+from .notes import IngestNote, NoteHandler
 
-__all__ = ["ColumnMap", "read_csv", "read_jsonl"]
+__all__ = ["ALIASES", "ColumnMap", "describe_mapping", "read_csv", "read_jsonl"]
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+#: The document fields a table can feed, and the columns each takes when not named: the
+#: same-named column first, then common aliases (matched case-insensitively).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content"),
+    "title": ("title", "headline"),
+    "source": ("source", "outlet"),
+    "date": ("date", "published"),
+    "url": ("url", "link"),
+    "id": ("id",),
+}
+_OPTIONS = {field: f"--{field}-col" for field in ALIASES}
+
+
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which column holds what. Only ``text`` is required; the others may be None."""
+    """Which column holds what. A field left None takes its same-named column or an alias
+    (:data:`ALIASES`) when the table has one; a named column must exist."""
 
-    text: str = "text"
+    text: str | None = None
     title: str | None = None
     source: str | None = None
     date: str | None = None
     id: str | None = None
     url: str | None = None
 
-    def check(self, columns: list[str], name: str) -> None:
-        """Raise InputError naming any mapped column that the table lacks."""
-        wanted = {
-            "--text-col": self.text,
-            "--title-col": self.title,
-            "--source-col": self.source,
-            "--date-col": self.date,
-            "--id-col": self.id,
-            "--url-col": self.url,
-        }
-        missing = [f"{opt} {col!r}" for opt, col in wanted.items() if col and col not in columns]
+    def resolve(self, columns: list[str], name: str) -> dict[str, str]:
+        """Return ``{field: column}`` for this table, in :data:`ALIASES` order.
+
+        Raises InputError naming any named column the table lacks, or when no column can
+        hold the text.
+
+        >>> ColumnMap().resolve(["Headline", "body", "outlet"], "t.csv")
+        {'text': 'body', 'title': 'Headline', 'source': 'outlet'}
+        """
+        given = {field: getattr(self, field) for field in ALIASES if getattr(self, field)}
+        missing = [f"{_OPTIONS[f]} {col!r}" for f, col in given.items() if col not in columns]
         if missing:
             raise InputError(
                 f"{name}: no column {', '.join(missing)}; the columns are: "
                 f"{', '.join(columns) or '(none)'}"
             )
+        taken = set(given.values())
+        by_lower: dict[str, str] = {}
+        for column in columns:
+            by_lower.setdefault(column.lower(), column)
+        mapping: dict[str, str] = {}
+        for field, aliases in ALIASES.items():
+            if field in given:
+                mapping[field] = given[field]
+                continue
+            for alias in aliases:
+                column = alias if alias in columns else by_lower.get(alias)
+                if column is not None and column not in taken:
+                    mapping[field] = column
+                    taken.add(column)
+                    break
+        if "text" not in mapping:
+            raise InputError(
+                f"{name}: no text column (looked for {', '.join(ALIASES['text'])}); name it "
+                f"with --text-col; the columns are: {', '.join(columns) or '(none)'}"
+            )
+        return mapping
 
 
-def _row_document(row: dict[str, object], columns: ColumnMap, source: str | None) -> Document:
-    def get(col: str | None) -> str | None:
-        value = row.get(col) if col else None
-        return str(value).strip() or None if value is not None else None
+def describe_mapping(mapping: dict[str, str]) -> str:
+    """The mapping as one line: ``text ← body, title ← headline``."""
+    return ", ".join(f"{field} ← {column}" for field, column in mapping.items())
 
-    text = row.get(columns.text)
+
+def _cell(row: dict[str, object], column: str | None) -> str | None:
+    value = row.get(column) if column else None
+    return (str(value).strip() or None) if value is not None else None
+
+
+def _row_document(row: dict[str, object], mapping: dict[str, str], source: str | None) -> Document:
+    text = row.get(mapping["text"])
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"empty {columns.text!r}")
+        raise InputError(f"empty {mapping['text']!r}")
     return Document(
         text=text,
-        title=get(columns.title),
-        source=source or get(columns.source),
-        date=normalise_date(get(columns.date)),
-        url=get(columns.url),
-        external_id=get(columns.id),
+        title=_cell(row, mapping.get("title")),
+        source=source or _cell(row, mapping.get("source")),
+        date=normalise_date(_cell(row, mapping.get("date"))),
+        url=_cell(row, mapping.get("url")),
+        external_id=_cell(row, mapping.get("id")),
     )
+
+
+_FILLS = {
+    "title": "title",
+    "source": "source",
+    "date": "date",
+    "url": "url",
+    "id": "external_id",
+}
+
+
+class _Mapped:
+    """The mapping of one table, and which mapped fields some row has filled so far."""
+
+    def __init__(self, mapping: dict[str, str], source: str | None) -> None:
+        self.mapping = {f: c for f, c in mapping.items() if not (f == "source" and source)}
+        self.source = source
+        self.filled: set[str] = set()
+        self.documents = 0
+
+    def note(self, name: str) -> IngestNote:
+        return IngestNote(name, describe_mapping(self.mapping), kind="columns")
+
+    def document(self, row: dict[str, object]) -> Document:
+        document = _row_document(row, self.mapping, self.source)
+        self.documents += 1
+        for field, attribute in _FILLS.items():
+            if getattr(document, attribute):
+                self.filled.add(field)
+        return document
+
+    def warnings(self, name: str) -> Iterator[IngestNote]:
+        if not self.documents:
+            return
+        for field, column in self.mapping.items():
+            if field != "text" and field not in self.filled:
+                unread = " or not a date" if field == "date" else ""
+                yield IngestNote(name, f"column {column!r} ({field}) is empty{unread} in every row")
 
 
 def _rows_to_documents(
     rows: Iterator[tuple[int, dict[str, object] | str]],
+    *,
     columns: ColumnMap,
     source: str | None,
     name: str,
-    unit: str,
+    header: list[str] | None,
+    on_note: NoteHandler | None,
 ) -> Iterator[Document | IngestFailure]:
+    """Documents of the rows; ``on_note`` gets the mapping first and the empty-column
+    warnings last. The mapping comes from ``header``, or (JSONL) the first object's keys."""
+    note = on_note or (lambda _: None)
+    mapped = _Mapped(columns.resolve(header, name), source) if header is not None else None
+    if mapped is not None:
+        note(mapped.note(name))
     for number, row in rows:
-        where = f"{name} {unit} {number}"
+        where = f"{name} line {number}"
         if isinstance(row, str):
             yield IngestFailure(where, row)
             continue
+        if mapped is None:
+            mapped = _Mapped(columns.resolve(list(row), name), source)
+            note(mapped.note(name))
         try:
-            yield _row_document(row, columns, source)
+            yield mapped.document(row)
         except SlantError as exc:
             yield IngestFailure(where, str(exc))
+    if mapped is not None:
+        for warning in mapped.warnings(name):
+            note(warning)
 
 
 def read_csv(
-    text: str, *, name: str, columns: ColumnMap, source: str | None = None
+    text: str,
+    *,
+    name: str,
+    columns: ColumnMap,
+    source: str | None = None,
+    on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    """Yield a document (or a failure) per CSV row. Rows are numbered as in the file."""
+    """Yield a document (or a failure) per CSV row, rows numbered as in the file.
+
+    ``on_note`` receives a note of the column mapping before the first row, and a warning
+    per mapped column that is empty in every row after the last."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns.check(list(reader.fieldnames or []), name)
-    width = len(reader.fieldnames or [])
+    header = list(reader.fieldnames or [])
+    width = len(header)
 
     def rows() -> Iterator[tuple[int, dict[str, object] | str]]:
         while True:
@@ -111,17 +217,23 @@ def read_csv(
                 continue
             yield reader.line_num, row
 
-    yield from _rows_to_documents(rows(), columns, source, name, "line")
+    yield from _rows_to_documents(
+        rows(), columns=columns, source=source, name=name, header=header, on_note=on_note
+    )
 
 
 def read_jsonl(
-    text: str, *, name: str, columns: ColumnMap, source: str | None = None
+    text: str,
+    *,
+    name: str,
+    columns: ColumnMap,
+    source: str | None = None,
+    on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    """Yield a document (or a failure) per JSON line."""
-    checked = False
+    """Yield a document (or a failure) per JSON line, with notes as :func:`read_csv`; the
+    keys of the first object decide the mapping."""
 
     def rows() -> Iterator[tuple[int, dict[str, object] | str]]:
-        nonlocal checked
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
@@ -133,9 +245,8 @@ def read_jsonl(
             if not isinstance(row, dict):
                 yield number, "not a JSON object"
                 continue
-            if not checked:
-                columns.check(list(row), name)
-                checked = True
             yield number, row
 
-    yield from _rows_to_documents(rows(), columns, source, name, "line")
+    yield from _rows_to_documents(
+        rows(), columns=columns, source=source, name=name, header=None, on_note=on_note
+    )

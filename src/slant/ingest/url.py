@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ..document import Document
 from ..errors import FetchError, FetchTimeout, UpstreamError
-from .files import MAX_INPUT_BYTES, decode
+from .files import MAX_INPUT_BYTES, decode, describe_size
 from .html import html_to_document
 from .text import title_from_first_line
 
@@ -78,9 +78,8 @@ def fetch_document(
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
                         if len(body) > max_bytes:
-                            raise UpstreamError(
-                                f"{url}: page is larger than the limit of {max_bytes / 1e6:.0f} MB"
-                            )
+                            limit = describe_size(max_bytes)
+                            raise UpstreamError(f"{url}: page is larger than the limit of {limit}")
                     kind = response.headers.get("content-type", "").split(";")[0].strip()
                     break
             else:

@@ -117,7 +117,7 @@ def read_roles(path: Path) -> list[RoleMention]:
 
 def _unannotated_actors(article: EmbeddedArticle, entities: list[str]) -> list[tuple[str, list]]:
     """Actors (as the ``actors`` analyzer finds them) that overlap no annotated entity."""
-    from ..analyzers.mentions import find_actor_clusters
+    from ..analyzers.actors.mentions import find_actor_clusters
 
     annotated = [span for entity in entities for span in entity_mentions(entity, article.text)]
     return [

@@ -135,8 +135,9 @@ async def ingest(
     state: WebState = Depends(web_state),
 ) -> dict[str, Any]:
     """Start storing and annotating the file's documents in the background; poll
-    ``GET /api/ingest/{id}`` for progress. Columns left out: the text is in ``text``, and
-    ``title``, ``source``, ``date``, ``id``, ``url`` are used when the table has them."""
+    ``GET /api/ingest/{id}`` for progress. Columns left out are found by name: ``text``,
+    ``title``, ``source``, ``date``, ``id``, ``url``, or the aliases ``body``/``content``,
+    ``headline``, ``outlet``, ``published``, ``link``."""
     columns = column_map(text_col, title_col, source_col, date_col, id_col, url_col)
     job = state.jobs.submit(
         file.filename or "upload", await file.read(), source=source or None, columns=columns

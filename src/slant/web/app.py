@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import secrets
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from ..document import Document
 from ..pipeline import resolve
 from ..store import Corpus
 from . import api, compare_pages, pages
+from .csrf import RequestGuard
 from .errors import ErrorResponder, install_error_handlers
 from .jobs import IngestJobs
 from .security import BodyLimit, SecurityHeaders, TokenAuth
@@ -75,6 +77,7 @@ def create_app(
     request_timeout: float = 120.0,
     allow_private_urls: bool = False,
     analyzers: Iterable[str] | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """Build the web app over the corpus at ``corpus_path`` (created when missing).
 
@@ -84,7 +87,8 @@ def create_app(
     (default: the number of CPUs, at most 4), each answered within ``request_timeout``
     seconds or 504. ``allow_private_urls`` lets the app fetch URLs on private addresses.
     ``analyzers`` selects the analyzers pages and API run (default: all; an API request may
-    name its own).
+    name its own). ``allowed_hosts``: the names the server answers to in the ``Host`` header
+    (default: loopback names only; ``["*"]`` for any), see :mod:`.csrf`.
 
     >>> app = create_app("slant.db")  # doctest: +SKIP
     >>> import uvicorn; uvicorn.run(app, host="127.0.0.1", port=8000)  # doctest: +SKIP
@@ -98,6 +102,7 @@ def create_app(
         request_timeout=request_timeout,
         allow_private_urls=allow_private_urls,
         analyzers=tuple(analyzers) if analyzers is not None else None,
+        allowed_hosts=tuple(allowed_hosts) if allowed_hosts is not None else None,
     )
     resolve(settings.analyzers)  # an unknown analyzer name fails now
     Corpus(settings.corpus_path).close()  # fail now, not on the first request
@@ -107,6 +112,7 @@ def create_app(
         pool=WorkerPool(workers=settings.workers, timeout=settings.request_timeout),
         jobs=IngestJobs(settings.corpus_path, analyzers=settings.analyzers),
         templates=templates,
+        csrf_secret=secrets.token_bytes(32),
     )
 
     @asynccontextmanager
@@ -140,8 +146,14 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(compare_pages.router)
-    # Added inner to outer: the security headers wrap even the 401 and 413 answers.
+    # Added inner to outer: the security headers wrap even the 401, 403 and 413 answers.
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, respond=responder.for_scope)
     app.add_middleware(TokenAuth, token=settings.token, respond=responder.for_scope)
+    app.add_middleware(
+        RequestGuard,
+        secret=state.csrf_secret,
+        respond=responder.for_scope,
+        allowed_hosts=settings.allowed_hosts,
+    )
     app.add_middleware(SecurityHeaders)
     return app

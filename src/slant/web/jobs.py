@@ -10,9 +10,6 @@ Jobs live in memory only: a restarted server forgets them (the documents stay st
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import tempfile
 import threading
 import uuid
@@ -23,7 +20,8 @@ from pathlib import Path
 
 from ..annotate import annotate_corpus
 from ..errors import InputError, SlantError
-from ..ingest import ColumnMap, ingest_paths
+from ..ingest import ColumnMap
+from ..load import ingest_paths
 from ..store import Corpus
 
 __all__ = [
@@ -31,7 +29,6 @@ __all__ = [
     "IngestJob",
     "IngestJobs",
     "column_map",
-    "guess_columns",
     "ingest_format",
 ]
 
@@ -46,29 +43,6 @@ INGEST_SUFFIXES = {
 }
 _KEPT_FAILURES = 20
 _KEPT_JOBS = 50
-_USUAL_COLUMNS = ("title", "source", "date", "id", "url")
-
-
-def guess_columns(data: bytes, format: str, *, text: str = "text") -> ColumnMap:
-    """The ColumnMap of a table whose optional columns have their usual names.
-
-    Reads the CSV header or the keys of the first JSONL object; ``title``, ``source``,
-    ``date``, ``id`` and ``url`` are mapped when present. Anything unreadable maps only the
-    text column and is left for the reader to report.
-    """
-    head = data[:65536].decode("utf-8", errors="replace").lstrip("\ufeff")
-    names: list[str] = []
-    if format == "csv":
-        names = next(csv.reader(io.StringIO(head)), [])
-    elif format == "jsonl":
-        first = next((line for line in head.splitlines() if line.strip()), "{}")
-        try:
-            row = json.loads(first)
-            names = list(row) if isinstance(row, dict) else []
-        except json.JSONDecodeError:
-            names = []
-    found = {name: name for name in _USUAL_COLUMNS if name in names}
-    return ColumnMap(text=text, **found)
 
 
 @dataclass
@@ -123,15 +97,13 @@ class IngestJobs:
     ) -> IngestJob:
         """Queue the ingest of an uploaded file and return its job.
 
-        When ``columns`` maps no more than the text column, the usual optional columns are
-        used where the table has them (:func:`guess_columns`).
+        Columns that ``columns`` leaves out are found by name, as ``slant ingest`` does
+        (:class:`~slant.ingest.ColumnMap`).
         """
         format = ingest_format(filename)
         if not data.strip():
             raise InputError(f"{filename}: file is empty")
-        text_column = columns.text if columns else "text"
-        if columns is None or columns == ColumnMap(text=text_column):
-            columns = guess_columns(data, format, text=text_column)
+        columns = columns or ColumnMap()
         suffix = Path(filename).suffix.lower()
         with tempfile.NamedTemporaryFile(prefix="slant-upload-", suffix=suffix, delete=False) as f:
             f.write(data)
@@ -196,7 +168,6 @@ def column_map(
     id: str | None,
     url: str | None,
 ) -> ColumnMap:
-    """The ColumnMap of the ingest form's fields (blank fields are not mapped)."""
-    optional = {"title": title, "source": source, "date": date, "id": id, "url": url}
-    given = {key: value.strip() for key, value in optional.items() if value and value.strip()}
-    return ColumnMap(text=(text or "").strip() or "text", **given)
+    """The ColumnMap of the ingest form's fields (blank fields are found by name)."""
+    fields = {"text": text, "title": title, "source": source, "date": date, "id": id, "url": url}
+    return ColumnMap(**{key: v.strip() for key, v in fields.items() if v and v.strip()})

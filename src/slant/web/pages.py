@@ -38,8 +38,11 @@ _PAGE_SIZE = 25
 
 
 def render(state: WebState, request: Request, name: str, **context: Any) -> Response:
-    """The template ``name`` rendered with ``context`` (autoescaped)."""
-    return state.templates.TemplateResponse(request, name, context)
+    """The template ``name`` rendered with ``context`` (autoescaped) and the session's CSRF
+    token, which the page's forms put in their action (``?csrf=…``, :mod:`.csrf`)."""
+    return state.templates.TemplateResponse(
+        request, name, {"csrf": state.csrf_token(request), **context}
+    )
 
 
 def analysis_context(analysis: Analysis) -> dict[str, Any]:

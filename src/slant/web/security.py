@@ -13,7 +13,9 @@ streamed bodies and error responses:
 - :class:`SecurityHeaders`: a Content-Security-Policy that allows scripts, style sheets, images
   and fonts from the app itself only (no inline script, no ``eval``, no plug-ins, no framing;
   ``style`` attributes are allowed, for the bar widths of reports), plus ``nosniff``,
-  ``no-referrer`` and ``DENY`` framing.
+  ``same-origin`` referrers (nothing is sent to other sites; the app's own form posts carry
+  their real ``Origin``, which :mod:`.csrf` checks — ``no-referrer`` would make it ``null``)
+  and ``DENY`` framing.
 
 :func:`check_exposure` is the rule ``slant serve`` applies before binding: a non-loopback
 address needs a token unless the user explicitly opts out. This is not a user system: one
@@ -68,7 +70,7 @@ REPORT_POLICY = (
 _SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 _OPEN_PATH = "/login"

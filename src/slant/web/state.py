@@ -20,6 +20,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from ..store import Corpus
+from .csrf import csrf_token, session_of
 from .jobs import IngestJobs
 from .work import WorkerPool
 
@@ -38,6 +39,7 @@ class WebSettings:
     request_timeout: float = 120.0
     allow_private_urls: bool = False
     analyzers: tuple[str, ...] | None = None
+    allowed_hosts: tuple[str, ...] | None = None
 
 
 class RecentResults:
@@ -68,11 +70,16 @@ class WebState:
     pool: WorkerPool
     jobs: IngestJobs
     templates: Jinja2Templates
+    csrf_secret: bytes = b""
     comparisons: RecentResults = field(default_factory=RecentResults)
 
     def corpus(self) -> Corpus:
         """A fresh connection to the app's corpus (use it in a ``with`` block)."""
         return Corpus(self.settings.corpus_path)
+
+    def csrf_token(self, request: Request) -> str:
+        """The CSRF token of the request's session, for the forms of the page (:mod:`.csrf`)."""
+        return csrf_token(self.csrf_secret, session_of(request.scope) or "")
 
     def check_text(self, text: str, *, name: str = "the text") -> None:
         """Refuse texts longer than the app's limit with 413."""

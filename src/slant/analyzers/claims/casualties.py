@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Claim
-from .claim_words import SINCE_START, TOTAL_CUES, TOTAL_KILLERS, TOTAL_PHRASES
+from ...analysis import Claim
+from .words import SINCE_START, TOTAL_CUES, TOTAL_KILLERS, TOTAL_PHRASES
 
 __all__ = ["Found", "killed_by_a_war", "killed_in_main_event", "sentence_is_total"]
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Descriptor
+from ...analysis import Descriptor
 from .mentions import HONORIFICS, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 

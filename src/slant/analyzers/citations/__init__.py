@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ..analysis import Citation
-from ..pipeline import Context, analyzer
+from ...analysis import Citation
+from ...pipeline import Context, analyzer
 from .outlets import canonical_outlet, find_outlets, is_known_outlet, outlet_at
 
 __all__ = ["citations", "extract_citations", "iso_date"]

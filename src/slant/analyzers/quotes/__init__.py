@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Quote
-from ..pipeline import Context, analyzer
-from .direct_speech import direct_events
-from .indirect_speech import according_to_events, indirect_events
+from ...analysis import Quote
+from ...pipeline import Context, analyzer
+from .direct import direct_events
+from .indirect import according_to_events, indirect_events
 from .quotemarks import word_count
 from .speakers import SpeakerResolver
 from .speech import MIN_QUOTE_WORDS, covers

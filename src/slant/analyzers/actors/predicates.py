@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Descriptor
+from ...analysis import Descriptor
 
 __all__ = ["as_descriptor", "find_predicates", "is_quote", "noun_phrase", "trim"]
 

@@ -1,7 +1,7 @@
 """Quantity claims (``94,000 civilians trapped``) and the article's count of people killed.
 
 Method (rules over the shared spaCy parse; no trained model). Every number found by
-:mod:`slant.analyzers.numbers`, and every ``a``/``an`` before a singular civilian, child or
+:mod:`slant.analyzers.claims.numbers`, and every ``a``/``an`` before a singular civilian, child or
 woman (``a child was killed``), is placed on the dependency tree. Its *counted noun* is the
 noun it modifies (``27 demonstrators``), the ``of`` object of a vague quantity (``dozens of
 civilians``) or, for a bare number that is an argument of a casualty word (``kills 25``),
@@ -37,10 +37,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from ..analysis import Claim
-from ..pipeline import Context, analyzer
+from ...analysis import Claim
+from ...pipeline import Context, analyzer
 from .casualties import Found, killed_by_a_war, killed_in_main_event, sentence_is_total
-from .claim_words import (
+from .numbers import Quantity, find_quantities
+from .words import (
     BOUND_WORDS,
     CATEGORY_OF,
     EVENT_OF,
@@ -54,7 +55,6 @@ from .claim_words import (
     forms,
     lookup,
 )
-from .numbers import Quantity, find_quantities
 
 __all__ = ["count_killed", "find_claims", "claims"]
 

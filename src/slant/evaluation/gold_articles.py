@@ -1,0 +1,102 @@
+"""Read the articles a gold set was annotated on, exactly as ``slant ingest`` stores them.
+
+Gold files store article ids and character offsets only (``slant/data/gold/README.md``); the
+texts stay in ``../shared/data``. An article id says where its text is:
+
+- ``fakes:<unit_id>``: the ``article_content`` of that row of the FA-KES CSV
+  (``fakes-dev.csv``), read by the ingest CSV reader (:func:`slant.ingest.table.read_csv`);
+- ``framing:<ID>``: the ``text`` of that row of the narrative-framing TSV
+  (``framing-train.tsv``), read as the frames and roles trainers read it;
+- any other id: ``<id>.txt`` in one of the article directories (PTC, samples).
+
+The text is the cell as stored, never stripped or normalised, so ``text[start:end]`` of a
+gold span is what the annotator meant.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = [
+    "DEFAULT_FAKES",
+    "DEFAULT_FRAMING",
+    "GoldArticles",
+]
+
+#: Where the FA-KES and framing tables are read from when not given.
+DEFAULT_FAKES = Path("../shared/data/fakes-dev.csv")
+DEFAULT_FRAMING = Path("../shared/data/framing-train.tsv")
+
+
+@dataclass
+class GoldArticles:
+    """Look up gold articles by id in directories of ``<id>.txt`` and in the two tables."""
+
+    directories: list[Path] = field(default_factory=list)
+    fakes: Path = DEFAULT_FAKES
+    framing: Path = DEFAULT_FRAMING
+    _tables: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def text(self, article: str) -> str:
+        """The text of ``article`` (see the module docstring for the id forms)."""
+        prefix, _, key = article.partition(":")
+        if key and prefix in ("fakes", "framing"):
+            table = self._table(prefix)
+            if key not in table:
+                path = self.fakes if prefix == "fakes" else self.framing
+                raise InputError(f"article {article!r} of the gold set is not in {path}")
+            return table[key]
+        for directory in self.directories:
+            candidate = directory / f"{article}.txt"
+            if candidate.is_file():
+                return candidate.read_text(encoding="utf-8")
+        raise InputError(
+            f"article {article!r} of the gold set is in none of the --articles directories "
+            f"({', '.join(map(str, self.directories))}); pass the directory that holds "
+            f"{article}.txt"
+        )
+
+    def _table(self, prefix: str) -> dict[str, str]:
+        if prefix not in self._tables:
+            self._tables[prefix] = (
+                _read_fakes(self.fakes) if prefix == "fakes" else (_read_framing(self.framing))
+            )
+        return self._tables[prefix]
+
+
+def _read_fakes(path: Path) -> dict[str, str]:
+    """``unit_id`` -> text of the FA-KES CSV, through the ingest CSV reader."""
+    from ..document import Document
+    from ..ingest.table import ColumnMap, read_csv
+
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the FA-KES CSV {str(path)!r}: {exc}; pass --fakes") from exc
+    columns = ColumnMap(text="article_content", id="unit_id")
+    found = read_csv(raw, name=str(path), columns=columns)
+    return {d.external_id: d.text for d in found if isinstance(d, Document) and d.external_id}
+
+
+def _read_framing(path: Path) -> dict[str, str]:
+    """``ID`` -> text of the framing TSV (tab-separated, one article per row)."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows: Iterable[dict[str, str]] = list(csv.DictReader(handle, delimiter="\t"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(
+            f"cannot read the framing TSV {str(path)!r}: {exc}; pass --framing"
+        ) from exc
+    out = {}
+    for row in rows:
+        if "ID" not in row or "text" not in row:
+            raise InputError(f"{str(path)!r} is not the framing TSV: it needs ID and text columns")
+        out[row["ID"]] = row["text"]
+    return out

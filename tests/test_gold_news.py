@@ -1,0 +1,66 @@
+"""The news gold sets: offsets that index the articles as ingested, and their splits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from slant.errors import InputError
+from slant.evaluation.gold_articles import GoldArticles
+
+from .conftest import SHARED
+
+GOLD = Path(__file__).resolve().parents[1] / "src" / "slant" / "data" / "gold"
+DATA = SHARED / "data"
+
+
+def _articles() -> GoldArticles:
+    return GoldArticles(fakes=DATA / "fakes-dev.csv", framing=DATA / "framing-train.tsv")
+
+
+def _lines(name: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (GOLD / name).read_text().splitlines() if line]
+
+
+def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
+    lines = _lines("quotes-news.jsonl")
+    articles = {str(q["article"]) for q in lines}
+    assert len(lines) >= 300 and len(articles) >= 30
+    split_of = {q["article"]: q["split"] for q in lines}
+    assert all(split_of[q["article"]] == q["split"] for q in lines)  # one split per article
+    dev = [a for a in articles if split_of[a] == "dev"]
+    assert len(dev) == len(articles) // 2
+    assert {a.partition(":")[0] for a in articles} == {"fakes", "framing"}
+
+
+@pytest.mark.parametrize("name", ["quotes-news.jsonl", "descriptors-news.jsonl"])
+def test_gold_spans_index_the_ingested_text(name: str) -> None:
+    articles = _articles()
+    for line in _lines(name):
+        text = articles.text(str(line["article"]))
+        starts = [k for k in line if k.endswith("_start") and line[k] is not None]
+        for key in starts:
+            start, end = int(line[key]), int(line[key.replace("_start", "_end")])  # type: ignore[arg-type]
+            span = text[start:end]
+            assert 0 <= start < end <= len(text), (line, key)
+            assert span == span.strip() and span, (line, key)
+
+
+def test_fakes_text_is_the_cell_the_csv_reader_stores() -> None:
+    from slant.ingest.table import ColumnMap, read_csv
+
+    raw = (DATA / "fakes-dev.csv").read_text(encoding="utf-8")
+    first = next(iter(read_csv(raw, name="f", columns=ColumnMap(text="article_content"))))
+    assert _articles().text("fakes:1923848313") == first.text  # type: ignore[union-attr]
+
+
+def test_unknown_gold_article_is_a_one_line_error(tmp_path: Path) -> None:
+    articles = GoldArticles(directories=[tmp_path], fakes=DATA / "fakes-dev.csv")
+    with pytest.raises(InputError, match="not in"):
+        articles.text("fakes:0")
+    with pytest.raises(InputError, match="none of the --articles"):
+        articles.text("article1")
+    with pytest.raises(InputError, match="cannot read the framing TSV"):
+        GoldArticles(framing=tmp_path / "missing.tsv").text("framing:1")
