@@ -24,6 +24,7 @@ ingest or annotate loses at most the batch in flight and never leaves half a doc
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis, fields_view, stored_fields
 from .document import Document
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
 from .stories.model import Story
@@ -41,7 +42,7 @@ from .stories.model import Story
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS"]
+__all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS", "search_query"]
 
 DEFAULT_CORPUS = "slant.db"
 
@@ -95,6 +96,39 @@ def _row_document(row: sqlite3.Row) -> Document:
         external_id=row["external_id"],
         id=row["id"],
     )
+
+
+#: Longest search query accepted, in characters and in terms (words, phrases, operators).
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+_FTS_SYNTAX = re.compile(r'["()*^:+]|\b(?:AND|OR|NOT|NEAR)\b')
+
+
+def search_query(query: str) -> str:
+    """The query to run: refused past :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_TERMS`
+    (InputError), and, when it is plain words (ANDed), without repeated words.
+
+    FTS5's ``snippet()`` compares every matched token with every term of the query, so a
+    query of one word repeated n times costs n² per document (a thousand times ``a``: over a
+    minute of CPU). Repeats of an ANDed word change nothing in what matches, so they are dropped,
+    which keeps the cost linear in the query; the caps bound any other query.
+
+    >>> search_query("siege aleppo siege")
+    'siege aleppo'
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(
+            f"search query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
+        )
+    terms = query.split()
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InputError(
+            f"search query has {len(terms):,} terms; the limit is {MAX_QUERY_TERMS}: "
+            "search for fewer words"
+        )
+    if _FTS_SYNTAX.search(query):
+        return query
+    return " ".join(dict.fromkeys(term.lower() for term in terms))
 
 
 def _fts_phrase(phrase: str) -> str:
@@ -304,6 +338,7 @@ class Corpus:
         """Run a MATCH query; a query that is not valid FTS5 is retried as plain words."""
         if not query.strip():
             raise StoreError("search query is empty: give one or more words")
+        query = search_query(query)
         try:
             return self.db.execute(sql, (query, *params)).fetchall()
         except sqlite3.OperationalError:
