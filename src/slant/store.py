@@ -224,9 +224,7 @@ class Corpus:
         exists = self.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
         ).fetchone()
-        done = (
-            {row[0] for row in self.db.execute("SELECT id FROM migrations")} if exists else set()
-        )
+        done = {row[0] for row in self.db.execute("SELECT id FROM migrations")} if exists else set()
         return [migration for migration in MIGRATIONS if migration[0] not in done]
 
     def _migrate(self) -> None:
