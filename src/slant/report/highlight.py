@@ -49,10 +49,15 @@ def marks_of(analysis: Analysis) -> list[Mark]:
     """Every highlightable finding of an analysis as a :class:`Mark`."""
     marks: list[Mark] = []
     for t in analysis.techniques:
-        note = f"{t.technique.replace('_', ' ')} ({t.score:.2f})"
+        css = technique_css(t.technique)
+        voice = ""
+        if t.voice == "quoted":
+            voice = f", quoting {t.speaker or 'an unnamed speaker'}"
+            css += " v-quoted"
+        note = f"{t.technique.replace('_', ' ')} ({t.score:.2f}{voice})"
         if t.explanation:
             note += f": {t.explanation}"
-        marks.append(Mark("technique", t.start, t.end, note, technique_css(t.technique)))
+        marks.append(Mark("technique", t.start, t.end, note, css))
     for q in analysis.quotes:
         who = q.speaker or "unattributed"
         marks.append(Mark("quote", q.content_start, q.content_end, f"{q.kind} quote — {who}"))

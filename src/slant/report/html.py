@@ -52,9 +52,15 @@ def _context(analysis: Analysis) -> dict[str, Any]:
     for t in analysis.techniques:
         entry = techniques.setdefault(
             t.technique,
-            {"count": 0, "explanation": t.explanation, "css": technique_css(t.technique)},
+            {
+                "count": 0,
+                "quoted": 0,
+                "explanation": t.explanation,
+                "css": technique_css(t.technique),
+            },
         )
         entry["count"] += 1
+        entry["quoted"] += t.voice == "quoted"
     return {
         "analysis": analysis,
         "document": analysis.document,

@@ -1,6 +1,7 @@
 """A readable terminal summary of one analysis, with Rich.
 
-Shows tone, frames, techniques (with the words they point at), who is quoted, actors and
+Shows tone, frames, techniques (with the words they point at, and how many are inside
+quotes), who is quoted, actors and
 what they are called, numbers and casualty counts, cited media and scare quotes. Article
 text is printed as plain text (``markup=False``), never interpreted as Rich markup.
 """
@@ -52,14 +53,23 @@ def print_summary(analysis: Analysis, console: Console) -> None:
 
     if analysis.techniques:
         counts = Counter(t.technique for t in analysis.techniques)
+        quoted = Counter(t.technique for t in analysis.techniques if t.voice == "quoted")
         table = _table(
-            f"Persuasion techniques ({len(analysis.techniques)})", "technique", "n", "example"
+            f"Persuasion techniques ({len(analysis.techniques)}; "
+            f"{sum(quoted.values())} inside quotes)",
+            "technique",
+            "n",
+            "quoted",
+            "example",
         )
         for name, n in counts.most_common():
             best = max(
                 (t for t in analysis.techniques if t.technique == name), key=lambda t: t.score
             )
-            _row(table, name, n, _short(best.text, 70))
+            example = _short(best.text, 70)
+            if best.voice == "quoted":
+                example += f"  (quoting {best.speaker or 'an unnamed speaker'})"
+            _row(table, name, n, quoted[name], example)
         console.print(table)
     if analysis.quotes:
         table = _table(f"Who is quoted ({len(analysis.quotes)})", "speaker", "kind", "content")
