@@ -5,11 +5,12 @@ Propaganda Techniques Corpus, Da San Martino et al., EMNLP 2019 and SemEval 2020
 model card in ``slant/models/techniques/MODEL.md``) tags the wordpieces that lie inside a
 propaganda span, the runs are mapped back to whole words of the text, and a span classifier
 names the technique; a rule adds slogans that open with a rallying formula ("Victory to …",
-:mod:`slant.techniques.detect`). ``score`` is the probability that the words form a span
-times the probability of the technique (a fixed 0.8 for the rule); ``explanation`` defines
-the technique in plain words (:mod:`slant.techniques.labels`). ``voice`` says whether the
-words are the author's or inside a quote of the ``quotes`` analyzer, and whose
-(:mod:`slant.techniques.voice`).
+:mod:`slant.techniques.detect`). ``score`` is calibrated: the estimated probability that
+a gold propaganda span overlaps the words (:mod:`slant.techniques.calibration`; a fixed 0.8
+for the rule); text and HTML show findings from the model's operating point up;
+``explanation`` defines the technique in plain words (:mod:`slant.techniques.labels`).
+``voice`` says whether the words are the author's or inside a quote of the ``quotes``
+analyzer, and whose (:mod:`slant.techniques.voice`).
 
 What it does not do: judge whether a claim is true (a technique can carry a true statement),
 see techniques that span paragraphs far apart, or name more than one technique per span. The
