@@ -101,7 +101,7 @@ class Calibration:
     def probability(self, span_score: float, technique_score: float, characters: int) -> float:
         """The calibrated score of one detection, rounded to 4 places."""
         z = float(features(span_score, technique_score, characters) @ np.asarray(self.weights))
-        return round(1.0 / (1.0 + np.exp(-(z + self.bias))), 4)
+        return round(float(1.0 / (1.0 + np.exp(-(z + self.bias)))), 4)
 
     def to_json(self) -> str:
         """The map as JSON, as ``calibration.json`` stores it."""
