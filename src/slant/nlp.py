@@ -32,7 +32,9 @@ HONORIFICS = frozenset(
     sgt. cpl. pvt. adm. brig. st. ste. rev. fr. hon. pres. supt. insp. det. amb. atty.
     messrs. mt. ft. jr. sr.""".split()
 )
-_AFTER_NAME_ONLY = frozenset({"jr.", "sr."})  # "John Smith Jr. said" — may end a name, not a sentence start
+_AFTER_NAME_ONLY = frozenset(
+    {"jr.", "sr."}
+)  # "John Smith Jr. said" — may end a name, not a sentence start
 
 _BREAKS = (
     re.compile(r"\n\s*\n"),
@@ -57,7 +59,20 @@ def get_nlp() -> Any:
         ) from exc
     nlp.max_length = CHUNK_CHARS + 10_000
     nlp.add_pipe(_LINE_BREAKS, before="parser")
+    _split_glued_quotes(nlp)
     return nlp
+
+
+#: A quote mark glued between a sentence end and the next word (``it."O'Rourke``, as scraped
+#: news has it) is a token of its own, so the word after it is parsed as a word.
+_GLUED_QUOTE = r"""(?<=[.!?])["'“”‘’](?=[A-Za-z])"""
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _GLUED_QUOTE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 _LINE_BREAKS = "slant_line_breaks"

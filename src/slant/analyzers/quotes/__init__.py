@@ -50,10 +50,13 @@ def extract_quotes(doc: Any) -> list[Quote]:
         from ...nlp import parse
 
         doc = parse(masked)
-    direct = direct_events(doc)
+    names: list[tuple[int, int]] = []
+    direct = direct_events(doc, names)
     direct_spans = [(e.content_start, e.content_end) for e in direct]
     resolver = SpeakerResolver(doc, quoted=direct_spans)
-    events = direct + indirect_events(doc, direct_spans) + according_to_events(doc)
+    # a reported clause that is mostly a quoted title ("says his favourite film is "…"") is
+    # no more speech than the title itself
+    events = direct + indirect_events(doc, direct_spans + names) + according_to_events(doc)
     taken = [(e.content_start, e.content_end) for e in events]
     events += postposed_events(doc, taken)
     events.sort(key=lambda e: (e.content_start, e.content_end))

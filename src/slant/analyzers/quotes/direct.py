@@ -50,6 +50,8 @@ _WINDOW_AFTER = 14
 _WINDOW_BEFORE = 30
 #: In ``"…," X said`` the cue comes within this many tokens of the closing mark.
 _CUE_REACH = 10
+#: ... or this many when a name right after the quote is the cue's subject.
+_LONG_REACH = 30
 _UTTERANCE_END = frozenset(",?!")
 _FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
@@ -68,13 +70,15 @@ class _Tokens:
         return bisect.bisect_left(self.starts, offset) - 1
 
 
-def _window(doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool) -> list[Any]:
-    """Tokens just after (``forward``) or before the quote in its sentence: up to a line
-    break, a sentence end or another double quote mark."""
+def _window(
+    doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
+) -> list[Any]:
+    """Tokens just after (``forward``, at most ``limit``) or before the quote in its sentence:
+    up to a line break, a sentence end or another double quote mark."""
     out: list[Any] = []
     if forward:
         i = tokens.after(pair.end)
-        while i < len(doc) and len(out) < _WINDOW_AFTER:
+        while i < len(doc) and len(out) < limit:
             tok = doc[i]
             if "\n" in tok.text or tok.text in _STOP_BEFORE or tok.text in _DOUBLE_MARKS:
                 break
@@ -120,8 +124,9 @@ def _direct_candidates(text: str) -> list[QuotePair]:
     return outer
 
 
-def direct_events(doc: Any) -> list[SpeechEvent]:
-    """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order."""
+def direct_events(doc: Any, names: list[tuple[int, int]] | None = None) -> list[SpeechEvent]:
+    """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order; the spans
+    of quoted names and titles, which are not speech, are added to ``names`` when given."""
     text = doc.text
     tokens = _Tokens(doc)
     events = []
@@ -132,6 +137,8 @@ def direct_events(doc: Any) -> list[SpeechEvent]:
         suffix = _suffix_cue(doc, tokens, last)
         cues = [c for c in (suffix, _prefix_cue(doc, tokens, first)) if c]
         if _is_name_or_title(doc, tokens, first, text[c_start:c_end]):
+            if names is not None:
+                names.append((c_start, c_end))
             continue
         if word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS:
             utterance = text[c_start:c_end].rstrip()[-1:] in _UTTERANCE_END
@@ -213,12 +220,20 @@ def _suffix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
     """The cue of ``"…," X said``: a speech verb just after the quote, in the same clause."""
     if pair.content.rstrip().endswith("."):
         return None
-    for position, tok in enumerate(_window(doc, tokens, pair, forward=True)):
+    window = _window(doc, tokens, pair, forward=True)
+    for position, tok in enumerate(window):
         clause_link = tok.pos_ == "SCONJ" or (tok.pos_ == "CCONJ" and tok.head.pos_ != "PROPN")
         if clause_link or position > _CUE_REACH:
-            return None
+            break
         if _is_cue(tok):
             return tok
+    # '"…," Alfredo Sirkis, executive director of Brazil Climate Center, a think tank, said.'
+    # a name right after the quote, then its appositions, then the cue whose subject it is
+    if window and window[0].pos_ in ("PROPN", "PRON"):
+        for tok in _window(doc, tokens, pair, forward=True, limit=_LONG_REACH):
+            if _is_cue(tok):
+                subject = subject_of(tok)
+                return tok if subject is not None and subject.i <= window[0].i + 3 else None
     return None
 
 

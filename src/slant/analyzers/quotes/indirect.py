@@ -90,7 +90,8 @@ def _is_report(verb: Any) -> bool:
 
 
 def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
-    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes."""
+    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes (and of
+    quoted titles): a clause that is mostly one of them is not reported here."""
     events = []
     heads: set[int] = set()
     for verb in doc:

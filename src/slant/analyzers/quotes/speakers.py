@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .speech import BODY_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
+from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
 
 __all__ = ["SpeakerResolver", "subject_of"]
 
@@ -59,6 +59,11 @@ _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
 _ANTECEDENT_WINDOW = 2500
+#: Bodies that "the N" may stand for when no name has the noun: the latest organisation.
+_COLLECTIVE_NOUNS = frozenset(
+    """group newspaper paper agency monitor organisation organization outlet network channel
+    broadcaster website coalition alliance movement station magazine daily""".split()
+)
 _MALE = frozenset({"he", "him", "his", "mr", "mr."})
 _FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 
@@ -112,6 +117,7 @@ def _phrase(token: Any) -> tuple[int, int]:
         for child in token.lefts:
             if child.dep_ in _PHRASE_DEPS:
                 start = min(start, child.left_edge.i)
+
         end = token.i + 1
         if token.pos_ != "PROPN":
             for child in token.rights:
@@ -119,6 +125,9 @@ def _phrase(token: Any) -> tuple[int, int]:
                     right = child.right_edge.i + 1
                     if right - token.i <= 6:
                         end = right
+    if token.pos_ == "PROPN":  # "Ana Kovacevic" with "Ana" left out of the entity
+        while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
     while start < end - 1 and (
         doc[start].lower_.rstrip(".") in _TITLE_WORDS or doc[start].pos_ in ("DET", "PUNCT")
     ):
@@ -186,7 +195,8 @@ class SpeakerResolver:
             person = token.lower_ in PERSON_PRONOUNS
             return self._antecedent(token, person=person) or self._literal(token)
         lefts = [c for c in token.lefts if c.dep_ != "punct"]
-        definite = bool(lefts) and lefts[0].lower_ in ("the", "this") and token.pos_ == "NOUN"
+        definite = bool(lefts) and lefts[0].lower_ in ("the", "this")
+        definite = definite and (token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_NOUNS)
         if definite and not any(c.dep_ == "poss" for c in lefts):
             described = self._described(token)
             if described is not None:
@@ -198,11 +208,14 @@ class SpeakerResolver:
             token = named  # "a researcher with the organisation, Matthew Collins, said"
         start, end = _phrase(token)
         phrase = self.text[start:end]
-        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"):
+        bare = [c.lower_ for c in token.lefts] in (["the"], ["this"])
+        title = token.lemma_.lower() in PERSON_NOUNS and token.ent_type_ != "PERSON"
+        if token.pos_ == "PROPN" and not (bare and title):
             person = token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
             return self._full_name(phrase, start, end, person=person)
-        person = is_person_noun(token)
-        bare = [c.lower_ for c in token.lefts] in (["the"], ["this"])
+        if token.ent_type_ in ("PERSON", "ORG") and not (bare and title):
+            return self._full_name(phrase, start, end, person=token.ent_type_ == "PERSON")
+        person = is_person_noun(token) or (bare and title)
         if person and bare:
             titled = self._titled(token.lemma_.lower(), token.sent.start_char)
             found = titled or self._antecedent(token, person=True)
@@ -216,20 +229,31 @@ class SpeakerResolver:
         )
 
     def _described(self, token: Any) -> Speaker | None:
-        """``the source``/``the activist``: the latest speaker whose phrase has that noun;
-        ``the group``/``the newspaper``: the latest speaker that is not a person, else the
-        latest organisation named as a subject."""
+        """``the spokesman``: the person introduced with that title; ``the source``/``the
+        activist``: the latest speaker whose phrase has that noun (``a source at …``);
+        ``the department``: the latest organisation whose name has it; ``the group``/``the
+        newspaper``: the latest speaker that is not a person, else the latest organisation.
+        Documents (``the statement``) speak as themselves."""
         noun = token.lower_
         lemma = token.lemma_.lower()
+        if is_person_noun(token) or lemma in PERSON_NOUNS:
+            titled = self._titled(lemma, token.sent.start_char)
+            if titled is not None:
+                return titled
         for speaker, at in reversed(self.history):
             if at >= token.idx or token.idx - at > _ANTECEDENT_WINDOW:
                 continue
-            words = {w.strip(".,").lower() for w in speaker.name.split()}
-            if noun in words or lemma in words:
+            words = [w.strip(".,").lower() for w in speaker.name.split()]
+            if (noun in words or lemma in words) and len(words) > 1:
                 return speaker
         if is_person_noun(token) or lemma not in BODY_NOUNS:
             return None
-        return self._organisation(token)
+        for start, end, name, label in reversed(self.names):
+            words = [w.lower() for w in name.split()]
+            near = 0 <= token.idx - start <= _ANTECEDENT_WINDOW and end <= token.idx
+            if label == "ORG" and near and (noun in words or lemma in words):
+                return Speaker(name=name, start=start, end=end, person_like=False)
+        return self._organisation(token) if lemma in _COLLECTIVE_NOUNS else None
 
     def _organisation(self, token: Any) -> Speaker | None:
         event = next(
@@ -358,8 +382,17 @@ def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
     for token in doc:
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
-            found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
+            words = doc.text[start:end].split()
+            body = token.lemma_.lower() in _NOT_PERSON_WORDS
+            if len(words) >= 2 and not body and all(w[:1].isupper() for w in words):
+                found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
     return found
+
+
+#: Words that make a capitalised subject a body, not a person ("terror Group on Peshmerga").
+_NOT_PERSON_WORDS = BODY_NOUNS | frozenset(
+    "front forces brigade brigades movement center centre institute observatory ministry".split()
+)
 
 
 def _clean(name: str) -> str:
