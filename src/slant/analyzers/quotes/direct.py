@@ -118,7 +118,7 @@ def _direct_candidates(text: str) -> list[QuotePair]:
     ]
     outer: list[QuotePair] = []
     for pair in pairs:
-        if outer and pair.start < outer[-1].end:
+        if outer and pair.content_start < outer[-1].end:  # nested; a shared mark may touch
             continue
         outer.append(pair)
     return outer
@@ -151,7 +151,7 @@ def direct_events(doc: Any, names: list[tuple[int, int]] | None = None) -> list[
                 or (c is suffix and utterance)
                 or (c is not suffix and colon)
             ]
-            if not cues:
+            if not cues and not _own_sentence(text, before, c_start, c_end):
                 continue
         cue = cues[0] if cues else None
         if _BYLINE.match(text, last.end):
@@ -191,6 +191,18 @@ def _is_name_or_title(doc: Any, tokens: _Tokens, pair: QuotePair, content: str) 
         and len(words) > 1
         and bool(before)
         and before[-1].pos_ in ("AUX", "DET", "ADP", "VERB", "PRON", "ADJ")
+    )
+
+
+def _own_sentence(text: str, before: list[Any], start: int, end: int) -> bool:
+    """A short quote that is a sentence of its own (``"He is a fraud."`` after a quote): the
+    next sentence of the speaker's quotation, left for the latest speaker."""
+    content = text[start:end].strip()
+    return (
+        not before
+        and len(content.split()) >= 3
+        and content[:1].isupper()
+        and content[-1:] in (".", "?", "!")
     )
 
 

@@ -145,7 +145,6 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text
         self.history: list[tuple[Speaker, int]] = []
-        self.gender: dict[str, str] = {}
         self.quoted = quoted or []
         self.brackets = _bracketed(doc.text)
         self.names = sorted(
@@ -156,6 +155,7 @@ class SpeakerResolver:
             ]
             + _unlabelled_subject_names(doc)
         )
+        self.gender: dict[str, str] = _gender_by_honorific(doc, self.names)
 
     def resolve(self, token: Any, *, at: int) -> Speaker:
         """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
@@ -310,6 +310,19 @@ class SpeakerResolver:
         if people and (spoke is None or people[-1][0] > spoke[1]):
             start, end, _, _ = people[-1]
             return self._full_name(self.text[start:end], start, end)
+        if spoke is None and gender is not None:
+            # no subject agrees: a person of that gender named in any role ("met Ms. Ann Lee")
+            known = [
+                n
+                for n in self.names
+                if n[3] == "PERSON"
+                and n[1] <= token.idx
+                and token.idx - n[0] <= _ANTECEDENT_WINDOW
+                and self.gender.get(self._full_name(n[2], n[0], n[1]).name) == gender
+            ]
+            if known:
+                start, end, _, _ = known[-1]
+                return self._full_name(self.text[start:end], start, end)
         return spoke[0] if spoke else None
 
     def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
@@ -359,6 +372,20 @@ class SpeakerResolver:
             if noun in linked:
                 return Speaker(name=name, start=n_start, end=n_end, person_like=True)
         return None
+
+
+def _gender_by_honorific(doc: Any, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
+    """``Mr. Tom Reed`` is male, ``Ms. Ann Lee`` female: the gender the text shows for a name."""
+    found: dict[str, str] = {}
+    text = doc.text
+    for start, _, name, label in names:
+        if label != "PERSON":
+            continue
+        before = text[max(0, start - 6) : start].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in ("mr", "mrs", "ms", "miss"):
+            found[name] = "m" if word == "mr" else "f"
+    return found
 
 
 def _bracketed(text: str) -> list[tuple[int, int]]:
