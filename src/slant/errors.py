@@ -13,6 +13,7 @@ one line and exit non-zero; the library never prints.
      │              └── FetchTimeout  the server did not answer in time
      ├── StoreError            the SQLite corpus store failed or is not what slant expects
      ├── ModelError            a trained artefact is missing or cannot be run
+     ├── ExtraMissing          an optional extra ([export], [dask]) is needed but not installed
      └── AnalyzerError         an analyzer name or selection is invalid
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 __all__ = [
     "AnalyzerError",
+    "ExtraMissing",
     "FetchError",
     "FetchTimeout",
     "InputError",
@@ -56,6 +58,10 @@ class StoreError(SlantError):
 
 class ModelError(SlantError):
     """A trained artefact is missing, corrupt, or failed to run."""
+
+
+class ExtraMissing(SlantError):
+    """A feature needs an optional extra (``pip install 'slant[export]'``) that is missing."""
 
 
 class AnalyzerError(SlantError):

@@ -20,6 +20,8 @@ _COMMAND_MODULES = (
     "claims",
     "frames",
     "compare",
+    "export",
+    "stories",
     "serve",
 )
 for _name in _COMMAND_MODULES:

@@ -28,6 +28,7 @@ import bisect
 import re
 from typing import Any
 
+from ...spans import Span
 from .quotemarks import QuotePair, find_quote_pairs, word_count
 from .speakers import subject_of
 from .speech import (
@@ -319,8 +320,4 @@ def _in_subject(cue: Any, offset: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return Span(start, end).strip(text)
