@@ -5,7 +5,7 @@
 >>> print(a.to_json())  # doctest: +SKIP
 """
 
-from . import compare
+from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
 from .analysis import (
     SCHEMA,
     Actor,
@@ -19,6 +19,7 @@ from .analysis import (
     Tone,
 )
 from .analyzers.roles import cast_roles
+from .compare import Comparison, compare
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -43,6 +44,7 @@ __all__ = [
     "Analysis",
     "AnalyzerError",
     "Citation",
+    "Comparison",
     "Claim",
     "Descriptor",
     "Document",
