@@ -5,6 +5,8 @@
 >>> print(a.to_json())  # doctest: +SKIP
 """
 
+import importlib.metadata
+
 from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
 from .analysis import (
     SCHEMA,
@@ -35,7 +37,11 @@ from .errors import (
 from .export import read_export
 from .pipeline import analyze, available_analyzers
 
-__version__ = "0.1.0"
+try:
+    #: The version of the installed distribution: pyproject.toml is its one source.
+    __version__ = importlib.metadata.version("slant")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 __all__ = [
