@@ -14,14 +14,23 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from ..analysis import Analysis, Technique, register_html_view
 
-from ..analysis import register_html_view
+__all__ = ["format_number", "min_score_or_default", "techniques_shown"]
 
-if TYPE_CHECKING:
-    from ..analysis import Analysis
 
-__all__ = ["format_number"]
+def min_score_or_default(min_score: float | None) -> float:
+    """``min_score``, or the technique model's default operating point when it is None."""
+    if min_score is not None:
+        return min_score
+    from ..techniques.calibration import default_min_score
+
+    return default_min_score()
+
+
+def techniques_shown(analysis: Analysis, min_score: float) -> list[Technique]:
+    """The techniques of ``analysis`` with a score of at least ``min_score``."""
+    return [t for t in analysis.techniques if t.score >= min_score]
 
 
 def format_number(value: float) -> str:
