@@ -5,7 +5,9 @@
 >>> print(a.to_json())  # doctest: +SKIP
 """
 
-from . import compare
+import importlib.metadata
+
+from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
 from .analysis import (
     SCHEMA,
     Actor,
@@ -19,6 +21,7 @@ from .analysis import (
     Tone,
 )
 from .analyzers.roles import cast_roles
+from .compare import Comparison, compare
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -34,7 +37,11 @@ from .errors import (
 from .export import read_export
 from .pipeline import analyze, available_analyzers
 
-__version__ = "0.1.0"
+try:
+    #: The version of the installed distribution: pyproject.toml is its one source.
+    __version__ = importlib.metadata.version("slant")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 __all__ = [
@@ -43,6 +50,7 @@ __all__ = [
     "Analysis",
     "AnalyzerError",
     "Citation",
+    "Comparison",
     "Claim",
     "Descriptor",
     "Document",

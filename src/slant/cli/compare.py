@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ..compare import compare as compare_sides
-from ..compare import render_html, render_text
+from ..report.compare_html import render_comparison
+from ..report.compare_text import print_comparison
+from ..report.console import SafeConsole
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, fail, fail_on_errors
+from .app import app, check_out, console, fail, fail_on_errors, write_json
 
 _FORMATS = ("text", "json", "html")
 
@@ -57,7 +58,8 @@ def compare(
         raise fail(f"--format {format!r} is not one of {', '.join(_FORMATS)}")
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    check_out(out)
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,
@@ -70,20 +72,13 @@ def compare(
             workers=workers,
         )
     if format == "json":
-        _write(comparison.to_json(), out)
+        write_json(comparison.to_json(), out)
     elif format == "html":
         target = out or Path("slant-compare.html")
-        target.write_text(render_html(comparison), encoding="utf-8")
+        target.write_text(render_comparison(comparison), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is None:
-        render_text(comparison, console)
+        print_comparison(comparison, console)
     else:
         with out.open("w", encoding="utf-8") as handle:
-            render_text(comparison, Console(file=handle, width=120, color_system=None))
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        console.out(text, highlight=False)
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
+            print_comparison(comparison, SafeConsole(file=handle, width=120, color_system=None))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -26,10 +27,21 @@ from ..ingest import FORMATS, ColumnMap, load_document
 from ..load import ingest_paths
 from ..pipeline import analyze as analyze_document
 from ..pipeline import available_analyzers
+from ..report import techniques_shown
+from ..report.console import SafeConsole
 from ..report.html import render_page
 from ..report.terminal import print_summary
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, err_console, fail, fail_on_errors, say
+from .app import (
+    app,
+    check_out,
+    console,
+    err_console,
+    fail,
+    fail_on_errors,
+    say,
+    write_json,
+)
 
 CorpusOption = Annotated[
     Path, typer.Option("--corpus", "-c", help="SQLite corpus file.", show_default=True)
@@ -87,6 +99,17 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
     ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="Show techniques scored at least this (calibrated probability). Text and "
+            "HTML default to the model's operating point (MODEL.md); JSON keeps every "
+            "finding unless this is given.",
+        ),
+    ] = None,
 ) -> None:
     """Analyze one article and show what slant finds.
 
@@ -94,12 +117,15 @@ def analyze(
 
         slant analyze article.txt
 
+        slant analyze article.txt --min-score 0     # every technique span, however unsure
+
         slant analyze page.html --format html --out report.html
 
         curl -s https://example.org/story | slant analyze - --format json
     """
     if format not in ("text", "json", "html"):
         raise fail(f"--format {format!r} is not one of text, json, html")
+    check_out(out)
     with fail_on_errors():
         stdin = sys.stdin.buffer.read() if input == "-" else None
         document = load_document(input, allow_private=allow_private, stdin=stdin)
@@ -107,25 +133,18 @@ def analyze(
             say("Warning", warning)
         analysis = analyze_document(document, analyzers=_analyzer_names(analyzers))
     if format == "json":
-        _write(analysis.to_json(), out)
+        if min_score is not None:
+            analysis = replace(analysis, techniques=techniques_shown(analysis, min_score))
+        write_json(analysis.to_json(), out)
     elif format == "html":
         target = out or Path(f"slant-report-{document.id}.html")
-        target.write_text(render_page(analysis), encoding="utf-8")
+        target.write_text(render_page(analysis, min_score=min_score), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is not None:
         with out.open("w", encoding="utf-8") as handle:
-            from rich.console import Console
-
-            print_summary(analysis, Console(file=handle, width=120))
+            print_summary(analysis, SafeConsole(file=handle, width=120), min_score=min_score)
     else:
-        print_summary(analysis, console)
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text + "\n")
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
+        print_summary(analysis, console, min_score=min_score)
 
 
 @app.command()
@@ -266,7 +285,7 @@ def search(
 
         slant search '"eastern aleppo" siege'
     """
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
         meta = " · ".join(x for x in (hit.source, hit.date, hit.id) if x)

@@ -8,14 +8,16 @@
 - :func:`load_document`: a stored document and its stored analysis, analyzed now (and not
   stored) when the corpus has not been annotated yet.
 - :func:`run_comparison`: the comparison of two sides (the last few kept while the corpus
-  counts stay the same).
+  stays the same: :meth:`Corpus.fingerprint` changes with documents, their metadata and
+  every analysis stored, a re-annotation with a new analyzer version included).
 """
 
 from __future__ import annotations
 
 import shlex
+from functools import partial
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Analysis
@@ -24,7 +26,7 @@ from ..document import Document
 from ..filters import Filter, parse_filter
 from .models import CompareRequest, DocumentList, DocumentSummary
 from .state import WebState
-from .work import analyze_document
+from .work import analyze_document, is_heavy
 
 __all__ = ["find_documents", "load_document", "run_comparison", "side_filter"]
 
@@ -69,7 +71,9 @@ def _stored(state: WebState, document_id: str) -> tuple[Document | None, Analysi
         return document, corpus.get_analysis(document_id) if document else None
 
 
-async def load_document(state: WebState, document_id: str) -> tuple[Document, Analysis, bool]:
+async def load_document(
+    state: WebState, document_id: str, *, request: Request | None = None
+) -> tuple[Document, Analysis, bool]:
     """A stored document, its analysis, and whether that analysis was stored (404 if absent)."""
     document, analysis = await run_in_threadpool(_stored, state, document_id)
     if document is None:
@@ -78,7 +82,8 @@ async def load_document(state: WebState, document_id: str) -> tuple[Document, An
         )
     if analysis is not None:
         return document, analysis, True
-    analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
+    analyze_now = partial(analyze_document, document, state.settings.analyzers)
+    analysis = await state.pool.run(analyze_now, request=request, heavy=is_heavy(document))
     return document, analysis, False
 
 
@@ -95,20 +100,25 @@ def _compare(state: WebState, request: CompareRequest) -> Comparison:
         )
 
 
-def _corpus_version(state: WebState) -> tuple[int, ...]:
+def _corpus_version(state: WebState) -> str:
     with state.corpus() as corpus:
-        return tuple(corpus.stats().values())
+        return corpus.fingerprint()
 
 
-async def run_comparison(state: WebState, request: CompareRequest) -> Comparison:
+async def run_comparison(
+    state: WebState, request: CompareRequest, *, http: Request | None = None
+) -> Comparison:
     """The :class:`slant.compare.Comparison` of the two sides of ``request``; the same request
-    on an unchanged corpus (same counts) reuses the last result."""
+    on an unchanged corpus (same :meth:`~slant.store.Corpus.fingerprint`) reuses the last
+    result."""
     key = (
         tuple(request.model_dump().values()),
         await run_in_threadpool(_corpus_version, state),
     )
-    comparison = state.comparisons.get(key)
+    comparison: Comparison | None = state.comparisons.get(key)
     if comparison is None:
-        comparison = await state.pool.run(_compare, state, request)
+        comparison = await state.pool.run(
+            partial(_compare, state, request), request=http, heavy=True
+        )
         state.comparisons.put(key, comparison)
     return comparison

@@ -50,6 +50,10 @@ class RecentResults:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
     def get(self, key: Hashable) -> Any | None:
         with self._lock:
             if key in self._items:
@@ -94,4 +98,5 @@ class WebState:
 
 def web_state(request: Request) -> WebState:
     """FastAPI dependency: the state of the app serving ``request``."""
-    return request.app.state.slant
+    state: WebState = request.app.state.slant
+    return state
