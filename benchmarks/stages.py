@@ -2,9 +2,10 @@
 analyzer, per document, over the same articles as ``benchmarks/throughput.py``.
 
 Runs :func:`slant.annotate.analyze_batch`'s steps by hand, one batch at a time, and times each
-step with ``time.perf_counter``; the sentence vectors are computed (and timed) before the
-analyzers that read them, so ``frames`` and ``roles`` show only their own work. ``--profile
-FILE`` also writes a cProfile of the whole run (read it with ``python -m pstats FILE``).
+step in CPU time of this process (``time.process_time``, all its threads: on a shared machine
+wall time mostly measures the other processes); the sentence vectors are computed (and timed)
+before the analyzers that read them, so ``frames`` and ``roles`` show only their own work.
+``--profile FILE`` also writes a cProfile of the whole run (read it with ``python -m pstats FILE``).
 
     .venv/bin/python benchmarks/stages.py --n 48 --batch-size 16
 """
@@ -43,34 +44,34 @@ def main() -> None:
     profiler = cProfile.Profile() if args.profile else None
     if profiler:
         profiler.enable()
-    start_all = time.perf_counter()
+    start_all = time.process_time()
     for first in range(0, len(documents), args.batch_size):
         batch = documents[first : first + args.batch_size]
-        start = time.perf_counter()
+        start = time.process_time()
         parsed = list(nlp.pipe([d.text for d in batch], batch_size=len(batch)))
-        seconds["spaCy parse (nlp.pipe)"] += time.perf_counter() - start
+        seconds["spaCy parse (nlp.pipe)"] += time.process_time() - start
         for document, doc in zip(batch, parsed, strict=True):
             ctx = Context(document, parsed=doc)
-            start = time.perf_counter()
+            start = time.process_time()
             ctx.sentences  # noqa: B018 - computed here to be timed apart
-            seconds["sentences"] += time.perf_counter() - start
-            start = time.perf_counter()
+            seconds["sentences"] += time.process_time() - start
+            start = time.process_time()
             ctx.sentence_vectors  # noqa: B018
-            seconds["sentence vectors (MiniLM)"] += time.perf_counter() - start
+            seconds["sentence vectors (MiniLM)"] += time.process_time() - start
             for spec in specs:
-                start = time.perf_counter()
+                start = time.process_time()
                 ctx._run(spec)
-                seconds[f"analyzer {spec.name}"] += time.perf_counter() - start
-    total = time.perf_counter() - start_all
+                seconds[f"analyzer {spec.name}"] += time.process_time() - start
+    total = time.process_time() - start_all
     if profiler:
         profiler.disable()
         profiler.dump_stats(str(args.profile))
     words = sum(d.words for d in documents)
     print(f"{len(documents)} articles, {words} words, load {os.getloadavg()[0]:.1f}")
-    print(f"{'step':<28}{'ms/doc':>9}{'share':>8}")
+    print(f"{'step':<28}{'CPU ms/doc':>11}{'share':>8}")
     for name, value in sorted(seconds.items(), key=lambda kv: -kv[1]):
-        print(f"{name:<28}{1000 * value / len(documents):>9.1f}{value / total:>8.1%}")
-    print(f"{'total':<28}{1000 * total / len(documents):>9.1f}")
+        print(f"{name:<28}{1000 * value / len(documents):>11.1f}{value / total:>8.1%}")
+    print(f"{'total':<28}{1000 * total / len(documents):>11.1f}")
 
 
 if __name__ == "__main__":
