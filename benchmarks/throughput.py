@@ -107,16 +107,20 @@ def stage_full(n: int, workers: int, batch_size: int, data: Path) -> dict[str, A
     texts = benchmark_texts(n, data)
     words = sum(Document(text=text).words for _, text in texts)
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "articles.jsonl"
-        with source.open("w", encoding="utf-8") as out:
-            for i, (name, text) in enumerate(texts):
-                side = "bench-a" if i % 2 == 0 else "bench-b"
-                row = {"id": name, "title": name, "source": side, "text": text}
-                out.write(json.dumps(row) + "\n")
+        sources = []  # files of 1,000 articles: ingest refuses files over 20 MiB
+        for first in range(0, len(texts), 1000):
+            sources.append(Path(tmp) / f"articles-{first // 1000}.jsonl")
+            with sources[-1].open("w", encoding="utf-8") as out:
+                for i, (name, text) in enumerate(texts[first : first + 1000], start=first):
+                    side = "bench-a" if i % 2 == 0 else "bench-b"
+                    row = {"id": name, "title": name, "source": side, "text": text}
+                    out.write(json.dumps(row) + "\n")
         with Corpus(Path(tmp) / "bench.db") as corpus:
             start = time.perf_counter()
-            ingested = ingest_paths(corpus, [source])
+            ingested = ingest_paths(corpus, sources)
             ingest_s = time.perf_counter() - start
+            if ingested.failed or ingested.added != len(texts):
+                raise SystemExit(f"Error: ingest stored {ingested.added} of {len(texts)}")
             start, cpu = time.perf_counter(), _cpu_s()
             report = annotate_corpus(
                 corpus, workers=workers, batch_size=batch_size, progress=_Log(n, start)
