@@ -1,5 +1,5 @@
 """The bundled example: twelve invented articles by three invented outlets on two parallel
-sieges (see ``data/demo/README.md``), loaded into a corpus and annotated.
+sieges (see ``data/demo/README.md``), loaded into a corpus, annotated and grouped into stories.
 
 ``slant demo`` is this module plus printing; tests and the web app use it to get a small
 real corpus without any outside data.
@@ -41,7 +41,11 @@ def load_demo(
     on_start: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[IngestReport, AnnotateReport]:
-    """Ingest the demo articles into ``corpus`` and annotate them (idempotent)."""
+    """Ingest the demo articles into ``corpus``, annotate them and group them into stories
+    (idempotent)."""
+    from .stories import group_stories
+
     ingested = ingest_paths(corpus, [demo_corpus_file()], columns=DEMO_COLUMNS)
     annotated = annotate_corpus(corpus, on_start=on_start, progress=progress)
+    group_stories(corpus)
     return ingested, annotated

@@ -634,6 +634,17 @@ class Corpus:
         found = self._stories("SELECT t.* FROM stories t WHERE t.id = ?", [story_id])
         return found[0] if found else None
 
+    def story_of(self, document_id: str) -> str | None:
+        """The id of the story a document is in, or None."""
+        row = self._execute(
+            "SELECT story_id FROM story_documents WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def count_grouped(self) -> int:
+        """Number of documents in a story."""
+        return self._execute("SELECT count(*) FROM story_documents").fetchone()[0]
+
     def story_assignments(self, flt: Filter | None = None) -> dict[str, str]:
         """Document id -> story id, for the grouped documents matching the filter."""
         where, params = self._where(flt)

@@ -61,7 +61,7 @@ def _compare(store: Corpus, out_dir: Path) -> None:
     from ..compare import compare, render_html, render_text
 
     console.rule("State outlet against opposition outlet")
-    comparison = compare(store, **DEMO_SIDES)
+    comparison = compare(store, **DEMO_SIDES, by_story=True)
     render_text(comparison, console)
     compare_report = out_dir / "slant-demo-compare.html"
     compare_report.write_text(render_html(comparison), encoding="utf-8")

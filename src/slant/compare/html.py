@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..report.compare_stories import story_view
 from ..report.html import stylesheet, template_environment
 from .collect import CASUALTY_CATEGORIES, FRAMES, ROLES
 from .model import Comparison
@@ -201,7 +202,9 @@ def _view(data: dict[str, Any]) -> dict[str, Any]:
             category: ev.add(f"Killed {category} reported in {label[key]}", examples)
             for category, examples in data["casualties"][key]["examples"].items()
         }
+    stories = story_view(data, label, ev.add)
     return {
+        **stories,
         "data": data,
         "label": label,
         "evidence": ev.groups,

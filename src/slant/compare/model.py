@@ -22,10 +22,13 @@ from ..errors import InputError, StoreError
 from ..filters import Filter, parse_filter
 from ..store import Corpus
 from .actors import actor_sections
+from .aligned import ANCHOR_Z, MIN_ANCHOR, ContextCounts, align_terms
+from .by_story import story_sections
 from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
 from .sections import RatesTable, casualties, rates, voices
+from .self_names import OutletNames
 from .spans import inside
 from .stats import log_odds_z
 from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern
@@ -69,6 +72,8 @@ def compare(
     reps: int = 1000,
     seed: int = 0,
     workers: int = 1,
+    by_story: bool = False,
+    aligned: int = 10,
 ) -> Comparison:
     """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
 
@@ -77,7 +82,9 @@ def compare(
     sentences by that many neighbours; ``top_terms`` distinctive terms are kept per side,
     among terms seen at least ``min_count`` times; ``reps`` bootstrap replicates drawn with
     ``seed`` (the same corpus and seed give the same report); ``workers=2`` reads the two
-    sides in two processes on large corpora. Raises :class:`~slant.errors.InputError` for
+    sides in two processes on large corpora. ``by_story`` adds the stories both sides report
+    and each side's blindspots (from the stories ``slant stories`` stored); ``aligned`` is how
+    many aligned term pairs to keep. Raises :class:`~slant.errors.InputError` for
     sides that select nothing and :class:`~slant.errors.StoreError` for an unannotated corpus.
 
     >>> with Corpus("fakes.db") as corpus:  # doctest: +SKIP
@@ -108,10 +115,27 @@ def compare(
         }
     table = merge_terms(collectors[0].terms, collectors[1].terms)
     subject_words = {w for side in sides for w in tokenise(side.subject or "") if w[0].isalpha()}
-    terms = _distinctive_terms(table, top=top_terms, min_count=min_count, leave_out=subject_words)
+    own_names = {
+        key: OutletNames(collector.sources) for key, collector in zip("ab", collectors, strict=True)
+    }
+    terms, named = _distinctive_terms(
+        table, top=top_terms, min_count=min_count, leave_out=subject_words, own_names=own_names
+    )
     for key, side, collector in zip("ab", sides, collectors, strict=True):
         _add_term_examples(corpus, side, collector, terms[key], book)
     data["distinctive_terms"] = terms
+    data["excluded_terms"] = {
+        key: {
+            "outlet_names": named[key],
+            "sources": own_names[key].sources,
+            **collector.exclusions.to_dict(),
+        }
+        for key, collector in zip("ab", collectors, strict=True)
+    }
+    data["aligned_terms"] = [
+        pair.to_dict()
+        for pair in _aligned_terms(corpus, sides, collectors, table, terms, top=aligned)
+    ]
     sections = {
         **rates(RatesTable(collectors, reps=reps, seed=seed), book),
         **voices(collectors, book),
@@ -126,9 +150,60 @@ def compare(
         casualties=casualties(collectors, book),
         frames=sections["frames"],
         actor_roles=sections["actor_roles"],
-        evidence_documents=book.cited,
     )
+    if by_story:
+        shared, blindspots = story_sections(
+            corpus, collectors[0].document_ids, collectors[1].document_ids, book
+        )
+        data["stories"] = [story.to_dict() for story in shared]
+        data["blindspots"] = {k: [b.to_dict() for b in v] for k, v in blindspots.items()}
+    data["evidence_documents"] = book.cited
     return Comparison(data)
+
+
+def _aligned_terms(
+    corpus: Corpus,
+    sides: tuple[Side, Side],
+    collectors: tuple[SideCollector, ...],
+    table: TermTable,
+    terms: dict[str, list[dict[str, Any]]],
+    *,
+    top: int,
+) -> list:
+    """Aligned pairs among the distinctive terms of the two sides (:mod:`.aligned`): one
+    more pass over each side's texts counts the contexts of its terms."""
+    if top <= 0 or not terms["a"] or not terms["b"]:
+        return []
+    z = log_odds_z(table.unigram_a, table.unigram_b)
+    shared = (table.unigram_a >= MIN_ANCHOR) & (table.unigram_b >= MIN_ANCHOR)
+    outlets = OutletNames([*collectors[0].sources, *collectors[1].sources])
+    anchors = [
+        table.words[i]
+        for i in np.nonzero(shared & (np.abs(z) < ANCHOR_Z))[0]
+        if not outlets.source_named(table.words[i])
+    ]
+    stories = corpus.story_assignments()
+    counts = []
+    for key, side, collector in zip("ab", sides, collectors, strict=True):
+        context = ContextCounts(frozenset(entry["term"] for entry in terms[key]))
+        wanted = set(collector.document_ids)
+        for document in corpus.iter_documents(side.documents_filter()):
+            if document.id not in wanted:
+                continue
+            news = collector.masked(document.text, document.source)
+            windows = collector.windows.get(document.id) if side.subject else None
+            for start, end in windows or [(0, len(news))]:
+                context.add_text(news[start:end], stories.get(document.id))
+        counts.append(context)
+    examples = [{entry["term"]: entry["examples"] for entry in terms[key]} for key in "ab"]
+    return align_terms(
+        counts[0],
+        counts[1],
+        anchors=anchors,
+        top=top,
+        examples_a=examples[0],
+        examples_b=examples[1],
+    )
 
 
 def _check_sides(
@@ -155,10 +230,16 @@ def _check_sides(
 
 
 def _distinctive_terms(
-    table: TermTable, *, top: int, min_count: int, leave_out: set[str]
-) -> dict[str, list[dict[str, Any]]]:
-    """The top terms of each side; terms made of a subject's words (``leave_out``) are not
-    ranked, as they tell the subjects apart trivially."""
+    table: TermTable,
+    *,
+    top: int,
+    min_count: int,
+    leave_out: set[str],
+    own_names: dict[str, OutletNames],
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
+    """The top terms of each side, and the terms left out of each side's list because they
+    name one of its own outlets (``own_names``). Terms made of a subject's words
+    (``leave_out``) are not ranked, as they tell the subjects apart trivially."""
     words = table.words
     left_out = np.array([word in leave_out for word in words], dtype=bool)
     shift = np.int64(2**32)
@@ -172,26 +253,38 @@ def _distinctive_terms(
         ),
     ]
     ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
+    named: dict[str, list[tuple[float, str]]] = {"a": [], "b": []}
     for y_a, y_b, name, skip in counts:
         z = log_odds_z(y_a, y_b)
         z[((y_a + y_b) < min_count) | skip] = 0.0
         for key, sign in (("a", 1.0), ("b", -1.0)):
-            ranked[key].extend(
-                (
-                    float(sign * z[i]),
-                    {
-                        "term": name(i),
-                        "z": round(float(z[i]), 3),
-                        "count_a": int(y_a[i]),
-                        "count_b": int(y_b[i]),
-                    },
-                )
-                for i in _top_indices(sign * z, top)
-            )
-    return {
+            kept = 0
+            for i in _top_indices(sign * z, top + _NAMED_SLACK):
+                term = name(i)
+                if own_names[key].source_named(term):
+                    named[key].append((float(sign * z[i]), term))
+                    continue
+                if kept == top:
+                    break
+                kept += 1
+                entry = {
+                    "term": term,
+                    "z": round(float(z[i]), 3),
+                    "count_a": int(y_a[i]),
+                    "count_b": int(y_b[i]),
+                }
+                ranked[key].append((float(sign * z[i]), entry))
+    terms = {
         key: [entry for _, entry in sorted(items, key=lambda s: -s[0])[:top]]
         for key, items in ranked.items()
     }
+    return terms, {
+        key: [t for _, t in sorted(items, key=lambda s: -s[0])] for key, items in named.items()
+    }
+
+
+#: Extra candidates ranked per side, so that leaving out outlet names still fills the list.
+_NAMED_SLACK = 30
 
 
 def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:

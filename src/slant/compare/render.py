@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..report.compare_stories import print_story_sections
 from .collect import CASUALTY_CATEGORIES, FRAMES
 from .model import Comparison
 
@@ -87,6 +88,7 @@ def render_text(comparison: Comparison, console: Console) -> None:
         field = f"killed_{category}_reported"
         table.add_row(category, *(f"{data['casualties'][k][field]:,}" for k in "ab"))
     console.print(table)
+    print_story_sections(data, labels, console)
 
 
 def _actors(data: dict[str, Any], labels: dict[str, str], console: Console) -> None:

@@ -96,12 +96,13 @@ def _compare(state: WebState, request: CompareRequest) -> Comparison:
             label_b=request.label_b or None,
             subject_a=request.subject_a or None,
             subject_b=request.subject_b or None,
+            by_story=True,
         )
 
 
 def _corpus_version(state: WebState) -> tuple[int, ...]:
     with state.corpus() as corpus:
-        return tuple(corpus.stats().values())
+        return (*corpus.stats().values(), corpus.count_grouped())
 
 
 async def run_comparison(
