@@ -24,6 +24,7 @@ __all__ = [
     "ROLES",
     "SCHEMA",
     "TECHNIQUE_VOICES",
+    "TechniqueVoice",
     "Actor",
     "ClaimCategory",
     "ClaimEvent",
@@ -69,7 +70,13 @@ CASUALTY_CATEGORIES: tuple[ClaimCategory, ...] = ("civilians", "children", "wome
 
 @dataclass(frozen=True)
 class Technique:
-    """A span that uses a persuasion technique (one of the 14 SemEval-2020 labels)."""
+    """A span that uses a persuasion technique (one of the 14 SemEval-2020 labels).
+
+    ``score`` is the calibrated probability that a gold propaganda span overlaps the words
+    (``slant/models/techniques/MODEL.md``). ``voice`` says whose words they are: ``author``,
+    or ``quoted`` with the index of the quote in ``Analysis.quotes`` (``quote``) and its
+    speaker (:mod:`slant.techniques.voice`); ``None`` in results stored before voices existed.
+    """
 
     technique: str
     start: int
@@ -77,11 +84,19 @@ class Technique:
     text: str
     score: float
     explanation: str = ""
+    voice: TechniqueVoice | None = None
+    quote: int | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
 class Quote:
-    """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``."""
+    """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``.
+
+    ``speaker`` is the resolved name and ``speaker_start``/``speaker_end`` where the text names
+    it; ``speaker_mention_start``/``speaker_mention_end`` are the words at the cue that stand
+    for the speaker in this sentence (``she``, ``the ministry``), None when nothing does.
+    """
 
     kind: QuoteKind
     speaker: str | None
@@ -91,6 +106,8 @@ class Quote:
     content: str
     content_start: int
     content_end: int
+    speaker_mention_start: int | None = None
+    speaker_mention_end: int | None = None
 
 
 @dataclass(frozen=True)

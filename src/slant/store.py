@@ -246,7 +246,8 @@ class Corpus:
     def _where(self, flt: Filter | None) -> tuple[str, list[Any]]:
         if flt is None:
             return "1", []
-        clauses, params = ["1"], []
+        clauses: list[str] = ["1"]
+        params: list[Any] = []
         if flt.sources:
             clauses.append(f"lower(d.source) IN ({', '.join('?' * len(flt.sources))})")
             params.extend(flt.sources)
@@ -266,9 +267,8 @@ class Corpus:
     def count_documents(self, flt: Filter | None = None) -> int:
         """Number of stored documents matching the filter."""
         where, params = self._where(flt)
-        return self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[
-            0
-        ]
+        row = self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()
+        return int(row[0])
 
     def iter_documents(self, flt: Filter | None = None) -> Iterator[Document]:
         """Yield stored documents matching the filter, in the order they were added."""
@@ -332,7 +332,7 @@ class Corpus:
             "SELECT count(*) FROM documents_fts JOIN documents d "
             f"ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {where}"
         )
-        return self._match(sql, query, params)[0][0]
+        return int(self._match(sql, query, params)[0][0])
 
     def _match(self, sql: str, query: str, params: list[Any]) -> list[sqlite3.Row]:
         """Run a MATCH query; a query that is not valid FTS5 is retried as plain words."""
