@@ -10,11 +10,12 @@ from importlib import resources
 import pytest
 
 from slant.cli import app
-from slant.compare import compare, render_html
+from slant.compare import compare
 from slant.compare.aligned import ContextCounts, align_terms
 from slant.compare.boilerplate import Exclusions, learn_boilerplate
 from slant.compare.self_names import OutletNames
 from slant.document import Document
+from slant.report.compare_html import render_comparison
 from slant.store import Corpus
 from slant.stories.model import Story
 
@@ -38,11 +39,11 @@ def test_boilerplate_is_masked_and_offsets_kept() -> None:
         masked = boilerplate.mask(text, "wire", record)
         assert len(masked) == len(text)
         assert news in masked and "Subscribe" not in masked and "BEIRUT" not in masked
-    assert "subscribe to wire today" in record.to_dict()["boilerplate"]
+    assert "subscribe to wire today" in record.summary()["boilerplate"]
     assert record.datelines >= 4
     dated = boilerplate.mask(texts[-1][1], "wire", record)
     assert "June" not in dated and "Jane" not in dated and "A quiet day in town." in dated
-    assert record.to_dict()["bylines"] == ["Jane Roe"]
+    assert record.summary()["bylines"] == ("Jane Roe",)
 
 
 def test_a_line_in_few_documents_is_not_boilerplate() -> None:
@@ -184,7 +185,7 @@ def test_compare_by_story_and_excluded_outlet_names(story_corpus) -> None:
     assert story["tone_a"] == pytest.approx(0.2) and story["tone_b"] == pytest.approx(-0.6)
     assert [b["story"] for b in data["blindspots"]["a"]] == ["s-only"]
     assert data["blindspots"]["b"] == []
-    page = render_html(compare_from(story_corpus))
+    page = render_comparison(compare_from(story_corpus))
     assert "Shelling of &lt;b&gt;Aleppo&lt;/b&gt;" in page and "<b>Aleppo" not in page
     assert "&lt;script&gt;V0&lt;/script&gt;" in page and "Only " in page
 

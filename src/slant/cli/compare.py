@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..compare import compare as compare_sides
-from ..compare import render_html, render_text
+from ..report.compare_html import render_comparison
+from ..report.compare_text import print_comparison
 from ..report.console import SafeConsole
 from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, check_out, console, fail, fail_on_errors, write_json
@@ -68,11 +69,12 @@ def compare(
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
     check_out(out)
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
-        if by_story:
-            from ..stories import group_stories
+    if by_story:
+        from ..stories import group_stories
 
-            group_stories(store)
+        with fail_on_errors(), Corpus(corpus, create=False) as writable:
+            group_stories(writable)
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,
@@ -89,10 +91,10 @@ def compare(
         write_json(comparison.to_json(), out)
     elif format == "html":
         target = out or Path("slant-compare.html")
-        target.write_text(render_html(comparison), encoding="utf-8")
+        target.write_text(render_comparison(comparison), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is None:
-        render_text(comparison, console)
+        print_comparison(comparison, console)
     else:
         with out.open("w", encoding="utf-8") as handle:
-            render_text(comparison, SafeConsole(file=handle, width=120, color_system=None))
+            print_comparison(comparison, SafeConsole(file=handle, width=120, color_system=None))

@@ -33,8 +33,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
+from .result import AlignedTerm, Example
 from .terms import STOP_WORDS, tokenise
 
 __all__ = [
@@ -46,7 +46,6 @@ __all__ = [
     "SHRINK",
     "STORY_WEIGHT",
     "WINDOW",
-    "AlignedTerm",
     "ContextCounts",
     "align_terms",
 ]
@@ -60,32 +59,6 @@ MIN_SHARED = 2
 SHRINK = 3.0
 STORY_WEIGHT = 0.3
 _SENTENCE_END = frozenset(".!?;")
-
-
-@dataclass(frozen=True)
-class AlignedTerm:
-    """One pair: ``a`` is typical of side A, ``b`` of side B, used for the same thing."""
-
-    a: str
-    b: str
-    score: float
-    count_a: int
-    count_b: int
-    shared_contexts: tuple[str, ...]
-    examples_a: tuple[dict[str, Any], ...] = ()
-    examples_b: tuple[dict[str, Any], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "a": self.a,
-            "b": self.b,
-            "score": round(self.score, 3),
-            "count_a": self.count_a,
-            "count_b": self.count_b,
-            "shared_contexts": list(self.shared_contexts),
-            "examples_a": list(self.examples_a),
-            "examples_b": list(self.examples_b),
-        }
 
 
 @dataclass
@@ -150,8 +123,8 @@ def align_terms(
     *,
     anchors: Iterable[str],
     top: int = 10,
-    examples_a: Mapping[str, list[dict[str, Any]]] | None = None,
-    examples_b: Mapping[str, list[dict[str, Any]]] | None = None,
+    examples_a: Mapping[str, tuple[Example, ...]] | None = None,
+    examples_b: Mapping[str, tuple[Example, ...]] | None = None,
 ) -> list[AlignedTerm]:
     """Pairs of A's and B's candidates used for the same thing (see the module docstring).
 
@@ -195,7 +168,7 @@ def align_terms(
             AlignedTerm(
                 a=a,
                 b=b,
-                score=score,
+                score=round(score, 3),
                 count_a=side_a.uses[a],
                 count_b=side_b.uses[b],
                 shared_contexts=tuple(shared),

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .self_names import OutletNames
 
@@ -100,10 +101,11 @@ class Exclusions:
     bylines: Counter[str] = field(default_factory=Counter)
     datelines: int = 0
 
-    def to_dict(self, *, top: int = 10) -> dict[str, object]:
+    def summary(self, *, top: int = 10) -> dict[str, Any]:
+        """The most frequent boilerplate and bylines (``top`` each) and the datelines count."""
         return {
-            "boilerplate": [t for t, _ in (self.lines + self.phrases).most_common(top)],
-            "bylines": [t for t, _ in self.bylines.most_common(top)],
+            "boilerplate": tuple(t for t, _ in (self.lines + self.phrases).most_common(top)),
+            "bylines": tuple(t for t, _ in self.bylines.most_common(top)),
             "datelines": self.datelines,
         }
 

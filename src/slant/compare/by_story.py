@@ -14,15 +14,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..filters import Filter
 from ..store import Corpus
 from ..stories.model import Story
 from .evidence import EvidenceBook
+from .result import (
+    Blindspot,
+    CitedDocument,
+    PerSide,
+    StoryDescriptor,
+    StoryDocument,
+    StoryNumber,
+    StoryQuote,
+    StorySides,
+    StoryTechnique,
+)
 
-__all__ = ["TOP_PER_STORY", "StorySides", "Blindspot", "story_side_by_side", "story_sections"]
+__all__ = ["TOP_BLINDSPOTS", "TOP_PER_STORY", "story_side_by_side", "story_sections"]
 
 #: Items of each kind kept per side of a story.
 TOP_PER_STORY = 8
@@ -30,117 +40,74 @@ TOP_PER_STORY = 8
 TOP_BLINDSPOTS = 20
 
 
-@dataclass(frozen=True)
-class StorySides:
-    """One story both sides report, with what each side's reports say."""
-
-    story: str
-    title: str
-    first_date: str
-    last_date: str
-    documents_a: tuple[dict[str, Any], ...]
-    documents_b: tuple[dict[str, Any], ...]
-    numbers_a: tuple[dict[str, Any], ...]
-    numbers_b: tuple[dict[str, Any], ...]
-    quoted_a: tuple[dict[str, Any], ...]
-    quoted_b: tuple[dict[str, Any], ...]
-    descriptors_a: tuple[dict[str, Any], ...]
-    descriptors_b: tuple[dict[str, Any], ...]
-    techniques_a: tuple[dict[str, Any], ...]
-    techniques_b: tuple[dict[str, Any], ...]
-    tone_a: float | None
-    tone_b: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            key: list(value) if isinstance(value, tuple) else value
-            for key, value in self.__dict__.items()
-        }
-
-
-@dataclass(frozen=True)
-class Blindspot:
-    """A story of two or more reports that only one side reported."""
-
-    story: str
-    title: str
-    first_date: str
-    documents: int
-    reports: int
-    sources: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "sources": list(self.sources)}
-
-
 def _side(corpus: Corpus, ids: Sequence[str], book: EvidenceBook) -> dict[str, Any]:
-    """What the reports ``ids`` of one side of a story say."""
+    """What the reports ``ids`` of one side of a story say (keys: the StorySides fields
+    without their ``_a``/``_b``)."""
     metadata = corpus.document_metadata(ids)
-    documents = [
-        {"id": d, **{k: metadata.get(d, {}).get(k) for k in ("title", "source", "date", "url")}}
+    documents = tuple(
+        StoryDocument(
+            id=d, **{k: metadata.get(d, {}).get(k) for k in ("title", "source", "date", "url")}
+        )
         for d in sorted(ids, key=lambda d: (metadata.get(d, {}).get("date") or "", d))
-    ]
-    numbers: list[dict[str, Any]] = []
+    )
+    numbers: list[StoryNumber] = []
     speakers: Counter[str] = Counter()
-    speaker_example: dict[str, Any] = {}
+    speaker_example: dict[str, tuple[str, int, int]] = {}
     descriptors: Counter[tuple[str, str]] = Counter()
-    descriptor_example: dict[tuple[str, str], Any] = {}
+    descriptor_example: dict[tuple[str, str], tuple[str, int, int]] = {}
     techniques: Counter[str] = Counter()
-    technique_example: dict[str, Any] = {}
+    technique_example: dict[str, tuple[str, int, int]] = {}
     tones = []
     for doc in documents:
-        fields, _ = corpus.analysis_fields(doc["id"])
+        fields, _ = corpus.analysis_fields(doc.id)
         for claim in fields.get("claims") or []:
             if len(numbers) < TOP_PER_STORY:
-                example = book.example((doc["id"], claim["start"], claim["end"]))
                 numbers.append(
-                    {
-                        "value": claim.get("value"),
-                        "category": claim.get("category"),
-                        "event": claim.get("event"),
-                        "text": claim.get("text"),
-                        "source": doc["source"],
-                        "examples": [example] if example else [],
-                    }
+                    StoryNumber(
+                        value=claim.get("value"),
+                        category=claim.get("category"),
+                        event=claim.get("event"),
+                        text=claim.get("text"),
+                        source=doc.source,
+                        examples=book.examples([(doc.id, claim["start"], claim["end"])]),
+                    )
                 )
         for quote in fields.get("quotes") or []:
             if quote.get("speaker"):
                 speakers[quote["speaker"]] += 1
                 speaker_example.setdefault(
-                    quote["speaker"], (doc["id"], quote["content_start"], quote["content_end"])
+                    quote["speaker"], (doc.id, quote["content_start"], quote["content_end"])
                 )
         for actor in fields.get("actors") or []:
             for descriptor in actor.get("descriptors") or []:
                 key = (actor["name"], " ".join(descriptor["text"].lower().split()))
                 descriptors[key] += 1
-                descriptor_example.setdefault(
-                    key, (doc["id"], descriptor["start"], descriptor["end"])
-                )
+                descriptor_example.setdefault(key, (doc.id, descriptor["start"], descriptor["end"]))
         for technique in fields.get("techniques") or []:
             techniques[technique["technique"]] += 1
             technique_example.setdefault(
-                technique["technique"], (doc["id"], technique["start"], technique["end"])
+                technique["technique"], (doc.id, technique["start"], technique["end"])
             )
         if fields.get("tone") is not None:
             tones.append(float(fields["tone"]["compound"]))
     return {
-        "documents": tuple(documents),
+        "documents": documents,
         "numbers": tuple(numbers),
         "quoted": tuple(
-            {"speaker": s, "count": n, "examples": book.examples([speaker_example[s]])}
+            StoryQuote(speaker=s, count=n, examples=book.examples([speaker_example[s]]))
             for s, n in speakers.most_common(TOP_PER_STORY)
         ),
         "descriptors": tuple(
-            {
-                "actor": actor,
-                "descriptor": text,
-                "count": n,
-                "examples": book.examples([descriptor_example[(actor, text)]]),
-            }
+            StoryDescriptor(
+                actor=actor,
+                descriptor=text,
+                count=n,
+                examples=book.examples([descriptor_example[(actor, text)]]),
+            )
             for (actor, text), n in descriptors.most_common(TOP_PER_STORY)
         ),
         "techniques": tuple(
-            {"technique": t, "count": n, "examples": book.examples([technique_example[t]])}
+            StoryTechnique(technique=t, count=n, examples=book.examples([technique_example[t]]))
             for t, n in techniques.most_common(TOP_PER_STORY)
         ),
         "tone": round(sum(tones) / len(tones), 3) if tones else None,
@@ -163,7 +130,7 @@ def _sides_of(
 
 def story_side_by_side(
     corpus: Corpus, story_id: str, *, a: Filter | None = None, b: Filter | None = None
-) -> tuple[Story, StorySides, dict[str, dict[str, Any]]] | None:
+) -> tuple[Story, StorySides, dict[str, CitedDocument]] | None:
     """One stored story split in two sides (None if there is no such story), and the
     metadata of the documents its evidence cites. Side A is the documents matching ``a``
     (default: those of the story's first source), side B those matching ``b`` (default: the
@@ -188,7 +155,7 @@ def story_sections(
     documents_a: Sequence[str],
     documents_b: Sequence[str],
     book: EvidenceBook,
-) -> tuple[list[StorySides], dict[str, list[Blindspot]]]:
+) -> tuple[tuple[StorySides, ...], PerSide[tuple[Blindspot, ...]]]:
     """The stories both sides report (most reports first) and each side's blindspots."""
     assignments = corpus.story_assignments()
     members: dict[str, tuple[list[str], list[str]]] = {}
@@ -220,5 +187,5 @@ def story_sections(
     shared.sort(key=lambda s: (-(len(s.documents_a) + len(s.documents_b)), s.first_date))
     for key in missing:
         missing[key].sort(key=lambda b: (-b.documents, -b.reports, b.first_date))
-        missing[key] = missing[key][:TOP_BLINDSPOTS]
-    return shared, missing
+    ranked = {key: tuple(spots[:TOP_BLINDSPOTS]) for key, spots in missing.items()}
+    return tuple(shared), PerSide(ranked["a"], ranked["b"])

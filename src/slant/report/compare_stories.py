@@ -8,12 +8,14 @@ strings (autoescaped); evidence anchors come from the report's own evidence list
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from ..compare.result import SIDES, Comparison, Example, SideKey
 
 __all__ = ["print_story_sections", "story_view"]
 
@@ -32,8 +34,11 @@ def _join(items: list[str], empty: str = "–") -> str:
     return ", ".join(items) if items else empty
 
 
-def print_story_sections(data: dict[str, Any], labels: dict[str, str], console: Console) -> None:
-    """Print the aligned terms, the exclusions and (if present) stories and blindspots."""
+def print_story_sections(
+    data: Mapping[str, Any], labels: Mapping[str, str], console: Console
+) -> None:
+    """Print the aligned terms, the exclusions and (if present) stories and blindspots of a
+    comparison's ``slant.compare/1`` dictionary."""
     pairs = data.get("aligned_terms") or []
     if pairs:
         table = _table(
@@ -105,34 +110,50 @@ def print_story_sections(data: dict[str, Any], labels: dict[str, str], console: 
 
 
 def story_view(
-    data: dict[str, Any],
-    labels: dict[str, str],
-    evidence: Callable[[str, list[dict[str, Any]] | None], str | None],
+    c: Comparison,
+    labels: Mapping[SideKey, str],
+    evidence: Callable[[str, Sequence[Example] | None], str | None],
 ) -> dict[str, Any]:
-    """Add evidence anchors (``ev``) to the story sections' items, for the HTML template;
-    ``evidence(title, examples)`` registers a group of examples and returns its anchor."""
-    for pair in data.get("aligned_terms") or []:
-        for key in "ab":
-            pair[f"ev_{key}"] = evidence(
-                f"“{pair[key]}” in {labels[key]}", pair.get(f"examples_{key}")
-            )
-    for story in data.get("stories") or []:
-        for key in "ab":
-            for number in story[f"numbers_{key}"]:
-                number["ev"] = evidence(
-                    f"{labels[key]} on “{story['title']}”: {number['text']}", number["examples"]
-                )
-            for quoted in story[f"quoted_{key}"]:
-                quoted["ev"] = evidence(
-                    f"{labels[key]} quotes {quoted['speaker']}", quoted["examples"]
-                )
-            for item in story[f"descriptors_{key}"]:
-                item["ev"] = evidence(
-                    f"{labels[key]} on {item['actor']}: “{item['descriptor']}”", item["examples"]
-                )
-            for item in story[f"techniques_{key}"]:
-                item["ev"] = evidence(
-                    f"{item['technique']} in {labels[key]} on “{story['title']}”",
-                    item["examples"],
-                )
-    return {"by_story": "stories" in data}
+    """What ``compare_stories.html`` shows: the aligned pairs, exclusions, stories and
+    blindspots, each finding with the anchor of its evidence; ``evidence(title, examples)``
+    registers a group of examples in the report and returns its anchor."""
+    aligned = [
+        (
+            pair,
+            evidence(f"“{pair.a}” in {labels['a']}", pair.examples_a),
+            evidence(f"“{pair.b}” in {labels['b']}", pair.examples_b),
+        )
+        for pair in c.aligned_terms
+    ]
+    rows = []
+    for story in c.stories or ():
+        cells: dict[str, dict[str, Any]] = {}
+        for key in SIDES:
+            side = labels[key]
+            cells[key] = {
+                "documents": getattr(story, f"documents_{key}"),
+                "numbers": [
+                    (n, evidence(f"{side} on “{story.title}”: {n.text}", n.examples))
+                    for n in getattr(story, f"numbers_{key}")
+                ],
+                "quoted": [
+                    (q, evidence(f"{side} quotes {q.speaker}", q.examples))
+                    for q in getattr(story, f"quoted_{key}")
+                ],
+                "descriptors": [
+                    (d, evidence(f"{side} on {d.actor}: “{d.descriptor}”", d.examples))
+                    for d in getattr(story, f"descriptors_{key}")
+                ],
+                "techniques": [
+                    (t, evidence(f"{t.technique} in {side} on “{story.title}”", t.examples))
+                    for t in getattr(story, f"techniques_{key}")
+                ],
+            }
+        rows.append((story, cells))
+    return {
+        "aligned": aligned,
+        "excluded": c.excluded_terms,
+        "by_story": c.stories is not None,
+        "story_rows": rows,
+        "blindspots": c.blindspots,
+    }

@@ -10,13 +10,12 @@ report. One library call (:func:`slant.compare.by_story.story_side_by_side`) mak
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from ..compare.by_story import StorySides, story_side_by_side
+from ..compare.by_story import story_side_by_side
+from ..compare.result import CitedDocument, StorySides, plain
 from ..errors import InputError
 from ..filters import parse_filter
 from ..stories.model import Story
@@ -30,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 
 def _story(
     state: WebState, story_id: str, a: str, b: str
-) -> tuple[Story, StorySides, dict[str, Any]] | None:
+) -> tuple[Story, StorySides, dict[str, CitedDocument]] | None:
     with state.corpus() as corpus:
         return story_side_by_side(
             corpus, story_id, a=parse_filter(a) if a else None, b=parse_filter(b) if b else None
@@ -51,7 +50,7 @@ async def story_page(
         raise HTTPException(status_code=400, detail=str(exc)) from exc
     if found is None:
         raise HTTPException(status_code=404, detail=f"no story with id {story_id!r} in this corpus")
-    story, sides, cited = found
+    story, sides, _ = found
     labels = {"a": a or "first outlet", "b": b or ("the other reports" if not a else "")}
     return render(
         state,
@@ -59,8 +58,7 @@ async def story_page(
         "story.html",
         page="corpus",
         story=story,
-        sides=sides.to_dict(),
+        sides=plain(sides),
         labels=labels,
         form={"a": a, "b": b},
-        cited=cited,
     )
