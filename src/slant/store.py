@@ -664,7 +664,7 @@ class Corpus:
         """Forget every stored story (to regroup from scratch); returns how many there were."""
         try:
             with self.db:
-                count = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+                count = int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
                 self.db.execute("DELETE FROM story_documents")
                 self.db.execute("DELETE FROM stories")
         except sqlite3.Error as exc:
@@ -726,11 +726,12 @@ class Corpus:
     def count_singletons(self, flt: Filter | None = None) -> int:
         """Number of grouped documents matching the filter that are alone in their story."""
         where, params = self._where(flt)
-        return self._execute(
+        row = self._execute(
             "SELECT count(*) FROM documents d JOIN story_documents s ON s.document_id = d.id "
             f"JOIN stories t ON t.id = s.story_id WHERE t.size = 1 AND {where}",
             params,
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
     def get_story(self, story_id: str) -> Story | None:
         """The stored story with this id, or None."""
@@ -746,7 +747,7 @@ class Corpus:
 
     def count_grouped(self) -> int:
         """Number of documents in a story."""
-        return self._execute("SELECT count(*) FROM story_documents").fetchone()[0]
+        return int(self._execute("SELECT count(*) FROM story_documents").fetchone()[0])
 
     def story_assignments(self, flt: Filter | None = None) -> dict[str, str]:
         """Document id -> story id, for the grouped documents matching the filter."""

@@ -163,7 +163,7 @@ def align_terms(
         if best_b.get(b, (0.0, ""))[1] != a or score < MIN_SCORE:
             continue
         va, vb = vectors[0][a], vectors[1][b]
-        shared = sorted(set(va) & set(vb), key=lambda w: -va[w] * vb[w])[:5]
+        contexts = sorted(set(va) & set(vb), key=lambda w: -va[w] * vb[w])[:5]
         pairs.append(
             AlignedTerm(
                 a=a,
@@ -171,7 +171,7 @@ def align_terms(
                 score=round(score, 3),
                 count_a=side_a.uses[a],
                 count_b=side_b.uses[b],
-                shared_contexts=tuple(shared),
+                shared_contexts=tuple(contexts),
                 examples_a=tuple((examples_a or {}).get(a, ())),
                 examples_b=tuple((examples_b or {}).get(b, ())),
             )

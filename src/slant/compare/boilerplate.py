@@ -192,7 +192,7 @@ def learn_boilerplate(documents: Iterable[tuple[str | None, str]]) -> Boilerplat
             {g for _, _, g in _trigrams(words) if key and any(map(names.source_named, g))}
         )
 
-    def recurring(counts: Counter, size: int) -> frozenset:
+    def recurring(counts: Counter[Any], size: int) -> frozenset[Any]:
         floor = max(MIN_DOCUMENTS, MIN_SHARE * size)
         return frozenset(k for k, n in counts.items() if n >= floor)
 

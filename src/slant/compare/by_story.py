@@ -161,9 +161,9 @@ def story_sections(
     members: dict[str, tuple[list[str], list[str]]] = {}
     for ids, index in ((documents_a, 0), (documents_b, 1)):
         for doc in ids:
-            story = assignments.get(doc)
-            if story is not None:
-                members.setdefault(story, ([], []))[index].append(doc)
+            key = assignments.get(doc)
+            if key is not None:
+                members.setdefault(key, ([], []))[index].append(doc)
     shared: list[StorySides] = []
     missing: dict[str, list[Blindspot]] = {"a": [], "b": []}
     for story_id, (ids_a, ids_b) in members.items():

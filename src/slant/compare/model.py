@@ -12,7 +12,7 @@ both filters counts on both sides. The result is a typed :class:`~.result.Compar
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy as np
@@ -248,7 +248,7 @@ def _distinctive_terms(
             ranked, named, own_names, (1.0, -1.0), strict=True
         ):
             kept = 0
-            for i in _top_indices(sign * z, top + _NAMED_SLACK):
+            for i in _ranked_indices(sign * z, top):
                 term = name(i)
                 if names.source_named(term):
                     side_named.append((float(sign * z[i]), term))
@@ -274,6 +274,15 @@ def _distinctive_terms(
 
 #: Extra candidates ranked per side, so that leaving out outlet names still fills the list.
 _NAMED_SLACK = 30
+
+
+def _ranked_indices(scores: np.ndarray, top: int) -> Iterator[int]:
+    """The ``top`` best indices, then (for the lists that leave some out) up to
+    :data:`_NAMED_SLACK` more, in rank order; ties keep the order of :func:`_top_indices`."""
+    first = _top_indices(scores, top)
+    yield from (int(i) for i in first)
+    seen = set(first.tolist())
+    yield from (int(i) for i in _top_indices(scores, top + _NAMED_SLACK) if int(i) not in seen)
 
 
 def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:

@@ -78,7 +78,7 @@ def print_story_sections(
             labels["a"],
             labels["b"],
         )
-        rows = (
+        rows: tuple[tuple[str, Callable[[list[dict[str, Any]]], list[str]]], ...] = (
             ("reports", lambda s: [f"{d['source']}: {d['title'] or d['id']}" for d in s]),
             ("numbers", lambda s: [n["text"] or str(n["value"]) for n in s]),
             ("quoted", lambda s: [f"{q['speaker']} ×{q['count']}" for q in s]),
