@@ -163,7 +163,7 @@ def align_terms(
         if best_b.get(b, (0.0, ""))[1] != a or score < MIN_SCORE:
             continue
         va, vb = vectors[0][a], vectors[1][b]
-        contexts = sorted(set(va) & set(vb), key=lambda w: -va[w] * vb[w])[:5]
+        contexts = sorted(set(va) & set(vb), key=lambda w: (-va[w] * vb[w], w))[:5]
         pairs.append(
             AlignedTerm(
                 a=a,
