@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from slant.evaluation.folds import grouped_folds, shuffled_folds, split_articles
-from slant.evaluation.framing import EmbeddedArticle
 from slant.evaluation.frames import cross_validate_frames
+from slant.evaluation.framing import EmbeddedArticle
 from slant.evaluation.logistic import balanced_weights, fit_logistic
 from slant.evaluation.roles import CLASSES, cross_validate_roles
 from slant.evaluation.scoring import Scores, accuracy, f1, f1_per_class, precision_recall_f1

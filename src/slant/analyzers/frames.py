@@ -100,12 +100,12 @@ class FrameModel:
     def article_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Score of each frame for an article given its sentence vectors ``(n, 384)``."""
         logits = self.weights @ pool_sentences(vectors, self.poolings) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)))
 
     def sentence_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Score of each frame for each sentence taken alone: shape ``(n, frames)``."""
         pooled = np.hstack([vectors for _ in self.poolings])
-        return 1.0 / (1.0 + np.exp(-(pooled @ self.weights.T + self.bias)))
+        return np.asarray(1.0 / (1.0 + np.exp(-(pooled @ self.weights.T + self.bias))))
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ the model card for how it transfers to other news).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,12 +26,13 @@ from typing import Any
 
 import numpy as np
 
-from ..analysis import Actor, Role
+from ..analysis import ROLES, Actor, Role, RoleName
 from ..artefacts import read_npz
 from ..document import Document
 from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
+from ..spans import overlaps_any
 
 __all__ = [
     "NO_ROLE",
@@ -49,7 +51,6 @@ __all__ = [
     "sentences_with",
 ]
 
-ROLES = ("hero", "villain", "victim")
 #: The model's fourth class: an actor the story gives no role.
 NO_ROLE = "none"
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "roles" / "roles.npz"
@@ -98,7 +99,7 @@ class RoleModel:
         logits = role_features(entity, context) @ self.weights.T + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
 
 @lru_cache(maxsize=1)
@@ -129,12 +130,14 @@ def entity_mentions(entity: str, text: str) -> list[tuple[int, int]]:
     return []
 
 
-def sentences_with(mentions: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[int]:
+def sentences_with(
+    mentions: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> list[int]:
     """Indices of the ``sentences`` that overlap any of the ``mentions`` spans."""
-    return [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in mentions)]
+    return [i for i, sentence in enumerate(sentences) if overlaps_any(sentence, mentions)]
 
 
-def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -> list[int]:
+def entity_sentences(entity: str, text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
     """Indices of the sentences that mention ``entity`` (see :func:`entity_mentions`).
 
     >>> entity_sentences("the regime", "The regime fell. Crowds cheered.", [(0, 16), (17, 32)])
@@ -147,7 +150,7 @@ def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
     """Normalised mean of each group of sentence vectors (all sentences for an empty group)."""
     rows = [vectors[g].mean(axis=0) if g else vectors.mean(axis=0) for g in groups]
     context = np.array(rows, dtype=np.float32).reshape(len(groups), DIMENSIONS)
-    return context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12)
+    return np.asarray(context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12))
 
 
 def _best_role(scores: np.ndarray, classes: tuple[str, ...]) -> tuple[str | None, float]:
@@ -199,9 +202,13 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
 EVIDENCE_SENTENCES = 3
 
 
+def _role_name(role: str | None) -> RoleName | None:
+    return next((r for r in ROLES if r == role), None)
+
+
 def cast_actors(
     actors: list[Actor],
-    sentences: list[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
     vectors: np.ndarray,
     *,
     model: RoleModel | None = None,
@@ -215,8 +222,8 @@ def cast_actors(
     cast = []
     for actor, group, row in zip(actors, groups, probabilities, strict=True):
         role, score = _best_role(row, model.roles)
-        evidence = [tuple(sentences[i]) for i in group[:EVIDENCE_SENTENCES]]
-        cast.append(Role(actor=actor.name, role=role, score=score, evidence=evidence))
+        evidence = [(sentences[i][0], sentences[i][1]) for i in group[:EVIDENCE_SENTENCES]]
+        cast.append(Role(actor=actor.name, role=_role_name(role), score=score, evidence=evidence))
     return cast
 
 

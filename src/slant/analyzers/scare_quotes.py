@@ -30,6 +30,7 @@ whether the distancing is fair, and it does not see scare quotes made without qu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..analysis import Quote, ScareQuote
 from ..pipeline import Context, analyzer
@@ -110,8 +111,8 @@ def _speech_style(pairs: list[QuotePair]) -> str | None:
 def find_scare_quotes(
     text: str,
     *,
-    quotation_spans: list[tuple[int, int]] = (),
-    reported_spans: list[tuple[int, int]] = (),
+    quotation_spans: Sequence[tuple[int, int]] = (),
+    reported_spans: Sequence[tuple[int, int]] = (),
 ) -> list[ScareQuote]:
     """Return the scare quotes of ``text`` in order.
 
@@ -151,8 +152,8 @@ def _is_quotation(
     content: str,
     span: tuple[int, int],
     speech_style: str | None,
-    quotation_spans: list[tuple[int, int]],
-    reported_spans: list[tuple[int, int]],
+    quotation_spans: Sequence[tuple[int, int]],
+    reported_spans: Sequence[tuple[int, int]],
 ) -> bool:
     """Whether a short quoted stretch is someone's words, a title or a heading."""
     start, end = span

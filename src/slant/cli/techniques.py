@@ -13,7 +13,7 @@ import typer
 
 from ..techniques import label_articles
 from ..techniques.semeval import write_labels
-from .app import app, err_console, fail_on_errors
+from .app import app, check_out, err_console, fail_on_errors
 from .eval import ArticlesOption
 
 __all__ = ["techniques"]
@@ -34,6 +34,7 @@ def techniques(
 
     Example: `slant techniques --articles ../shared/data/ptc-train/articles --out pred.labels`
     """
+    check_out(out)
     with fail_on_errors():
         labels = label_articles(articles, spans_file=spans)
         if out is None:

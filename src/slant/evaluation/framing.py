@@ -22,6 +22,7 @@ import numpy as np
 
 from ..analyzers.roles import ROLES
 from ..errors import InputError
+from ..spans import Span, sentences
 
 __all__ = [
     "FRAME_COLUMNS",
@@ -61,7 +62,7 @@ class EmbeddedArticle:
 
     id: str
     text: str
-    spans: list[tuple[int, int]]
+    spans: list[Span]
     vectors: np.ndarray
     doc: Any = field(default=None, repr=False)
 
@@ -116,7 +117,6 @@ def embed_articles(
     """Split ``(id, text)`` pairs into sentences as the analyzers do and embed every sentence."""
     from ..encoder import encode
     from ..nlp import get_nlp
-    from ..spans import sentences
 
     docs = list(get_nlp().pipe((text for _, text in texts), batch_size=16))
     spans = [sentences(doc) for doc in docs]

@@ -36,7 +36,8 @@ def balanced_weights(labels: np.ndarray, classes: int) -> np.ndarray:
     [0.6666666666666666, 0.6666666666666666, 0.6666666666666666, 2.0]
     """
     counts = np.bincount(labels, minlength=classes).astype(float)
-    return (len(labels) / (classes * np.maximum(counts, 1)))[labels]
+    weights: np.ndarray = (len(labels) / (classes * np.maximum(counts, 1)))[labels]
+    return weights
 
 
 def fit_logistic(

@@ -89,7 +89,9 @@ class RoleScores:
     folds: int
 
 
-def _unannotated_actors(article: EmbeddedArticle, entities: list[str]) -> list[tuple[str, list]]:
+def _unannotated_actors(
+    article: EmbeddedArticle, entities: list[str]
+) -> list[tuple[str, list[tuple[int, int]]]]:
     """Actors (as the ``actors`` analyzer finds them) that overlap no annotated entity."""
     from ..analyzers.actors.mentions import find_actor_clusters
 

@@ -63,11 +63,11 @@ def score_tc(predicted: Iterable[Label], gold: Iterable[Label]) -> tuple[Scores,
     gold_counts = Counter(gold)
     hits = pred_counts & gold_counts
 
-    def scores(p: Counter, g: Counter, h: Counter) -> Scores:
+    def scores(p: Counter[Label], g: Counter[Label], h: Counter[Label]) -> Scores:
         n_hit = sum(h.values())
         return Scores.of(n_hit, sum(p.values()), n_hit, sum(g.values()))
 
-    def only(counts: Counter, technique: str | None) -> Counter:
+    def only(counts: Counter[Label], technique: str | None) -> Counter[Label]:
         return Counter({k: v for k, v in counts.items() if k.technique == technique})
 
     per_technique = {}

@@ -16,6 +16,7 @@ the split by article in :func:`slant.evaluation.folds.split_articles`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..techniques import get_model
@@ -97,7 +98,7 @@ def evaluate(
     *,
     states: dict[str, ArticleStates] | None = None,
     most_frequent: str = MOST_FREQUENT_TECHNIQUE,
-) -> dict:
+) -> dict[str, Any]:
     """Score SI and TC of ``model`` on ``articles`` against ``gold`` labels, with baselines.
 
     Only articles that have an ``article<ID>.txt`` are scored; TC is scored when the gold
@@ -123,9 +124,9 @@ def score_predictions(
     techniques: list[Label],
     *,
     most_frequent: str = MOST_FREQUENT_TECHNIQUE,
-) -> dict:
+) -> dict[str, Any]:
     """Score SI ``spans`` and TC ``techniques`` against ``gold``, with the two baselines."""
-    report: dict = {
+    report: dict[str, Any] = {
         "articles": len(articles),
         "gold_spans": len(gold),
         "si": score_si(spans, gold).as_dict(),
@@ -150,7 +151,7 @@ def evaluate_folder(
     test_fold: int | None = None,
     held_out: bool = False,
     model: TechniqueModel | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Score the model on a SemEval folder against a gold SI or TC labels file.
 
     Every article of the folder is scored (one without gold lines has no propaganda spans,

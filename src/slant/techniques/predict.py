@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from .runtime import ArticleStates, TechniqueModel
 from .semeval import Label
@@ -33,9 +34,9 @@ def encode_all(
 
 
 def predict_spans(
-    model: TechniqueModel, states: dict[str, ArticleStates], **decode: float | int | bool
+    model: TechniqueModel, states: dict[str, ArticleStates], **decode: Any
 ) -> list[Label]:
-    """Detect spans in every article (SI lines, sorted)."""
+    """Detect spans in every article (SI lines, sorted); ``decode``: ``find_spans`` settings."""
     return sorted(
         Label(article_id, start, end)
         for article_id, article in states.items()
@@ -47,7 +48,7 @@ def predict_techniques(
     model: TechniqueModel, states: dict[str, ArticleStates], template: list[Label]
 ) -> list[Label]:
     """Label exactly the spans of ``template``; a span listed k times gets its top-k techniques."""
-    by_article: dict[str, Counter] = {}
+    by_article: dict[str, Counter[tuple[int, int]]] = {}
     for label in template:
         by_article.setdefault(label.article_id, Counter())[(label.start, label.end)] += 1
     predictions = []

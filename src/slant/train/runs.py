@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from ..errors import ModelError
 from ..evaluation.folds import split_articles
@@ -47,10 +48,10 @@ def cross_validate_techniques(
     epochs: int | None = None,
     only_folds: list[int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Train and test one model per fold of a SemEval folder; the pooled and per-fold scores."""
     training, cv = _training()
-    return cv.cross_validate(
+    report: dict[str, Any] = cv.cross_validate(
         read_articles(articles_dir),
         read_labels(labels_file),
         folds=folds,
@@ -60,6 +61,7 @@ def cross_validate_techniques(
         only_folds=only_folds,
         log=log,
     )
+    return report
 
 
 def train_techniques(
@@ -70,7 +72,7 @@ def train_techniques(
     epochs: int | None = None,
     seed: int = 13,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Train on a PTC folder (``articles/``, ``train-task-flc-tc.labels``), tune, write ``out``.
 
     ``dev_articles`` articles are held out of training to tune the decision thresholds.
@@ -81,7 +83,7 @@ def train_techniques(
     train_ids, dev_ids, _ = split_articles(
         list(articles), folds=5, test_fold=None, dev_articles=dev_articles, seed=seed
     )
-    return cv.run_split(
+    result: dict[str, Any] = cv.run_split(
         articles,
         labels,
         train_ids=train_ids,
@@ -91,3 +93,4 @@ def train_techniques(
         options=_options(training, epochs=epochs, seed=seed),
         log=log,
     )
+    return result

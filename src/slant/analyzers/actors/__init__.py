@@ -32,6 +32,7 @@ from typing import Any
 
 from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
+from ...spans import overlaps_any
 from ..tone import tone_at
 from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
@@ -63,7 +64,7 @@ def _resolves_to(quote: Quote, cluster: ActorCluster, labels: list[Descriptor], 
     if start is not None and end is not None and end > start:
         head_start, head_end = _speaker_head(text, start, end)
         spans = [*cluster.mentions, *((d.start, d.end) for d in labels)]
-        if any(s < head_end and head_start < e for s, e in spans):
+        if overlaps_any((head_start, head_end), spans):
             return True
     speaker = (quote.speaker or "").strip().lower()
     if not speaker:
@@ -109,7 +110,7 @@ def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descr
             continue
         index = users[0]
         start, end = between[0].idx, head.idx + len(head.text)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps_any((start, end), taken):
             continue
         if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
             continue
