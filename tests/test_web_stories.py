@@ -61,3 +61,11 @@ def test_story_page_errors(story_app) -> None:
     client, story, _ = story_app
     assert client.get("/stories/s-000000000000").status_code == 404
     assert client.get(f"/stories/{story}", params={"a": "date:soon"}).status_code == 400
+
+
+def test_compare_report_has_the_story_sections(story_app) -> None:
+    client, _, _ = story_app
+    report = client.get("/compare/report", params={"a": "source:herald", "b": "source:freevoice"})
+    assert report.status_code == 200, report.text
+    assert "says … where" in report.text and "The same stories, side by side" in report.text
+    assert "Relief reaches Veldrograd" in report.text
