@@ -122,9 +122,9 @@ def test_annotate_with_worker_processes(tmp_path, runner, corpus_path) -> None:
 def test_annotate_progress_shows_docs_per_second_and_time_left() -> None:
     from rich.progress import Progress, TimeRemainingColumn
 
-    from slant.cli.documents import RateColumn, _progress
+    from slant.cli.options import RateColumn, progress_bar
 
-    kinds = [type(c) for c in _progress(rate="docs").columns]
+    kinds = [type(c) for c in progress_bar(rate="docs").columns]
     assert RateColumn in kinds and TimeRemainingColumn in kinds
     now = [0.0]
     progress = Progress(RateColumn("docs"), get_time=lambda: now[0])

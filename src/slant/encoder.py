@@ -10,8 +10,8 @@ runs with the thread budget of :mod:`slant.inference`.
 Dynamic quantization scales activations per batch, so a sentence's vector varies slightly with
 the other sentences of its batch (cosine > 0.98); the same input always gives the same output.
 
->>> vectors = encode(["The siege ended.", "Talks failed."])  # doctest: +SKIP
->>> vectors.shape  # doctest: +SKIP
+>>> vectors = encode(["The siege ended.", "Talks failed."])
+>>> vectors.shape
 (2, 384)
 """
 
