@@ -52,7 +52,7 @@ def print_summary(analysis: Analysis, console: Console, *, min_score: float | No
         frames = sorted(analysis.frames.items(), key=lambda kv: -kv[1])
         console.print(Text("Frames: " + ", ".join(f"{k} {v:.2f}" for k, v in frames)))
 
-    threshold = min_score_or_default(min_score)
+    threshold = min_score_or_default(min_score, analysis)
     shown = techniques_shown(analysis, threshold)
     if shown:
         counts = Counter(t.technique for t in shown)
