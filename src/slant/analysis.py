@@ -91,7 +91,12 @@ class Technique:
 
 @dataclass(frozen=True)
 class Quote:
-    """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``."""
+    """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``.
+
+    ``speaker`` is the resolved name and ``speaker_start``/``speaker_end`` where the text names
+    it; ``speaker_mention_start``/``speaker_mention_end`` are the words at the cue that stand
+    for the speaker in this sentence (``she``, ``the ministry``), None when nothing does.
+    """
 
     kind: QuoteKind
     speaker: str | None
@@ -101,6 +106,8 @@ class Quote:
     content: str
     content_start: int
     content_end: int
+    speaker_mention_start: int | None = None
+    speaker_mention_end: int | None = None
 
 
 @dataclass(frozen=True)
