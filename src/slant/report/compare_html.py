@@ -25,9 +25,11 @@ from ..compare.result import (
     Difference,
     Example,
     Interval,
+    PerSide,
     SideKey,
     Term,
 )
+from . import VOICE_LABELS
 from .html import stylesheet, template_environment
 
 __all__ = ["render_comparison"]
@@ -199,6 +201,26 @@ def _technique_rows(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) 
     return rows
 
 
+def _voice_rows(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) -> list[_Row]:
+    rows = []
+    for voice, title in VOICE_LABELS.items():
+        rates = [getattr(c.technique_voices.side(key), voice) for key in SIDES]
+        if not any(rate.count for rate in rates):
+            continue
+        cells = [
+            _Cell(
+                value=rate.per_1000_words,
+                ci95=rate.ci95,
+                count=rate.count,
+                ev=ev.add(f"Techniques {title.split(', ')[1]} in {label[key]}", rate.examples),
+            )
+            for key, rate in zip(SIDES, rates, strict=True)
+        ]
+        diff = c.technique_voices.difference[voice]
+        rows.append(_Row(title, diff.real, cells[0], cells[1], diff))
+    return rows
+
+
 def _tone_row(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) -> _Row:
     cells = [
         _Cell(
@@ -300,6 +322,10 @@ def _view(c: Comparison) -> dict[str, Any]:
         "term_chart": _term_chart(terms),
         "technique_chart": _interval_chart(technique_rows, 0.0, high),
         "technique_rows": technique_rows,
+        "voice_rows": _voice_rows(c, ev, label),
+        "unattributed": PerSide(
+            c.technique_voices.a.unattributed, c.technique_voices.b.unattributed
+        ),
         "tone_chart": _interval_chart([tone_row], -1.0, 1.0),
         "tone_row": tone_row,
         "frame_chart": _interval_chart(frame_rows, 0.0, 1.0),
