@@ -25,7 +25,7 @@ from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
 from .result import SCHEMA, Comparison, PerSide, SideSummary, Term
-from .sections import RatesTable, casualties, rates, voices
+from .sections import RatesTable, casualties, rates, technique_voices, voices
 from .spans import inside
 from .stats import log_odds_z
 from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern
@@ -99,7 +99,8 @@ def compare(
         _with_examples(corpus, side, collector, side_terms, book)
         for side, collector, side_terms in zip(sides, collectors, ranked, strict=True)
     ]
-    techniques, tone, frames = rates(RatesTable(collectors, reps=reps, seed=seed), book)
+    rate_table = RatesTable(collectors, reps=reps, seed=seed)
+    techniques, tone, frames = rates(rate_table, book)
     speakers, outlets = voices(collectors, book)
     descriptors, roles = actor_sections(collectors, book)
     return Comparison(
@@ -108,6 +109,7 @@ def compare(
         distinctive_terms=PerSide(terms[0], terms[1]),
         actor_descriptors=descriptors,
         techniques=techniques,
+        technique_voices=technique_voices(rate_table, book),
         tone=tone,
         quoted=speakers,
         cited_outlets=outlets,

@@ -14,9 +14,15 @@ True
 
 from __future__ import annotations
 
-from ..analysis import Analysis, Technique, register_html_view
+from ..analysis import Analysis, Technique, TechniqueVoice, register_html_view
 
-__all__ = ["format_number", "min_score_or_default", "techniques_shown"]
+__all__ = ["VOICE_LABELS", "format_number", "min_score_or_default", "techniques_shown"]
+
+#: How reports name the rows of technique rates by voice (compare), in the order shown.
+VOICE_LABELS: dict[TechniqueVoice, str] = {
+    "author": "all techniques, in its own voice",
+    "quoted": "all techniques, inside quotes",
+}
 
 
 #: Analyzer versions whose stored scores are raw model probabilities, not calibrated ones.
