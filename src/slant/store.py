@@ -238,6 +238,12 @@ class Corpus:
             0
         ]
 
+    def document_ids(self, flt: Filter | None = None) -> list[str]:
+        """Ids of the stored documents matching the filter, in the order they were added."""
+        where, params = self._where(flt)
+        rows = self._execute(f"SELECT d.id FROM documents d WHERE {where} ORDER BY d.rowid", params)
+        return [row[0] for row in rows]
+
     def iter_documents(self, flt: Filter | None = None) -> Iterator[Document]:
         """Yield stored documents matching the filter, in the order they were added."""
         where, params = self._where(flt)

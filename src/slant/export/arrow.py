@@ -28,7 +28,8 @@ def require_pyarrow() -> ModuleType:
         import pyarrow.parquet  # noqa: F401  (the submodule the writers use)
     except ImportError as exc:
         raise ExtraMissing(f"Parquet and typed tables need pyarrow: {_INSTALL}") from exc
-    return pyarrow
+    module: ModuleType = pyarrow
+    return module
 
 
 def require_pandas() -> ModuleType:
@@ -37,7 +38,8 @@ def require_pandas() -> ModuleType:
         import pandas
     except ImportError as exc:
         raise ExtraMissing(f"data frames need pandas: {_INSTALL}") from exc
-    return pandas
+    module: ModuleType = pandas
+    return module
 
 
 def arrow_schema(table: Table) -> pyarrow.Schema:
