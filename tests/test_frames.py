@@ -13,13 +13,13 @@ from slant.analyzers.frames import (
     FRAMES,
     MODEL_PATH,
     FrameModel,
-    article_sentences,
     find_frames,
     get_frame_model,
 )
 from slant.cli import app
 from slant.errors import ModelError
 from slant.nlp import parse
+from slant.spans import sentences as article_sentences
 
 from .conftest import SHARED
 

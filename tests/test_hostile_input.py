@@ -132,3 +132,114 @@ def test_size_cap_is_enforced_while_reading(tmp_path) -> None:
     with pytest.raises(InputError, match="file is 4.9 KiB, more than the limit of 1 KiB"):
         read_bytes(path, max_bytes=1024)
     assert read_bytes(path, max_bytes=5000) == b"word " * 1000
+
+
+# --- search cost (item 7) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("siege aleppo siege", "siege aleppo"),
+        ("a " * 60, "a"),
+        ("Siege siege SIEGE", "siege"),
+        ('"eastern aleppo" siege "eastern aleppo"', '"eastern aleppo" siege "eastern aleppo"'),
+        ("siege OR siege", "siege OR siege"),  # FTS5 syntax is run as written (within the caps)
+    ],
+)
+def test_repeated_words_are_searched_once(query, expected) -> None:
+    from slant.store import search_query
+
+    assert search_query(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (" ".join("a" for _ in range(400)), "has 400 terms; the limit is 64"),
+        (" ".join("a" for _ in range(1000)), "1,999 characters long; the limit is 1,000"),
+        ("x" * 1001, "1,001 characters long; the limit is 1,000"),
+    ],
+)
+def test_oversized_search_is_a_clear_400(tmp_path, runner, query, message) -> None:
+    """Before: 1,000 one-letter terms cost over a minute of CPU per request, from a 4 KB URL."""
+    application = create_app(tmp_path / "s.db", workers=1, analyzers=ANALYZERS)
+    with TestClient(application, base_url="http://127.0.0.1", headers=CLIENT_HEADERS) as client:
+        response = client.get("/api/documents", params={"q": query})
+        assert response.status_code == 400 and message in response.json()["error"]
+        page = client.get("/corpus", params={"q": query})
+        assert page.status_code == 400 and message in page.text
+    result = runner.invoke(app, ["search", query, "--corpus", str(tmp_path / "s.db")])
+    assert result.exit_code == 1 and message in result.output
+
+
+# --- terminal output (item 8) ---------------------------------------------------------------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b2J\u202e"
+
+
+def test_article_text_cannot_control_the_terminal(tmp_path, runner) -> None:
+    """Before: a title with ``ESC ]0;…BEL`` set the window title, ``ESC [2J`` cleared it."""
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        f"Siege {ESCAPES} ends\n\nOfficials said the {ESCAPES} siege had ended on Monday.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(article), "--analyzers", "tone,quotes"])
+    assert result.exit_code == 0, result.output
+    assert "Siege" in result.output
+    for char in "\x1b\x07\x9b\u202e":
+        assert char not in result.output
+    assert "\ufffd]0;pwned\ufffd" in result.output
+    out = tmp_path / "summary.txt"
+    runner.invoke(app, ["analyze", str(article), "-a", "tone", "--out", str(out)])
+    assert "\x1b" not in out.read_text(encoding="utf-8")
+
+
+def test_json_on_a_terminal_escapes_c1_controls(tmp_path, runner) -> None:
+    import json
+
+    article = tmp_path / "evil.txt"
+    article.write_text(f"Talks {ESCAPES} failed, officials said.", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(article), "-a", "tone", "--format", "json"])
+    assert result.exit_code == 0 and "\x9b" not in result.output
+    assert "\u202e" not in result.output and "\\u009b" in result.output
+    assert ESCAPES in json.loads(result.output)["document"]["title"]  # the data is unchanged
+
+
+def test_safe_console_keeps_rich_styling() -> None:
+    from rich.text import Text
+
+    from slant.report.console import SafeConsole
+
+    console = SafeConsole(force_terminal=True, color_system="standard", width=80)
+    with console.capture() as captured:
+        console.print(Text("red \x1b[2J text", style="red"))
+    shown = captured.get()
+    assert "\x1b[31m" in shown and "\x1b[2J" not in shown and "\ufffd[2J" in shown
+
+
+@pytest.mark.parametrize("command", ["analyze", "compare"])
+def test_out_into_a_missing_folder_fails_before_the_work(tmp_path, runner, command) -> None:
+    """Before: a traceback, after the whole analysis had run."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks failed, officials said.", encoding="utf-8")
+    out = tmp_path / "missing" / "report.html"
+    args = {
+        "analyze": ["analyze", str(article), "--format", "html", "--out", str(out)],
+        "compare": [
+            "compare",
+            "--corpus",
+            str(tmp_path / "none.db"),
+            "--a",
+            "x",
+            "--b",
+            "y",
+            "--out",
+            str(out),
+        ],
+    }[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and result.output.startswith("Error: --out")
+    assert "does not exist" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "none.db").exists()

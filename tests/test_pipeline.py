@@ -28,7 +28,7 @@ def test_unknown_analyzer_lists_the_available_ones() -> None:
 def test_dependencies_run_first_and_cycles_fail(scratch_registry) -> None:
     @analyzer("test_after_tone", version="t.v1", sets=("frames",), requires=("tone",))
     def after(ctx: Context) -> dict:
-        return {"frames": {"conflict": float(ctx.results["tone"]["tone"].compound < 0)}}
+        return {"frames": {"conflict": float(ctx.output("tone").compound < 0)}}
 
     @analyzer("test_cycle_a", version="t.v1", sets=(), requires=("test_cycle_b",))
     def cycle_a(ctx: Context) -> dict:

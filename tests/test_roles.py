@@ -88,8 +88,8 @@ def test_cast_roles_is_exported_from_the_package() -> None:
     ],
 )
 def test_entity_sentences(entity: str, text: str, expected: list[int]) -> None:
-    from slant.analyzers.frames import article_sentences
     from slant.nlp import parse
+    from slant.spans import sentences as article_sentences
 
     assert entity_sentences(entity, text, article_sentences(parse(text))) == expected
 

@@ -274,6 +274,29 @@ ERROR_CASES = [
     ("get", "/api/documents", {"params": {"from": "last week"}}, 400),
     ("get", "/api/documents", {"params": {"source": "x", "to": "2031-13-99x"}}, 400),
     ("get", "/api/documents", {"params": {"limit": 0}}, 422),
+    # issue 13: these were 500s
+    ("get", "/api/documents", {"params": {"offset": "9223372036854775808"}}, 422),
+    ("get", "/api/documents", {"params": {"q": "siege", "offset": str(2**63)}}, 422),
+    ("post", "/api/analyze", {"json": {"url": "http://example.com:99999/"}}, 400),
+    ("post", "/api/analyze", {"json": {"url": "http://[::1/"}}, 400),
+    (
+        "post",
+        "/api/analyze",
+        {
+            "content": b'{"text": "Talks \\ud800 failed."}',
+            "headers": {"content-type": "application/json"},
+        },
+        422,
+    ),
+    (
+        "post",
+        "/api/compare",
+        {
+            "content": b'{"a": "source:\\udfff", "b": "source:herald"}',
+            "headers": {"content-type": "application/json"},
+        },
+        422,
+    ),
     ("get", "/api/documents/0000000000000000", {}, 404),
     ("post", "/api/compare", {"json": {}}, 422),
     ("post", "/api/compare", {"json": {"a": "source:herald", "b": "source:herald"}}, 400),
@@ -297,6 +320,12 @@ def test_every_api_endpoint_has_an_error_case(client: TestClient) -> None:
     covered = {re.sub(r"/(0{16}|nosuchjob)$", "/{x}", path) for _, path, _, _ in ERROR_CASES}
     for path in paths:
         assert re.sub(r"\{[a-z_]+\}", "{x}", path) in covered, path
+
+
+def test_huge_page_number_is_a_clear_error(client: TestClient) -> None:
+    response = client.get("/corpus", params={"page": "99999999999999999999"})
+    assert response.status_code == 422 and "text/html" in response.headers["content-type"]
+    assert "page" in response.text
 
 
 def test_page_errors_are_html_pages(client: TestClient) -> None:

@@ -5,6 +5,8 @@
 >>> print(a.to_json())  # doctest: +SKIP
 """
 
+import importlib.metadata
+
 from . import compare
 from .analysis import (
     SCHEMA,
@@ -18,6 +20,7 @@ from .analysis import (
     Technique,
     Tone,
 )
+from .analyzers.roles import cast_roles
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -33,16 +36,11 @@ from .errors import (
 from .export import read_export
 from .pipeline import analyze, available_analyzers
 
-__version__ = "0.1.0"
-
-
-def cast_roles(text: str, entities: list[str]) -> list[dict]:
-    """Hero, villain or victim for each entity string in ``text``: see
-    :func:`slant.analyzers.roles.cast_roles` (imported on first call, so that ``import slant``
-    does not register analyzers out of pipeline order)."""
-    from .analyzers.roles import cast_roles as cast
-
-    return cast(text, entities)
+try:
+    #: The version of the installed distribution: pyproject.toml is its one source.
+    __version__ = importlib.metadata.version("slant")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 __all__ = [

@@ -8,14 +8,32 @@ Findings are frozen dataclasses whose field names are the JSON keys of DESIGN.md
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .document import Document
 
 __all__ = [
+    "CASUALTY_CATEGORIES",
+    "CLAIM_CATEGORIES",
+    "CLAIM_EVENTS",
+    "DESCRIPTOR_RELATIONS",
+    "FRAMES",
+    "QUOTE_KINDS",
+    "ROLES",
     "SCHEMA",
+    "TECHNIQUE_VOICES",
     "Actor",
+    "ClaimCategory",
+    "ClaimEvent",
+    "DescriptorRelation",
+    "FrameName",
+    "QuoteKind",
+    "Role",
+    "RoleName",
+    "fields_view",
+    "stored_fields",
     "Analysis",
     "Citation",
     "Claim",
@@ -28,6 +46,25 @@ __all__ = [
 ]
 
 SCHEMA = "slant.analysis/1"
+
+# The vocabularies of slant.analysis/1: each Literal is the type, each tuple its values.
+QuoteKind = Literal["direct", "indirect", "according_to"]
+DescriptorRelation = Literal["modifier", "apposition", "predicate", "scare_quote", "label"]
+ClaimCategory = Literal["civilians", "children", "women", "combatants", "people", "other"]
+ClaimEvent = Literal["killed", "injured", "trapped", "displaced", "detained", "other"]
+FrameName = Literal["resolution", "human_interest", "conflict", "morality", "economic"]
+RoleName = Literal["hero", "villain", "victim"]
+TechniqueVoice = Literal["author", "quoted"]
+
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+DESCRIPTOR_RELATIONS: tuple[DescriptorRelation, ...] = get_args(DescriptorRelation)
+CLAIM_CATEGORIES: tuple[ClaimCategory, ...] = get_args(ClaimCategory)
+CLAIM_EVENTS: tuple[ClaimEvent, ...] = get_args(ClaimEvent)
+FRAMES: tuple[FrameName, ...] = get_args(FrameName)
+ROLES: tuple[RoleName, ...] = get_args(RoleName)
+TECHNIQUE_VOICES: tuple[TechniqueVoice, ...] = get_args(TechniqueVoice)
+#: The categories counted in ``casualties`` (the person categories of a claim but "people").
+CASUALTY_CATEGORIES: tuple[ClaimCategory, ...] = ("civilians", "children", "women", "combatants")
 
 
 @dataclass(frozen=True)
@@ -46,7 +83,7 @@ class Technique:
 class Quote:
     """Reported speech: ``kind`` is ``direct``, ``indirect`` or ``according_to``."""
 
-    kind: str
+    kind: QuoteKind
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
@@ -75,12 +112,16 @@ class Descriptor:
     text: str
     start: int
     end: int
-    relation: str
+    relation: DescriptorRelation
 
 
 @dataclass(frozen=True)
 class Actor:
-    """A person, organisation, place or group, with its merged mentions and descriptors."""
+    """A person, organisation, place or group, with its merged mentions and descriptors.
+
+    ``role`` and ``role_score`` repeat the actor's :class:`Role` (the ``roles`` field, set by
+    the ``roles`` analyzer) when it ran; :func:`fields_view` is the one place that fills them.
+    """
 
     name: str
     type: str
@@ -100,12 +141,23 @@ class Claim:
     text: str
     start: int
     end: int
-    category: str
-    event: str
+    category: ClaimCategory
+    event: ClaimEvent
     place: str | None = None
     date: str | None = None
     approximate: bool = False
     bound: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """The narrative role the text casts an actor in (None: no role beats "none"), the best
+    role's probability, and the sentences that mention the actor (the first few)."""
+
+    actor: str
+    role: RoleName | None
+    score: float
+    evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -150,6 +202,12 @@ def _actor_from_dict(data: dict[str, Any]) -> Actor:
     return Actor(**_known(Actor, data))
 
 
+def _role_from_dict(data: dict[str, Any]) -> Role:
+    data = dict(data)
+    data["evidence"] = [tuple(e) for e in data.get("evidence", [])]
+    return Role(**_known(Role, data))
+
+
 def _tone_from_dict(data: dict[str, Any] | None) -> Tone | None:
     if data is None:
         return None
@@ -160,6 +218,65 @@ def _tone_from_dict(data: dict[str, Any] | None) -> Tone | None:
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     names = {f.name for f in fields(cls)}
     return {k: v for k, v in data.items() if k in names}
+
+
+def fields_view(values: dict[str, Any]) -> dict[str, Any]:
+    """JSON-shaped fields as ``slant.analysis/1`` shows them: ``actors[].role`` and
+    ``role_score`` filled from the ``roles`` field (matched by actor name) when it is there.
+
+    The one place where a field repeats another: the store merges fields by owner, in any
+    order, and this view derives the repetition afterwards.
+
+    >>> view = fields_view({"actors": [{"name": "Aleppo"}],
+    ...                     "roles": [{"actor": "Aleppo", "role": "victim", "score": 0.8}]})
+    >>> view["actors"][0]["role"], view["actors"][0]["role_score"]
+    ('victim', 0.8)
+    """
+    roles = values.get("roles")
+    if roles is None or "actors" not in values:
+        return values
+    by_actor = {r["actor"]: r for r in roles}
+    actors = []
+    for actor in values["actors"]:
+        cast = by_actor.get(actor.get("name"))
+        if cast is not None:
+            actor = {**actor, "role": cast["role"], "role_score": cast["score"]}
+        actors.append(actor)
+    return {**values, "actors": actors}
+
+
+def _roles_from_cast_actors(result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "roles": [
+            {
+                "actor": a["name"],
+                "role": a.get("role"),
+                "score": a.get("role_score"),
+                "evidence": [],
+            }
+            for a in result.get("actors", [])
+            if a.get("role_score") is not None
+        ]
+    }
+
+
+# Stored results whose shape an older slant wrote: (analyzer, field it no longer sets) -> upgrade.
+_UPGRADES: dict[tuple[str, str], Callable[[dict[str, Any]], dict[str, Any]]] = {
+    # roles.v1 rows written by slant 0.1.0 rewrote the whole ``actors`` field.
+    ("roles", "actors"): _roles_from_cast_actors,
+}
+
+
+def stored_fields(analyzer: str, result: dict[str, Any]) -> dict[str, Any]:
+    """The fields of one stored analyzer result, in today's shape (older rows upgraded).
+
+    >>> stored_fields("roles", {"actors": [{"name": "X", "role": "hero", "role_score": 0.7}]})
+    {'roles': [{'actor': 'X', 'role': 'hero', 'score': 0.7, 'evidence': []}]}
+    """
+    for (name, old_field), upgrade in _UPGRADES.items():
+        if analyzer == name and old_field in result:
+            return upgrade(result)
+    return result
 
 
 @dataclass
@@ -178,6 +295,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     casualties: dict[str, dict[str, int]] | None = None
     scare_quotes: list[ScareQuote] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     tone: Tone | None = None
     frames: dict[str, float] | None = None
     frame_evidence: dict[str, list[dict[str, Any]]] | None = None
@@ -209,6 +327,8 @@ class Analysis:
                 out[f.name] = value
         for actor in out["actors"]:
             actor["mentions"] = [list(m) for m in actor["mentions"]]
+        for role in out["roles"]:
+            role["evidence"] = [list(e) for e in role["evidence"]]
         return out
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -219,8 +339,10 @@ class Analysis:
     def from_fields(cls, document: Document, values: dict[str, Any]) -> Analysis:
         """Build an Analysis from JSON-shaped field values (as stored), ignoring unknown keys."""
         kwargs: dict[str, Any] = {}
-        for name, value in values.items():
-            if name in _NESTED:
+        for name, value in fields_view(values).items():
+            if name == "roles":
+                kwargs[name] = [_role_from_dict(r) for r in value]
+            elif name in _NESTED:
                 kwargs[name] = [_NESTED[name](**_known(_NESTED[name], v)) for v in value]
             elif name == "actors":
                 kwargs[name] = [_actor_from_dict(a) for a in value]

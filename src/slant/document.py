@@ -78,7 +78,7 @@ class Document:
         """Return a copy with some metadata replaced (never the text, so the id is kept)."""
         if "text" in changes or "id" in changes:
             raise ValueError("with_metadata cannot change text or id")
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]  # metadata fields are str | None
 
     @property
     def words(self) -> int:

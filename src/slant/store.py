@@ -8,6 +8,13 @@ Schema (part of the API — users open it with ``sqlite3``, datasette or pandas)
   ``result`` (JSON of the fields it sets), ``created_at``. A new analyzer version replaces
   the row, so a corpus never mixes two versions of one analyzer silently.
 - ``documents_fts``: FTS5 index over ``title`` and ``text`` (kept in step by triggers).
+- ``stories``: one row per story (documents that report the same event): ``id``,
+  ``method`` (the grouping method and version, e.g. ``stories.v1``), ``title``,
+  ``first_date``, ``last_date``, ``size``, ``description`` (JSON: ``terms``, ``places``,
+  ``actors``), ``updated_at``.
+- ``story_documents``: which story each grouped document is in: ``document_id``,
+  ``story_id``, ``method``, ``similarity`` (to the story when it joined; 0 for the document
+  that started it), ``added_at``.
 - ``migrations``: the numbered schema migrations applied, with their time.
 
 WAL journal; each batch of documents or analyses is one transaction, so an interrupted
@@ -17,6 +24,7 @@ ingest or annotate loses at most the batch in flight and never leaves half a doc
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,17 +32,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis
+from .analysis import Analysis, fields_view, stored_fields
 from .document import Document
-from .errors import StoreError
+from .errors import InputError, StoreError
 from .filters import Filter
 from .migrations import MIGRATIONS
-from .pipeline import ANALYZER_ORDER
+from .stories.model import Story
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS"]
+__all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS", "search_query"]
 
 DEFAULT_CORPUS = "slant.db"
 
@@ -90,13 +98,37 @@ def _row_document(row: sqlite3.Row) -> Document:
     )
 
 
-# Stored results are merged in pipeline order, so a later analyzer that rewrites a field
-# (``roles`` fills ``actors[].role``) wins even when an earlier one was re-annotated after it.
-_MERGE_ORDER = (
-    "CASE a.analyzer "
-    + " ".join(f"WHEN '{name}' THEN {rank}" for rank, name in enumerate(ANALYZER_ORDER))
-    + f" ELSE {len(ANALYZER_ORDER)} END"
-)
+#: Longest search query accepted, in characters and in terms (words, phrases, operators).
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+_FTS_SYNTAX = re.compile(r'["()*^:+]|\b(?:AND|OR|NOT|NEAR)\b')
+
+
+def search_query(query: str) -> str:
+    """The query to run: refused past :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_TERMS`
+    (InputError), and, when it is plain words (ANDed), without repeated words.
+
+    FTS5's ``snippet()`` compares every matched token with every term of the query, so a
+    query of one word repeated n times costs n² per document (a thousand times ``a``: over a
+    minute of CPU). Repeats of an ANDed word change nothing in what matches, so they are dropped,
+    which keeps the cost linear in the query; the caps bound any other query.
+
+    >>> search_query("siege aleppo siege")
+    'siege aleppo'
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(
+            f"search query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
+        )
+    terms = query.split()
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InputError(
+            f"search query has {len(terms):,} terms; the limit is {MAX_QUERY_TERMS}: "
+            "search for fewer words"
+        )
+    if _FTS_SYNTAX.search(query):
+        return query
+    return " ".join(dict.fromkeys(term.lower() for term in terms))
 
 
 def _fts_phrase(phrase: str) -> str:
@@ -214,7 +246,8 @@ class Corpus:
     def _where(self, flt: Filter | None) -> tuple[str, list[Any]]:
         if flt is None:
             return "1", []
-        clauses, params = ["1"], []
+        clauses: list[str] = ["1"]
+        params: list[Any] = []
         if flt.sources:
             clauses.append(f"lower(d.source) IN ({', '.join('?' * len(flt.sources))})")
             params.extend(flt.sources)
@@ -234,9 +267,8 @@ class Corpus:
     def count_documents(self, flt: Filter | None = None) -> int:
         """Number of stored documents matching the filter."""
         where, params = self._where(flt)
-        return self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[
-            0
-        ]
+        row = self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()
+        return int(row[0])
 
     def document_ids(self, flt: Filter | None = None) -> list[str]:
         """Ids of the stored documents matching the filter, in the order they were added."""
@@ -262,6 +294,20 @@ class Corpus:
             [*params, limit, offset],
         )
         return [dict(row) for row in rows]
+
+    def document_metadata(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, source, date and url (no text) of the documents with these ids."""
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for first in range(0, len(ids), 500):
+            chunk = ids[first : first + 500]
+            rows = self._execute(
+                "SELECT id, title, source, date, url FROM documents "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update({row["id"]: dict(row) for row in rows})
+        return found
 
     def sources(self) -> list[tuple[str, int]]:
         """Each source with its number of documents."""
@@ -292,12 +338,13 @@ class Corpus:
             "SELECT count(*) FROM documents_fts JOIN documents d "
             f"ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND {where}"
         )
-        return self._match(sql, query, params)[0][0]
+        return int(self._match(sql, query, params)[0][0])
 
     def _match(self, sql: str, query: str, params: list[Any]) -> list[sqlite3.Row]:
         """Run a MATCH query; a query that is not valid FTS5 is retried as plain words."""
         if not query.strip():
             raise StoreError("search query is empty: give one or more words")
+        query = search_query(query)
         try:
             return self.db.execute(sql, (query, *params)).fetchall()
         except sqlite3.OperationalError:
@@ -345,16 +392,15 @@ class Corpus:
     def analysis_fields(self, document_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         """The stored analysis fields of a document, and the analyzer versions behind them."""
         rows = self._execute(
-            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ? "
-            f"ORDER BY {_MERGE_ORDER}, a.rowid",
+            "SELECT a.analyzer, a.version, a.result FROM analyses a WHERE a.document_id = ?",
             (document_id,),
         ).fetchall()
         values: dict[str, Any] = {}
         versions: dict[str, str] = {}
         for row in rows:
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
             versions[row["analyzer"]] = row["version"]
-        return values, versions
+        return fields_view(values), versions
 
     def get_analysis(self, document_id: str) -> Analysis | None:
         """The stored :class:`Analysis` of a document, or None if it was never annotated."""
@@ -380,9 +426,9 @@ class Corpus:
             name_clause = f"AND a.analyzer IN ({', '.join('?' * len(names))})"
             params = [*params, *names]
         rows = self._execute(
-            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.result FROM documents d "
-            f"JOIN analyses a ON a.document_id = d.id WHERE {where} {name_clause} "
-            f"ORDER BY d.rowid, {_MERGE_ORDER}, a.rowid",
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.analyzer, a.result "
+            f"FROM documents d JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            f"{name_clause} ORDER BY d.rowid",
             params,
         )
         current: dict[str, Any] | None = None
@@ -390,12 +436,12 @@ class Corpus:
         for row in rows:
             if current is None or row["id"] != current["id"]:
                 if current is not None:
-                    yield current, values
+                    yield current, fields_view(values)
                 current = {k: row[k] for k in ("id", "title", "source", "date", "url", "words")}
                 values = {}
-            values.update(json.loads(row["result"]))
+            values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
         if current is not None:
-            yield current, values
+            yield current, fields_view(values)
 
     def iter_results(
         self, flt: Filter | None = None
@@ -442,3 +488,164 @@ class Corpus:
             "annotated": one("SELECT count(DISTINCT document_id) FROM analyses").fetchone()[0],
             "analyses": one("SELECT count(*) FROM analyses").fetchone()[0],
         }
+
+    # stories ---------------------------------------------------------------------------
+
+    def story_methods(self) -> set[str]:
+        """The grouping methods (with versions) of the stored stories."""
+        return {row[0] for row in self._execute("SELECT DISTINCT method FROM stories")}
+
+    def ungrouped_documents(self, flt: Filter | None = None) -> Iterator[Document]:
+        """Yield the documents matching the filter that are in no story yet."""
+        where, params = self._where(flt)
+        rows = self._execute(
+            f"SELECT * FROM documents d WHERE {where} AND NOT EXISTS (SELECT 1 FROM "
+            "story_documents s WHERE s.document_id = d.id) ORDER BY d.date, d.rowid",
+            params,
+        )
+        for row in rows:
+            yield _row_document(row)
+
+    def stories_between(self, date_from: str, date_to: str) -> dict[str, list[Document]]:
+        """The stored stories whose dates overlap ``[date_from, date_to]``, with their
+        documents (story id -> documents)."""
+        rows = self._execute(
+            "SELECT s.story_id, d.* FROM stories t JOIN story_documents s ON s.story_id = t.id "
+            "JOIN documents d ON d.id = s.document_id WHERE t.last_date >= ? "
+            "AND t.first_date <= ? ORDER BY t.first_date, d.date, d.rowid",
+            (date_from, date_to),
+        )
+        found: dict[str, list[Document]] = {}
+        for row in rows:
+            found.setdefault(row["story_id"], []).append(_row_document(row))
+        return found
+
+    def save_stories(
+        self, stories: Iterable[Story], assignments: Iterable[tuple[str, str, float]], method: str
+    ) -> None:
+        """Store (or update) ``stories`` and add ``(document_id, story_id, similarity)``
+        assignments, in one transaction."""
+        now = _now()
+        try:
+            with self.db:
+                for story in stories:
+                    description = json.dumps(
+                        {
+                            "terms": list(story.terms),
+                            "places": list(story.places),
+                            "actors": list(story.actors),
+                        }
+                    )
+                    self.db.execute(
+                        # an upsert, not REPLACE: a replaced row would cascade to its members
+                        "INSERT INTO stories (id, method, title, first_date, last_date, size, "
+                        "description, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET method = excluded.method, "
+                        "title = excluded.title, first_date = excluded.first_date, "
+                        "last_date = excluded.last_date, size = excluded.size, "
+                        "description = excluded.description, updated_at = excluded.updated_at",
+                        (
+                            story.id,
+                            method,
+                            story.title,
+                            story.first_date,
+                            story.last_date,
+                            len(story.documents),
+                            description,
+                            now,
+                        ),
+                    )
+                self.db.executemany(
+                    "INSERT INTO story_documents (document_id, story_id, method, similarity, "
+                    "added_at) VALUES (?, ?, ?, ?, ?)",
+                    [(doc, story, method, score, now) for doc, story, score in assignments],
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"corpus {str(self.path)!r}: could not save stories: {exc}") from exc
+
+    def clear_stories(self) -> int:
+        """Forget every stored story (to regroup from scratch); returns how many there were."""
+        try:
+            with self.db:
+                count = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+                self.db.execute("DELETE FROM story_documents")
+                self.db.execute("DELETE FROM stories")
+        except sqlite3.Error as exc:
+            raise StoreError(f"corpus {str(self.path)!r}: could not clear stories: {exc}") from exc
+        return count
+
+    def _stories(self, sql: str, params: list[Any]) -> list[Story]:
+        rows = self._execute(sql, params).fetchall()
+        members: dict[str, list[tuple[str, str | None]]] = {row["id"]: [] for row in rows}
+        if members:
+            ids = list(members)
+            for first in range(0, len(ids), 500):
+                chunk = ids[first : first + 500]
+                for member in self._execute(
+                    "SELECT s.story_id, d.id, d.source FROM story_documents s JOIN documents d "
+                    f"ON d.id = s.document_id WHERE s.story_id IN ({', '.join('?' * len(chunk))}) "
+                    "ORDER BY d.date, d.rowid",
+                    chunk,
+                ):
+                    members[member[0]].append((member[1], member[2]))
+        stories = []
+        for row in rows:
+            description = json.loads(row["description"])
+            docs = members[row["id"]]
+            stories.append(
+                Story(
+                    id=row["id"],
+                    title=row["title"],
+                    documents=tuple(d for d, _ in docs),
+                    sources=tuple(sorted({s for _, s in docs if s})),
+                    first_date=row["first_date"],
+                    last_date=row["last_date"],
+                    terms=tuple(description.get("terms", ())),
+                    places=tuple(description.get("places", ())),
+                    actors=tuple(description.get("actors", ())),
+                )
+            )
+        return stories
+
+    def list_stories(
+        self,
+        flt: Filter | None = None,
+        *,
+        min_documents: int = 2,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Story]:
+        """Stories of at least ``min_documents`` documents that hold a document matching the
+        filter, largest first, then by first date."""
+        where, params = self._where(flt)
+        return self._stories(
+            "SELECT t.* FROM stories t WHERE t.size >= ? AND EXISTS (SELECT 1 FROM "
+            "story_documents s JOIN documents d ON d.id = s.document_id "
+            f"WHERE s.story_id = t.id AND {where}) ORDER BY t.size DESC, t.first_date, t.id "
+            "LIMIT ? OFFSET ?",
+            [min_documents, *params, -1 if limit is None else limit, offset],
+        )
+
+    def count_singletons(self, flt: Filter | None = None) -> int:
+        """Number of grouped documents matching the filter that are alone in their story."""
+        where, params = self._where(flt)
+        return self._execute(
+            "SELECT count(*) FROM documents d JOIN story_documents s ON s.document_id = d.id "
+            f"JOIN stories t ON t.id = s.story_id WHERE t.size = 1 AND {where}",
+            params,
+        ).fetchone()[0]
+
+    def get_story(self, story_id: str) -> Story | None:
+        """The stored story with this id, or None."""
+        found = self._stories("SELECT t.* FROM stories t WHERE t.id = ?", [story_id])
+        return found[0] if found else None
+
+    def story_assignments(self, flt: Filter | None = None) -> dict[str, str]:
+        """Document id -> story id, for the grouped documents matching the filter."""
+        where, params = self._where(flt)
+        rows = self._execute(
+            "SELECT s.document_id, s.story_id FROM story_documents s JOIN documents d "
+            f"ON d.id = s.document_id WHERE {where}",
+            params,
+        )
+        return {row[0]: row[1] for row in rows}

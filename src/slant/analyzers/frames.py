@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,18 +28,21 @@ from ..artefacts import read_npz
 from ..encoder import DIMENSIONS, encode
 from ..errors import ModelError
 from ..pipeline import Context, analyzer
+from ..spans import Span, sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
+    "frames_of_sentences",
     "EVIDENCE_PER_FRAME",
     "FRAMES",
     "MODEL_PATH",
     "FrameModel",
-    "article_sentences",
     "find_frames",
     "frames",
     "get_frame_model",
     "pool_sentences",
-    "sentence_vectors",
 ]
 
 #: The frame names of ``slant.analysis/1``, in the order of the training columns RE HI CO MO EC.
@@ -56,40 +59,6 @@ _POOLINGS = {
 def pool_sentences(vectors: np.ndarray, poolings: tuple[str, ...]) -> np.ndarray:
     """Concatenate the named poolings (``mean``, ``max``) of an article's sentence vectors."""
     return np.concatenate([_POOLINGS[name](vectors) for name in poolings])
-
-
-def article_sentences(doc: Any) -> list[tuple[int, int]]:
-    """Return ``[start, end)`` of each sentence of a spaCy ``Doc`` that has a letter in it.
-
-    Offsets are trimmed of surrounding whitespace, so ``text[start:end]`` is the sentence.
-    """
-    text = doc.text
-    spans = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if any(ch.isalpha() for ch in text[start:end]):
-            spans.append((start, end))
-    return spans
-
-
-def sentence_vectors(doc: Any) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Return the :func:`article_sentences` of ``doc`` and their encoder vectors (read-only).
-
-    The vectors of the last few texts are cached, so ``frames`` and ``roles`` encode once.
-    """
-    spans = article_sentences(doc)
-    return spans, _encode_spans(doc.text, tuple(spans))
-
-
-@lru_cache(maxsize=4)
-def _encode_spans(text: str, spans: tuple[tuple[int, int], ...]) -> np.ndarray:
-    vectors = encode([text[start:end] for start, end in spans])
-    vectors.flags.writeable = False
-    return vectors
 
 
 @dataclass(frozen=True)
@@ -131,12 +100,12 @@ class FrameModel:
     def article_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Score of each frame for an article given its sentence vectors ``(n, 384)``."""
         logits = self.weights @ pool_sentences(vectors, self.poolings) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)))
 
     def sentence_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Score of each frame for each sentence taken alone: shape ``(n, frames)``."""
         pooled = np.hstack([vectors for _ in self.poolings])
-        return 1.0 / (1.0 + np.exp(-(pooled @ self.weights.T + self.bias)))
+        return np.asarray(1.0 / (1.0 + np.exp(-(pooled @ self.weights.T + self.bias))))
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +115,7 @@ def get_frame_model() -> FrameModel:
 
 
 def find_frames(
-    doc: Any, *, model: FrameModel | None = None, evidence_per_frame: int = EVIDENCE_PER_FRAME
+    doc: Doc, *, model: FrameModel | None = None, evidence_per_frame: int = EVIDENCE_PER_FRAME
 ) -> tuple[dict[str, float], dict[str, list[dict[str, Any]]]]:
     """Return the frame scores of a parsed article and, per frame, its best evidence sentences.
 
@@ -155,8 +124,20 @@ def find_frames(
     >>> scores["economic"] > scores["human_interest"]  # doctest: +SKIP
     True
     """
+    spans = sentences(doc)
+    vectors = encode([doc.text[s.start : s.end] for s in spans])
+    return frames_of_sentences(spans, vectors, model=model, evidence_per_frame=evidence_per_frame)
+
+
+def frames_of_sentences(
+    spans: list[Span],
+    vectors: np.ndarray,
+    *,
+    model: FrameModel | None = None,
+    evidence_per_frame: int = EVIDENCE_PER_FRAME,
+) -> tuple[dict[str, float], dict[str, list[dict[str, Any]]]]:
+    """:func:`find_frames` from an article's sentences and their encoder vectors."""
     model = model or get_frame_model()
-    spans, vectors = sentence_vectors(doc)
     if not spans:
         return {name: 0.0 for name in model.frames}, {name: [] for name in model.frames}
     article = model.article_scores(vectors)
@@ -179,5 +160,5 @@ def find_frames(
 @analyzer("frames", version="frames.v1", sets=("frames", "frame_evidence"))
 def frames(ctx: Context) -> dict[str, Any]:
     """Generic news frames (Semetko & Valkenburg) and the sentences that support each."""
-    scores, evidence = find_frames(ctx.doc)
+    scores, evidence = frames_of_sentences(ctx.sentences, ctx.sentence_vectors)
     return {"frames": scores, "frame_evidence": evidence}

@@ -17,8 +17,8 @@ the model card for how it transfers to other news).
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,17 +26,21 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis import ROLES, Actor, Role, RoleName
 from ..artefacts import read_npz
+from ..document import Document
 from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
-from .frames import sentence_vectors
+from ..spans import overlaps_any
 
 __all__ = [
     "NO_ROLE",
     "MODEL_PATH",
     "ROLES",
     "RoleModel",
+    "EVIDENCE_SENTENCES",
+    "cast_actors",
     "cast_roles",
     "context_vectors",
     "entity_mentions",
@@ -47,7 +51,6 @@ __all__ = [
     "sentences_with",
 ]
 
-ROLES = ("hero", "villain", "victim")
 #: The model's fourth class: an actor the story gives no role.
 NO_ROLE = "none"
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "roles" / "roles.npz"
@@ -96,7 +99,7 @@ class RoleModel:
         logits = role_features(entity, context) @ self.weights.T + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
 
 @lru_cache(maxsize=1)
@@ -127,12 +130,14 @@ def entity_mentions(entity: str, text: str) -> list[tuple[int, int]]:
     return []
 
 
-def sentences_with(mentions: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[int]:
+def sentences_with(
+    mentions: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> list[int]:
     """Indices of the ``sentences`` that overlap any of the ``mentions`` spans."""
-    return [i for i, (s, e) in enumerate(sentences) if any(b < e and s < f for b, f in mentions)]
+    return [i for i, sentence in enumerate(sentences) if overlaps_any(sentence, mentions)]
 
 
-def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -> list[int]:
+def entity_sentences(entity: str, text: str, sentences: Sequence[tuple[int, int]]) -> list[int]:
     """Indices of the sentences that mention ``entity`` (see :func:`entity_mentions`).
 
     >>> entity_sentences("the regime", "The regime fell. Crowds cheered.", [(0, 16), (17, 32)])
@@ -143,10 +148,9 @@ def entity_sentences(entity: str, text: str, sentences: list[tuple[int, int]]) -
 
 def context_vectors(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
     """Normalised mean of each group of sentence vectors (all sentences for an empty group)."""
-    # Requiring ``frames`` lets this reuse the sentence vectors it computed (cached).
     rows = [vectors[g].mean(axis=0) if g else vectors.mean(axis=0) for g in groups]
     context = np.array(rows, dtype=np.float32).reshape(len(groups), DIMENSIONS)
-    return context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12)
+    return np.asarray(context / np.maximum(np.linalg.norm(context, axis=1, keepdims=True), 1e-12))
 
 
 def _best_role(scores: np.ndarray, classes: tuple[str, ...]) -> tuple[str | None, float]:
@@ -166,8 +170,6 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     >>> cast_roles("Brave firefighters saved the village.", ["firefighters"])  # doctest: +SKIP
     [{'entity': 'firefighters', 'role': 'hero', 'scores': {...}, 'mentions': 1}]
     """
-    from ..nlp import parse
-
     if not text.strip():
         raise InputError("cast_roles got an empty text; pass the article text")
     names = [e.strip() for e in entities]
@@ -176,7 +178,8 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     if not names:
         return []
     model = get_role_model()
-    sentences, vectors = sentence_vectors(parse(text))
+    ctx = Context(Document(text=text))
+    sentences, vectors = ctx.sentences, ctx.sentence_vectors
     if not sentences:
         raise InputError("cast_roles got a text without sentences; pass the article text")
     groups = [entity_sentences(name, text, sentences) for name in names]
@@ -195,20 +198,39 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-@analyzer("roles", version="roles.v1", sets=("actors",), requires=("actors", "frames"))
-def roles(ctx: Context) -> dict[str, Any]:
-    """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
-    actors = ctx.results.get("actors", {}).get("actors") or []
-    if not actors:
-        return {"actors": list(actors)}
-    model = get_role_model()
-    sentences, vectors = sentence_vectors(ctx.doc)
-    if not sentences:
-        return {"actors": list(actors)}
+#: Sentences kept as evidence of each actor's role (the first that mention it).
+EVIDENCE_SENTENCES = 3
+
+
+def _role_name(role: str | None) -> RoleName | None:
+    return next((r for r in ROLES if r == role), None)
+
+
+def cast_actors(
+    actors: list[Actor],
+    sentences: Sequence[tuple[int, int]],
+    vectors: np.ndarray,
+    *,
+    model: RoleModel | None = None,
+) -> list[Role]:
+    """The role of each actor, from the sentences that mention it and their vectors."""
+    if not actors or not sentences:
+        return []
+    model = model or get_role_model()
     groups = [sentences_with(list(actor.mentions), sentences) for actor in actors]
     probabilities = model.scores(encode([a.name for a in actors]), context_vectors(vectors, groups))
     cast = []
-    for actor, row in zip(actors, probabilities, strict=True):
+    for actor, group, row in zip(actors, groups, probabilities, strict=True):
         role, score = _best_role(row, model.roles)
-        cast.append(dataclasses.replace(actor, role=role, role_score=score))
-    return {"actors": cast}
+        evidence = [(sentences[i][0], sentences[i][1]) for i in group[:EVIDENCE_SENTENCES]]
+        cast.append(Role(actor=actor.name, role=_role_name(role), score=score, evidence=evidence))
+    return cast
+
+
+@analyzer("roles", version="roles.v1", sets=("roles",), requires=("actors",))
+def roles(ctx: Context) -> dict[str, list[Role]]:
+    """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
+    actors: list[Actor] = ctx.output("actors")
+    if not actors:
+        return {"roles": []}
+    return {"roles": cast_actors(actors, ctx.sentences, ctx.sentence_vectors)}

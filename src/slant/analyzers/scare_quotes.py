@@ -30,10 +30,9 @@ whether the distancing is fair, and it does not see scare quotes made without qu
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
-from typing import Any
+from collections.abc import Sequence
 
-from ..analysis import ScareQuote
+from ..analysis import Quote, ScareQuote
 from ..pipeline import Context, analyzer
 from .quotes.quotemarks import QuotePair, find_quote_pairs, word_count
 
@@ -112,8 +111,8 @@ def _speech_style(pairs: list[QuotePair]) -> str | None:
 def find_scare_quotes(
     text: str,
     *,
-    quotation_spans: list[tuple[int, int]] = (),
-    reported_spans: list[tuple[int, int]] = (),
+    quotation_spans: Sequence[tuple[int, int]] = (),
+    reported_spans: Sequence[tuple[int, int]] = (),
 ) -> list[ScareQuote]:
     """Return the scare quotes of ``text`` in order.
 
@@ -153,8 +152,8 @@ def _is_quotation(
     content: str,
     span: tuple[int, int],
     speech_style: str | None,
-    quotation_spans: list[tuple[int, int]],
-    reported_spans: list[tuple[int, int]],
+    quotation_spans: Sequence[tuple[int, int]],
+    reported_spans: Sequence[tuple[int, int]],
 ) -> bool:
     """Whether a short quoted stretch is someone's words, a title or a heading."""
     start, end = span
@@ -172,19 +171,14 @@ def _is_quotation(
     return _is_attributed(text, pair.start, pair.end) or _is_title(text, pair, content)
 
 
-def _quotation_spans(quotes: Any, kinds: set[str]) -> list[tuple[int, int]]:
-    spans = []
-    for quote in quotes or []:
-        item = quote if isinstance(quote, dict) else asdict(quote)
-        if item["kind"] in kinds:
-            spans.append((item["content_start"], item["content_end"]))
-    return spans
+def _quotation_spans(quotes: list[Quote], kinds: set[str]) -> list[tuple[int, int]]:
+    return [(q.content_start, q.content_end) for q in quotes if q.kind in kinds]
 
 
 @analyzer("scare_quotes", version="scare_quotes.v1", sets=("scare_quotes",), requires=("quotes",))
 def scare_quotes(ctx: Context) -> dict[str, list[ScareQuote]]:
     """Words put in scare quotes by the writer (short, unattributed, not a title)."""
-    quotes = ctx.results.get("quotes", {}).get("quotes")
+    quotes: list[Quote] = ctx.output("quotes")
     found = find_scare_quotes(
         ctx.text,
         quotation_spans=_quotation_spans(quotes, {"direct"}),

@@ -9,11 +9,13 @@ from this one to give the tone of the sentences that mention each actor.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..analysis import SentenceTone, Tone
 from ..pipeline import Context, analyzer
+from ..spans import overlaps_any
 
 __all__ = ["sentence_tones", "tone_at", "tone"]
 
@@ -41,17 +43,15 @@ def sentence_tones(doc: Any) -> list[SentenceTone]:
     return out
 
 
-def tone_at(sentences: list[dict[str, Any]], spans: list[tuple[int, int]]) -> float | None:
-    """Mean compound score of the sentences (as stored by ``tone``) overlapping any span.
+def tone_at(sentences: Sequence[SentenceTone], spans: Sequence[tuple[int, int]]) -> float | None:
+    """Mean compound score of the sentences (the ``tone`` output) overlapping any span.
 
     This is the hook other analyzers use for the tone around an actor or a subject.
 
-    >>> tone_at([{"start": 0, "end": 10, "compound": 0.5}], [(2, 4)])
+    >>> tone_at([SentenceTone(start=0, end=10, compound=0.5)], [(2, 4)])
     0.5
     """
-    hits = [
-        s["compound"] for s in sentences if any(s["start"] < e and b < s["end"] for b, e in spans)
-    ]
+    hits = [s.compound for s in sentences if overlaps_any((s.start, s.end), spans)]
     return round(sum(hits) / len(hits), 4) if hits else None
 
 

@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "frames",
     "compare",
     "export",
+    "stories",
     "serve",
 )
 for _name in _COMMAND_MODULES:

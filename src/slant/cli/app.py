@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import SlantError
+from ..report.console import SafeConsole, escape_json_controls
 
 __all__ = [
     "app",
@@ -26,6 +27,8 @@ __all__ = [
     "fail_on_errors",
     "say",
     "train_app",
+    "check_out",
+    "write_json",
 ]
 
 app = typer.Typer(
@@ -44,8 +47,9 @@ train_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Article text reaches both (titles, quotes, file names in errors): no control characters.
+console = SafeConsole(highlight=False)
+err_console = SafeConsole(stderr=True, highlight=False)
 
 
 def say(level: str, message: object) -> None:
@@ -70,3 +74,22 @@ def fail_on_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err_console.print("Interrupted.", markup=False)
         sys.exit(130)
+
+
+def check_out(out: Path | None, option: str = "--out") -> None:
+    """Fail now, before any work, when ``out`` cannot be written: its folder is missing or it
+    is a folder itself."""
+    if out is None:
+        return
+    if out.is_dir():
+        raise fail(f"{option} {out}: is a folder; give a file name")
+    if not out.parent.is_dir():
+        raise fail(f"{option} {out}: the folder {out.parent} does not exist; create it first")
+
+
+def write_json(text: str, out: Path | None) -> None:
+    """Write JSON to ``out``, or to stdout with C1 controls escaped (see report.console)."""
+    if out is None:
+        sys.stdout.write(escape_json_controls(text) + "\n")
+    else:
+        out.write_text(text + "\n", encoding="utf-8")

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from ..compare import compare as compare_sides
 from ..compare import render_html, render_text
+from ..report.console import SafeConsole
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, fail, fail_on_errors
+from .app import app, check_out, console, fail, fail_on_errors, write_json
 
 _FORMATS = ("text", "json", "html")
 
@@ -57,6 +57,7 @@ def compare(
         raise fail(f"--format {format!r} is not one of {', '.join(_FORMATS)}")
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
+    check_out(out)
     with fail_on_errors(), Corpus(corpus, create=False) as store:
         comparison = compare_sides(
             store,
@@ -70,7 +71,7 @@ def compare(
             workers=workers,
         )
     if format == "json":
-        _write(comparison.to_json(), out)
+        write_json(comparison.to_json(), out)
     elif format == "html":
         target = out or Path("slant-compare.html")
         target.write_text(render_html(comparison), encoding="utf-8")
@@ -79,11 +80,4 @@ def compare(
         render_text(comparison, console)
     else:
         with out.open("w", encoding="utf-8") as handle:
-            render_text(comparison, Console(file=handle, width=120, color_system=None))
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        console.out(text, highlight=False)
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
+            render_text(comparison, SafeConsole(file=handle, width=120, color_system=None))

@@ -15,10 +15,20 @@ from ..ingest import FORMATS, ColumnMap, load_document
 from ..load import ingest_paths
 from ..pipeline import analyze as analyze_document
 from ..pipeline import available_analyzers
+from ..report.console import SafeConsole
 from ..report.html import render_page
 from ..report.terminal import print_summary
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, err_console, fail, fail_on_errors, say
+from .app import (
+    app,
+    check_out,
+    console,
+    err_console,
+    fail,
+    fail_on_errors,
+    say,
+    write_json,
+)
 
 CorpusOption = Annotated[
     Path, typer.Option("--corpus", "-c", help="SQLite corpus file.", show_default=True)
@@ -69,6 +79,7 @@ def analyze(
     """
     if format not in ("text", "json", "html"):
         raise fail(f"--format {format!r} is not one of text, json, html")
+    check_out(out)
     with fail_on_errors():
         stdin = sys.stdin.buffer.read() if input == "-" else None
         document = load_document(input, allow_private=allow_private, stdin=stdin)
@@ -76,25 +87,16 @@ def analyze(
             say("Warning", warning)
         analysis = analyze_document(document, analyzers=_analyzer_names(analyzers))
     if format == "json":
-        _write(analysis.to_json(), out)
+        write_json(analysis.to_json(), out)
     elif format == "html":
         target = out or Path(f"slant-report-{document.id}.html")
         target.write_text(render_page(analysis), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is not None:
         with out.open("w", encoding="utf-8") as handle:
-            from rich.console import Console
-
-            print_summary(analysis, Console(file=handle, width=120))
+            print_summary(analysis, SafeConsole(file=handle, width=120))
     else:
         print_summary(analysis, console)
-
-
-def _write(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text + "\n")
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
 
 
 @app.command()

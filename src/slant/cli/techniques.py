@@ -17,7 +17,7 @@ from rich.table import Table
 from ..errors import InputError, ModelError
 from ..techniques import TechniqueModel, evaluate_folder, label_articles
 from ..techniques.semeval import read_articles, read_labels, write_labels
-from .app import app, console, err_console, eval_app, fail_on_errors, train_app
+from .app import app, check_out, console, err_console, eval_app, fail_on_errors, train_app
 
 ArticlesOption = Annotated[
     Path, typer.Option("--articles", help="Folder of articleID.txt files (SemEval layout).")
@@ -39,6 +39,7 @@ def techniques(
 
     Example: `slant techniques --articles ../shared/data/ptc-train/articles --out pred.labels`
     """
+    check_out(out)
     with fail_on_errors():
         labels = label_articles(articles, spans_file=spans)
         if out is None:

@@ -2,21 +2,22 @@
 
 Only ``http``/``https``; every address the host name resolves to must be public (private,
 loopback, link-local, reserved and multicast addresses are refused unless
-``allow_private=True``), checked again at every redirect; connect/read timeouts; the body is
-streamed and refused past :data:`~slant.ingest.files.MAX_INPUT_BYTES`. HTML goes through
-trafilatura; ``text/plain`` is taken as is.
+``allow_private=True``), checked at every connection — the first and every redirect hop — on
+the very address then connected to (:mod:`.netguard`, against DNS rebinding); connect/read
+timeouts and one deadline for the whole fetch; the body is streamed and refused past
+:data:`~slant.ingest.files.MAX_INPUT_BYTES`. HTML goes through trafilatura; ``text/plain``
+is taken as is.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from ..document import Document
 from ..errors import FetchError, FetchTimeout, UpstreamError
 from .files import MAX_INPUT_BYTES, decode, describe_size
 from .html import html_to_document
+from .netguard import Deadline, check_url, guarded_transport, split_url
 from .text import title_from_first_line
 
 __all__ = ["check_url", "fetch_document"]
@@ -25,49 +26,36 @@ _MAX_REDIRECTS = 5
 _USER_AGENT = "slant/0.1 (+news analysis; offline-first)"
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise FetchError unless ``url`` is http(s) and resolves only to allowed addresses."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https URLs can be fetched")
-    host = parts.hostname
-    if not host:
-        raise FetchError(f"{url}: URL has no host name")
-    try:
-        infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve host {host!r}: {exc}") from exc
-    if allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchError(
-                f"{url}: refusing to fetch from non-public address {address} "
-                "(use --allow-private to allow it)"
-            )
-
-
 def fetch_document(
     url: str,
     *,
     allow_private: bool = False,
     timeout: float = 15.0,
+    deadline: float = 30.0,
     max_bytes: int = MAX_INPUT_BYTES,
     source: str | None = None,
 ) -> Document:
-    """Fetch ``url`` and return its article as a Document."""
+    """Fetch ``url`` and return its article as a Document.
+
+    ``timeout`` bounds each connect and read; ``deadline`` the whole fetch, redirects and
+    body included (a server trickling bytes is cut off when it passes).
+    """
     import httpx
 
+    split_url(url)
+    limit = Deadline(deadline)
+    transport, _ = guarded_transport(url, allow_private=allow_private, deadline=limit)
     current = url
     try:
         with httpx.Client(
+            transport=transport,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=False,
+            trust_env=False,
             headers={"User-Agent": _USER_AGENT},
         ) as client:
             for _ in range(_MAX_REDIRECTS + 1):
-                check_url(current, allow_private=allow_private)
+                split_url(current)
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
                         current = urljoin(current, response.headers.get("location", ""))
@@ -78,14 +66,18 @@ def fetch_document(
                     for chunk in response.iter_bytes():
                         body.extend(chunk)
                         if len(body) > max_bytes:
-                            limit = describe_size(max_bytes)
-                            raise UpstreamError(f"{url}: page is larger than the limit of {limit}")
+                            size = describe_size(max_bytes)
+                            raise UpstreamError(f"{url}: page is larger than the limit of {size}")
                     kind = response.headers.get("content-type", "").split(";")[0].strip()
                     break
             else:
                 raise UpstreamError(f"{url}: more than {_MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
+        if limit.remaining() <= 0:
+            raise FetchTimeout(f"{url}: took longer than {deadline:g} s in all") from exc
         raise FetchTimeout(f"{url}: timed out after {timeout:g} s") from exc
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"{current}: not a valid URL ({exc})") from exc
     except httpx.HTTPError as exc:
         raise UpstreamError(f"{url}: cannot fetch: {exc}") from exc
     text, warnings = decode(bytes(body), url)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from .detect import detect
@@ -68,7 +69,7 @@ def evaluate_folder(
     test_fold: int | None = None,
     held_out: bool = False,
     model: TechniqueModel | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Score the model on a SemEval folder against a gold SI or TC labels file.
 
     Every article of the folder is scored (one without gold lines has no propaganda spans,

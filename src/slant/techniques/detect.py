@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..spans import overlaps_any
 from .runtime import ArticleStates, TechniqueModel
 
 __all__ = ["RULE_SCORE", "Detection", "detect", "rally_slogans"]
@@ -72,6 +73,6 @@ def detect(model: TechniqueModel, states: ArticleStates) -> list[Detection]:
     ]
     slogans = [(d.start, d.end) for d in found if d.technique == "Slogans"]
     for start, end in rally_slogans(states.encoded.text):
-        if not any(s < end and start < e for s, e in slogans):
+        if not overlaps_any((start, end), slogans):
             found.append(Detection("Slogans", start, end, RULE_SCORE))
     return sorted(found, key=lambda d: (d.start, d.end, d.technique))

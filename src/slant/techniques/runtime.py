@@ -88,8 +88,14 @@ class TechniqueModel:
             ) from exc
         self.folder = folder
         self.techniques: list[str] = self.config["techniques"]
-        self.cls_id = self.tokenizer.token_to_id("[CLS]")
-        self.sep_id = self.tokenizer.token_to_id("[SEP]")
+        self.cls_id = self._special_id("[CLS]")
+        self.sep_id = self._special_id("[SEP]")
+
+    def _special_id(self, token: str) -> int:
+        found = self.tokenizer.token_to_id(token)
+        if found is None:
+            raise ModelError(f"the technique model's tokenizer lacks {token}: reinstall slant")
+        return int(found)
 
     @property
     def version(self) -> str:
@@ -170,7 +176,7 @@ class TechniqueModel:
                 if span_features(states.encoded.text, start, end)[0]:
                     probs[i] = probs[i] * 0.5
                     probs[i, repetition] += 0.5
-        return probs
+        return np.asarray(probs)
 
     @staticmethod
     def _best_window(windows: list[tuple[int, int]], first: int, last: int) -> tuple[int, int, int]:

@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy as np
 
-from ..analyzers.frames import FRAMES, FrameModel, article_sentences, pool_sentences
+from ..analyzers.frames import FRAMES, FrameModel, pool_sentences
 from ..errors import InputError
+from ..spans import sentences as article_sentences
 
 __all__ = [
     "FRAME_COLUMNS",

@@ -9,9 +9,10 @@ Every error is ``{"ok": false, "error": …, "status": N}`` (:mod:`.errors`).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 
 from .. import __version__
 from ..document import Document
@@ -30,7 +31,7 @@ from .models import (
 )
 from .queries import find_documents, load_document, run_comparison
 from .state import WebState, web_state
-from .work import analyze_document, fetch_url
+from .work import analyze_document, fetch_url, is_heavy
 
 __all__ = ["router"]
 
@@ -40,10 +41,14 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         400: "Bad input",
         401: "Token missing or wrong",
         413: "Body or text too large",
+        403: "Refused: from another site, or a host name this server does not answer to",
         422: "Invalid request",
+        429: "Too many requests waiting: retry after the Retry-After seconds",
         504: "Timed out",
     }.items()
 }
+#: The largest offset a listing accepts (SQLite integers are 64-bit; no corpus is this large).
+MAX_OFFSET = 10**9
 router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 
@@ -53,7 +58,9 @@ router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
     summary="Analyze one article given as text or URL",
     responses={502: {"model": ErrorOut, "description": "The URL could not be fetched"}},
 )
-async def analyze(body: AnalyzeRequest, state: WebState = Depends(web_state)) -> dict[str, Any]:
+async def analyze(
+    body: AnalyzeRequest, request: Request, state: WebState = Depends(web_state)
+) -> dict[str, Any]:
     """Run slant's analyzers (those given, else the server's) on the text, or on the article
     fetched from the URL (which must be on a public address), and return the
     ``slant.analysis/1`` JSON. Nothing is stored."""
@@ -61,12 +68,14 @@ async def analyze(body: AnalyzeRequest, state: WebState = Depends(web_state)) ->
         state.check_text(body.text)
         document = Document(text=body.text, title=body.title, source=body.source, date=body.date)
     else:
-        document = await state.pool.run(
-            fetch_url, body.url, allow_private=state.settings.allow_private_urls
-        )
+        allow = state.settings.allow_private_urls
+        fetch = partial(fetch_url, body.url, allow_private=allow)
+        document = await state.pool.run(fetch, request=request, heavy=True)
         state.check_text(document.text, name=f"the article at {body.url}")
     analyzers = body.analyzers or state.settings.analyzers
-    analysis = await state.pool.run(analyze_document, document, analyzers)
+    analysis = await state.pool.run(
+        partial(analyze_document, document, analyzers), request=request, heavy=is_heavy(document)
+    )
     return analysis.to_dict()
 
 
@@ -77,7 +86,7 @@ def documents(
     date_from: str | None = Query(None, alias="from", description="First date (ISO)."),
     date_to: str | None = Query(None, alias="to", description="Last date (ISO)."),
     limit: int = Query(50, ge=1, le=500),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
     state: WebState = Depends(web_state),
 ) -> DocumentList:
     """Stored documents matching the filters: newest first, or best matches first with a
@@ -93,10 +102,12 @@ def documents(
     summary="One stored document with its analysis",
     responses={404: {"model": ErrorOut, "description": "No such document"}},
 )
-async def document(document_id: str, state: WebState = Depends(web_state)) -> dict[str, Any]:
+async def document(
+    document_id: str, request: Request, state: WebState = Depends(web_state)
+) -> dict[str, Any]:
     """The document's text and metadata, and its stored analysis (computed now, not stored,
     when the corpus has not been annotated)."""
-    doc, analysis, stored = await load_document(state, document_id)
+    doc, analysis, stored = await load_document(state, document_id, request=request)
     return {
         "id": doc.id,
         "title": doc.title,
@@ -110,10 +121,12 @@ async def document(document_id: str, state: WebState = Depends(web_state)) -> di
 
 
 @router.post("/compare", response_model=CompareOut, summary="Compare two sides of the corpus")
-async def compare(body: CompareRequest, state: WebState = Depends(web_state)) -> dict[str, Any]:
+async def compare(
+    body: CompareRequest, request: Request, state: WebState = Depends(web_state)
+) -> dict[str, Any]:
     """Compare the documents selected by two FILTERs (or two subjects): distinctive terms,
     what actors are called, techniques, tone, who is quoted, casualties. ``slant.compare/1``."""
-    comparison = await run_comparison(state, body)
+    comparison = await run_comparison(state, body, http=request)
     return comparison.to_dict()
 
 

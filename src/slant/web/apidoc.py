@@ -50,7 +50,7 @@ class ApiSchema:
 def type_name(schema: dict[str, Any]) -> str:
     """A short human name for a JSON Schema: ``list[Technique]``, ``string | null``."""
     if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
     if "const" in schema:
         return repr(schema["const"])
     if "enum" in schema:
@@ -85,8 +85,9 @@ def _body_name(operation: dict[str, Any]) -> str | None:
 def _responses(operation: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = []
     for code, spec in sorted(operation.get("responses", {}).items()):
-        content = spec.get("content", {})
-        schema = next(iter(content.values()), {}).get("schema", {}) if content else {}
+        content: dict[str, Any] = spec.get("content", {})
+        first: dict[str, Any] = next(iter(content.values()), {})
+        schema = first.get("schema", {})
         out.append((code, spec.get("description", ""), type_name(schema) if schema else ""))
     return out
 

@@ -18,6 +18,7 @@ import re
 import secrets
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -119,7 +120,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             warm_up = Document(text="slant loads its models.")
-            await state.pool.run(analyze_document, warm_up, settings.analyzers)
+            await state.pool.run(partial(analyze_document, warm_up, settings.analyzers))
         except Exception:  # the pages that need no analysis still work; requests will say why
             log.exception("warming up the analyzers failed")
         yield

@@ -28,10 +28,13 @@ log = logging.getLogger("slant.web")
 _REASONS = {
     400: "Bad request",
     401: "Token needed",
+    403: "Refused",
     404: "Not found",
     405: "Method not allowed",
     413: "Too large",
     422: "Invalid request",
+    429: "Too many requests",
+    499: "Client gone",
     500: "Server error",
     502: "Cannot fetch",
     504: "Timed out",

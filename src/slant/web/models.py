@@ -7,9 +7,10 @@ compare response it allows keys added later (DESIGN.md: keys may be added, none 
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..analysis import Actor, Citation, Claim, Quote, ScareQuote, Technique, Tone
 
@@ -35,7 +36,27 @@ class ErrorOut(BaseModel):
     status: int = Field(description="The HTTP status code.")
 
 
-class AnalyzeRequest(BaseModel):
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _ValidUnicode(BaseModel):
+    """A request body whose strings are valid Unicode: JSON may spell a lone surrogate
+    (``"\\ud800"``), which no UTF-8 text can hold and which would fail deep in an analysis."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def no_lone_surrogates(cls, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            found = _SURROGATE.search(text) if isinstance(text, str) else None
+            if found:
+                raise ValueError(
+                    f"contains a lone surrogate (U+{ord(found.group()):04X}) at character "
+                    f"{found.start()}: send valid Unicode text"
+                )
+        return value
+
+
+class AnalyzeRequest(_ValidUnicode):
     """Give ``text`` (with optional metadata) or ``url``, not both."""
 
     model_config = ConfigDict(extra="forbid")
@@ -119,7 +140,7 @@ class DocumentOut(BaseModel):
     analysis: AnalysisOut
 
 
-class CompareRequest(BaseModel):
+class CompareRequest(_ValidUnicode):
     """Two sides in FILTER syntax (``source:sana date:2016``), or two subjects."""
 
     model_config = ConfigDict(extra="forbid")

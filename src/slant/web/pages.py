@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
@@ -29,7 +30,7 @@ from .jobs import column_map
 from .queries import find_documents, load_document
 from .security import TOKEN_COOKIE, token_matches
 from .state import WebState, web_state
-from .work import analyze_document, document_from_upload, fetch_url
+from .work import analyze_document, document_from_upload, fetch_url, is_heavy
 
 __all__ = ["render", "router"]
 
@@ -67,7 +68,8 @@ async def _analyzed(
     try:
         document = await load()
         state.check_text(document.text)
-        analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
+        analyze_now = partial(analyze_document, document, state.settings.analyzers)
+        analysis = await state.pool.run(analyze_now, request=request, heavy=is_heavy(document))
     except (InputError, HTTPException) as exc:
         status = exc.status_code if isinstance(exc, HTTPException) else status_of(exc)
         message = exc.detail if isinstance(exc, HTTPException) else str(exc)
@@ -115,7 +117,8 @@ async def analyze_url(
 ) -> Response:
     async def load() -> Document:
         allow = state.settings.allow_private_urls
-        return await state.pool.run(fetch_url, url.strip(), allow_private=allow)
+        fetch = partial(fetch_url, url.strip(), allow_private=allow)
+        return await state.pool.run(fetch, request=request, heavy=True)
 
     return await _analyzed(state, request, load, {"url": url})
 
@@ -127,7 +130,7 @@ def corpus_page(
     source: str = "",
     date_from: str = "",
     date_to: str = "",
-    page: int = 1,
+    page: int = Query(1, le=10**6),
     state: WebState = Depends(web_state),
 ) -> Response:
     page = max(page, 1)
@@ -163,7 +166,7 @@ def corpus_page(
 async def document_page(
     request: Request, document_id: str, state: WebState = Depends(web_state)
 ) -> Response:
-    document, analysis, stored = await load_document(state, document_id)
+    document, analysis, stored = await load_document(state, document_id, request=request)
     return render(
         state,
         request,

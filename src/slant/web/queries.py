@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import shlex
+from functools import partial
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from ..analysis import Analysis
@@ -24,7 +25,7 @@ from ..document import Document
 from ..filters import Filter, parse_filter
 from .models import CompareRequest, DocumentList, DocumentSummary
 from .state import WebState
-from .work import analyze_document
+from .work import analyze_document, is_heavy
 
 __all__ = ["find_documents", "load_document", "run_comparison", "side_filter"]
 
@@ -69,7 +70,9 @@ def _stored(state: WebState, document_id: str) -> tuple[Document | None, Analysi
         return document, corpus.get_analysis(document_id) if document else None
 
 
-async def load_document(state: WebState, document_id: str) -> tuple[Document, Analysis, bool]:
+async def load_document(
+    state: WebState, document_id: str, *, request: Request | None = None
+) -> tuple[Document, Analysis, bool]:
     """A stored document, its analysis, and whether that analysis was stored (404 if absent)."""
     document, analysis = await run_in_threadpool(_stored, state, document_id)
     if document is None:
@@ -78,7 +81,8 @@ async def load_document(state: WebState, document_id: str) -> tuple[Document, An
         )
     if analysis is not None:
         return document, analysis, True
-    analysis = await state.pool.run(analyze_document, document, state.settings.analyzers)
+    analyze_now = partial(analyze_document, document, state.settings.analyzers)
+    analysis = await state.pool.run(analyze_now, request=request, heavy=is_heavy(document))
     return document, analysis, False
 
 
@@ -100,7 +104,9 @@ def _corpus_version(state: WebState) -> tuple[int, ...]:
         return tuple(corpus.stats().values())
 
 
-async def run_comparison(state: WebState, request: CompareRequest) -> Comparison:
+async def run_comparison(
+    state: WebState, request: CompareRequest, *, http: Request | None = None
+) -> Comparison:
     """The :class:`slant.compare.Comparison` of the two sides of ``request``; the same request
     on an unchanged corpus (same counts) reuses the last result."""
     key = (
@@ -109,6 +115,8 @@ async def run_comparison(state: WebState, request: CompareRequest) -> Comparison
     )
     comparison = state.comparisons.get(key)
     if comparison is None:
-        comparison = await state.pool.run(_compare, state, request)
+        comparison = await state.pool.run(
+            partial(_compare, state, request), request=http, heavy=True
+        )
         state.comparisons.put(key, comparison)
     return comparison

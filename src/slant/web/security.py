@@ -111,7 +111,7 @@ def check_exposure(host: str, *, token: str | None, insecure_no_auth: bool) -> N
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key == name:
-            return value.decode("latin-1")
+            return str(value.decode("latin-1"))
     return None
 
 

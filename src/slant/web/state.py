@@ -94,4 +94,5 @@ class WebState:
 
 def web_state(request: Request) -> WebState:
     """FastAPI dependency: the state of the app serving ``request``."""
-    return request.app.state.slant
+    state: WebState = request.app.state.slant
+    return state

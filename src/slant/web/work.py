@@ -1,12 +1,21 @@
-"""Running slant's CPU-bound work off the event loop, with a bound and a timeout.
+"""Running slant's CPU-bound work off the event loop: a bounded, fair queue of worker threads.
 
-Analyses (spaCy parse, ONNX technique model) and URL fetches run in a fixed pool of worker
+Analyses (spaCy parse, ONNX technique model), comparisons and URL fetches run in ``workers``
 threads (:class:`WorkerPool`), so the event loop keeps serving pages, polls and health checks
-while they compute, and at most ``workers`` analyses run at once; more requests wait in the
-pool's queue. Each call is awaited with a timeout: a request that has not got its answer
-after ``timeout`` seconds gets 504 (the work itself cannot be interrupted, and finishes in
-the background). Threads rather than processes: the models are loaded once and shared, and
-spaCy and onnxruntime release the GIL for their heavy loops.
+while they compute. Threads rather than processes: the models are loaded once and shared, and
+spaCy and onnxruntime release the GIL for their heavy loops. The queue in front of them:
+
+- **bounded**: at most ``max_queue`` calls wait in all, and ``per_client`` for one client (its
+  browser session, else its address); beyond, 429 with a ``Retry-After`` estimated from the
+  recent mean duration of a call;
+- **fair**: a free worker takes the next call of the next client in turn (round robin), so
+  one client's burst does not push everybody else's calls behind it;
+- **lanes**: heavy calls (URL fetches, comparisons, texts over :data:`HEAVY_CHARS`
+  characters) run on at most ``workers - 1`` threads at once, so one worker stays free for
+  short texts while long ones compute;
+- **abandoned work is dropped**: a call still queued when its client disconnects, or when
+  the request times out (504 after ``timeout`` seconds), is removed unrun. A call already
+  running cannot be interrupted (a thread cannot be stopped safely) and finishes unread.
 
 The functions below are what the routes call: each is one library call plus the mapping of
 its failures to the web's statuses.
@@ -15,12 +24,15 @@ its failures to the web's statuses.
 from __future__ import annotations
 
 import asyncio
+import math
+import threading
+import time
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request
 
 from ..analysis import Analysis
 from ..document import Document
@@ -30,38 +42,206 @@ from ..ingest.files import decode
 from ..ingest.html import html_to_document
 from ..ingest.text import read_text
 from ..pipeline import analyze
+from .csrf import session_of
 
-__all__ = ["WorkerPool", "analyze_document", "document_from_upload", "fetch_url"]
+__all__ = [
+    "HEAVY_CHARS",
+    "ClientGone",
+    "WorkerPool",
+    "analyze_document",
+    "client_key",
+    "document_from_upload",
+    "fetch_url",
+    "is_heavy",
+]
 
 T = TypeVar("T")
+
+#: Texts longer than this (characters) are heavy work: they run in the heavy lanes only.
+HEAVY_CHARS = 20_000
+_DISCONNECT_POLL = 0.25
 
 UPLOAD_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
 
 
+class ClientGone(HTTPException):
+    """The client closed its connection before its work was done (nobody reads the answer)."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=499, detail="the client went away before the answer")
+
+
+@dataclass(eq=False)
+class _Job:
+    call: Callable[[], Any]
+    client: str
+    heavy: bool
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Any]
+    abandoned: bool = False
+
+
+def is_heavy(document: Document) -> bool:
+    """Whether analyzing ``document`` is long work (it runs in the heavy lanes only)."""
+    return len(document.text) > HEAVY_CHARS
+
+
+def client_key(request: Request) -> str:
+    """Whose work a request is, for the fair share: its browser session, else its address."""
+    return session_of(request.scope) or (request.client.host if request.client else "")
+
+
+async def _disconnected(request: Request) -> None:
+    """Return once the client of ``request`` has closed its connection."""
+    while not await request.is_disconnected():
+        await asyncio.sleep(_DISCONNECT_POLL)
+
+
 class WorkerPool:
-    """A bounded pool of worker threads whose calls are awaited with a timeout."""
+    """Worker threads fed by a bounded, fair queue (see module docstring)."""
 
-    def __init__(self, *, workers: int, timeout: float) -> None:
-        self.workers = workers
-        self.timeout = timeout
-        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slant-work")
+    def __init__(
+        self,
+        *,
+        workers: int,
+        timeout: float,
+        max_queue: int = 32,
+        per_client: int = 4,
+    ) -> None:
+        self.workers, self.timeout = workers, timeout
+        self.max_queue, self.per_client = max_queue, per_client
+        self.heavy_slots = max(1, workers - 1)
+        self._ready = threading.Condition()
+        self._queues: OrderedDict[str, deque[_Job]] = OrderedDict()
+        self._queued = 0
+        self._heavy_running = 0
+        self._mean_seconds = 1.0
+        self._closed = False
+        for number in range(workers):
+            threading.Thread(target=self._work, name=f"slant-work-{number}", daemon=True).start()
 
-    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``func(*args, **kwargs)`` in the pool; 504 if it takes longer than the timeout."""
+    async def run(
+        self, call: Callable[[], T], *, request: Request | None = None, heavy: bool = False
+    ) -> T:
+        """Run ``call()`` in the pool and return its result.
+
+        429 (with ``Retry-After``) when the queue, or this client's share of it, is full;
+        504 past the timeout; queued work whose client disconnects is dropped unrun.
+        """
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, partial(func, *args, **kwargs))
+        job = _Job(call, client_key(request) if request else "", heavy, loop, loop.create_future())
+        self._enqueue(job)
+        watcher = asyncio.ensure_future(_disconnected(request)) if request else None
         try:
-            return await asyncio.wait_for(future, timeout=self.timeout)
-        except TimeoutError:
-            raise HTTPException(
-                status_code=504,
-                detail=f"the work took longer than the request timeout of {self.timeout:g} s: "
-                "try a shorter text, or the command line for long jobs",
-            ) from None
+            waiting = {job.future, watcher} if watcher else {job.future}
+            done, _ = await asyncio.wait(
+                waiting, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+        finally:
+            if watcher:
+                watcher.cancel()
+        if job.future in done:
+            return job.future.result()
+        self._abandon(job)
+        if watcher in done:
+            raise ClientGone()
+        raise HTTPException(
+            status_code=504,
+            detail=f"the work took longer than the request timeout of {self.timeout:g} s: "
+            "try a shorter text, or the command line for long jobs",
+        )
+
+    def _enqueue(self, job: _Job) -> None:
+        with self._ready:
+            if self._closed:
+                raise HTTPException(status_code=503, detail="the server is shutting down")
+            mine = self._queues.get(job.client, deque())
+            full = self._queued >= self.max_queue
+            if full or (job.client and len(mine) >= self.per_client):
+                wait = self._retry_after()
+                what = (
+                    f"the server's queue is full ({self._queued} waiting)"
+                    if full
+                    else f"you have {len(mine)} requests waiting already"
+                )
+                raise HTTPException(
+                    status_code=429,
+                    detail=f"{what}: try again in {wait} s",
+                    headers={"Retry-After": str(wait)},
+                )
+            self._queues[job.client] = mine
+            mine.append(job)
+            self._queued += 1
+            self._ready.notify()
+
+    def _retry_after(self) -> int:
+        estimate = self._mean_seconds * (self._queued + 1) / self.workers
+        return max(1, min(120, math.ceil(estimate)))
+
+    def _abandon(self, job: _Job) -> None:
+        with self._ready:
+            job.abandoned = True
+            queue = self._queues.get(job.client)
+            if queue is not None and job in queue:
+                queue.remove(job)
+                self._queued -= 1
+
+    def _next(self) -> _Job | None:
+        """The next job: clients in turn (round robin), heavy jobs only while a lane is free."""
+        for client, queue in list(self._queues.items()):
+            for job in queue:
+                if job.heavy and self._heavy_running >= self.heavy_slots:
+                    continue
+                queue.remove(job)
+                self._queued -= 1
+                self._queues.move_to_end(client)
+                if not queue:
+                    del self._queues[client]
+                return job
+        return None
+
+    def _work(self) -> None:
+        while True:
+            with self._ready:
+                job = self._next()
+                while job is None:
+                    if self._closed:
+                        return
+                    self._ready.wait()
+                    job = self._next()
+                self._heavy_running += job.heavy
+            started = time.monotonic()
+            result: Any = None
+            error: BaseException | None = None
+            try:
+                result = job.call()
+            except BaseException as exc:  # handed to the awaiting request
+                error = exc
+            with self._ready:
+                self._heavy_running -= job.heavy
+                self._mean_seconds = 0.8 * self._mean_seconds + 0.2 * (time.monotonic() - started)
+                self._ready.notify_all()
+            try:
+                job.loop.call_soon_threadsafe(_settle, job.future, result, error)
+            except RuntimeError:  # the event loop has closed: nobody waits any more
+                pass
 
     def shutdown(self) -> None:
-        """Stop accepting work; running calls finish in the background."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop taking work and drop what is queued; running calls finish in the background."""
+        with self._ready:
+            self._closed = True
+            self._queues.clear()
+            self._queued = 0
+            self._ready.notify_all()
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
 
 
 def analyze_document(document: Document, analyzers: Iterable[str] | None = None) -> Analysis:

@@ -27,20 +27,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, is_dataclass
+from collections.abc import Sequence
 from typing import Any
 
-from ...analysis import Actor, Descriptor
+from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
+from ...spans import overlaps_any
 from ..tone import tone_at
 from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
 
 __all__ = ["actors", "find_actors", "link_labels"]
-
-
-def _plain(item: Any) -> dict[str, Any]:
-    return asdict(item) if is_dataclass(item) else dict(item)
 
 
 _PREPOSITION = re.compile(r"\s(?:of|on|at|in|for|from|with)\s")
@@ -62,16 +59,14 @@ def _speaker_head(text: str, start: int, end: int) -> tuple[int, int]:
     return head_start, head_start + len(words[-1])
 
 
-def _resolves_to(
-    quote: dict[str, Any], cluster: ActorCluster, labels: list[Descriptor], text: str
-) -> bool:
-    start, end = quote.get("speaker_start"), quote.get("speaker_end")
+def _resolves_to(quote: Quote, cluster: ActorCluster, labels: list[Descriptor], text: str) -> bool:
+    start, end = quote.speaker_start, quote.speaker_end
     if start is not None and end is not None and end > start:
         head_start, head_end = _speaker_head(text, start, end)
         spans = [*cluster.mentions, *((d.start, d.end) for d in labels)]
-        if any(s < head_end and head_start < e for s, e in spans):
+        if overlaps_any((head_start, head_end), spans):
             return True
-    speaker = (quote.get("speaker") or "").strip().lower()
+    speaker = (quote.speaker or "").strip().lower()
     if not speaker:
         return False
     if speaker in cluster.forms or speaker == cluster.name.lower():
@@ -115,7 +110,7 @@ def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descr
             continue
         index = users[0]
         start, end = between[0].idx, head.idx + len(head.text)
-        if any(s < end and start < e for s, e in taken):
+        if overlaps_any((start, end), taken):
             continue
         if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
             continue
@@ -134,14 +129,14 @@ def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]],
 def find_actors(
     doc: Any,
     *,
-    sentence_tones: list[Any] = (),
-    quotes: list[Any] = (),
-    scare_spans: list[tuple[int, int]] = (),
+    sentence_tones: Sequence[SentenceTone] = (),
+    quotes: Sequence[Quote] = (),
+    scare_spans: Sequence[tuple[int, int]] = (),
 ) -> list[Actor]:
     """Return the actors of a parsed document with descriptors, tone and times quoted.
 
-    ``sentence_tones`` and ``quotes`` are the ``tone`` and ``quotes`` analyzers' outputs
-    (dataclasses or dicts); ``scare_spans`` the ``[start, end)`` of scare-quoted words.
+    ``sentence_tones`` and ``quotes`` are the ``tone`` and ``quotes`` analyzers' outputs;
+    ``scare_spans`` the ``[start, end)`` of scare-quoted words.
 
     >>> from slant.nlp import parse
     >>> found = find_actors(parse("Bashar al-Assad, the brutal dictator, spoke."))
@@ -151,8 +146,6 @@ def find_actors(
     clusters = find_actor_clusters(doc)
     descriptors = find_descriptors(doc, clusters, scare_spans=list(scare_spans))
     link_labels(doc, clusters, descriptors)
-    sentences = [_plain(s) for s in sentence_tones]
-    plain_quotes = [_plain(q) for q in quotes]
     text = doc.text
     return [
         Actor(
@@ -160,10 +153,10 @@ def find_actors(
             type=cluster.type,
             mentions=list(cluster.mentions),
             descriptors=found,
-            tone=tone_at(sentences, cluster.mentions),
+            tone=tone_at(sentence_tones, cluster.mentions),
             times_quoted=sum(
                 _resolves_to(q, cluster, [d for d in found if d.relation == "label"], text)
-                for q in plain_quotes
+                for q in quotes
             ),
         )
         for cluster, found in zip(clusters, descriptors, strict=True)
@@ -178,12 +171,12 @@ def find_actors(
 )
 def actors(ctx: Context) -> dict[str, list[Actor]]:
     """People, organisations, groups and places, with descriptors, tone and times quoted."""
-    tone = ctx.results.get("tone", {}).get("tone")
-    scare = ctx.results.get("scare_quotes", {}).get("scare_quotes") or []
+    tone: Tone = ctx.output("tone")
+    scare: list[ScareQuote] = ctx.output("scare_quotes")
     found = find_actors(
         ctx.doc,
-        sentence_tones=tone.sentences if tone is not None else [],
-        quotes=ctx.results.get("quotes", {}).get("quotes") or [],
-        scare_spans=[(_plain(s)["start"], _plain(s)["end"]) for s in scare],
+        sentence_tones=tone.sentences,
+        quotes=ctx.output("quotes"),
+        scare_spans=[(s.start, s.end) for s in scare],
     )
     return {"actors": found}

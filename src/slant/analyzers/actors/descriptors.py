@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...analysis import Descriptor
+from ...spans import overlaps_any
 from .mentions import HONORIFICS, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
@@ -245,7 +246,7 @@ def _apply_scare_quotes(
 def _dedupe(descriptors: list[Descriptor]) -> list[Descriptor]:
     kept: list[Descriptor] = []
     for d in sorted(descriptors, key=lambda d: (d.start, -(d.end - d.start))):
-        if not any(k.start < d.end and d.start < k.end for k in kept):
+        if not overlaps_any((d.start, d.end), [(k.start, k.end) for k in kept]):
             kept.append(d)
     return kept
 

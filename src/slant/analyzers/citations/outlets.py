@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...spans import overlaps_any
+
 __all__ = ["OUTLET_ALIASES", "canonical_outlet", "find_outlets", "is_known_outlet", "outlet_at"]
 
 #: canonical name -> other names it goes by (the canonical name matches too).
@@ -150,7 +152,7 @@ def find_outlets(text: str, *, start: int = 0, end: int | None = None) -> Iterat
     spans: list[tuple[int, int]] = [m.span() for m in pattern.finditer(text, start, end)]
     for match in _GENERIC_OUTLET.finditer(text, start, end):
         span = _without_lead_words(text, match.span())
-        if span and not any(s < span[1] and span[0] < e for s, e in spans):
+        if span and not overlaps_any(span, spans):
             spans.append(span)
     yield from sorted(spans)
 

@@ -35,9 +35,9 @@ elsewhere``), reconcile conflicting sources (the first figure wins), or read tab
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
+from typing import Any, cast
 
-from ...analysis import Claim
+from ...analysis import Claim, ClaimCategory, ClaimEvent
 from ...pipeline import Context, analyzer
 from .casualties import Found, killed_by_a_war, killed_in_main_event, sentence_is_total
 from .numbers import Quantity, find_quantities
@@ -359,8 +359,8 @@ def _find(doc: Any) -> list[Found]:
             text=text[start:end],
             start=start,
             end=end,
-            category=category,
-            event=event,
+            category=cast(ClaimCategory, category),  # from the CATEGORY_OF / EVENT_OF tables
+            event=cast(ClaimEvent, event),
             place=_place(path, sentences.bounds[number], sentences.entities[number], text),
             date=_date(span, sentences.entities[number]),
             approximate=quantity.approximate,

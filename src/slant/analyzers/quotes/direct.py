@@ -22,6 +22,7 @@ import bisect
 import re
 from typing import Any
 
+from ...spans import Span
 from .quotemarks import QuotePair, find_quote_pairs, word_count
 from .speakers import subject_of
 from .speech import DIRECT_CUES, MIN_QUOTE_WORDS, SpeechEvent, is_person_noun, is_speaker_like
@@ -209,8 +210,4 @@ def _in_subject(cue: Any, offset: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return Span(start, end).strip(text)
