@@ -28,7 +28,7 @@ REGISTRY = {
     "quotes": ("quotes.v1", ("quotes",), ()),
     "roles": ("roles.v1", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v1", ("scare_quotes",), ("quotes",)),
-    "techniques": ("techniques.v2", ("techniques",), ()),
+    "techniques": ("techniques.v3", ("techniques",), ("quotes",)),
     "tone": ("tone.v1", ("tone",), ()),
 }
 
@@ -186,3 +186,5 @@ def test_schema_covers_every_field_and_vocabulary() -> None:
     assert set(relation["relation"]["enum"]) == set(analysis.DESCRIPTOR_RELATIONS)
     assert set(props["frames"]["properties"]) == set(analysis.FRAMES)
     assert set(props["roles"]["items"]["properties"]["role"]["enum"]) == {*analysis.ROLES, None}
+    technique = props["techniques"]["items"]["properties"]
+    assert set(technique["voice"]["enum"]) == {*analysis.TECHNIQUE_VOICES, None}

@@ -24,6 +24,7 @@ __all__ = [
     "ROLES",
     "SCHEMA",
     "TECHNIQUE_VOICES",
+    "TechniqueVoice",
     "Actor",
     "ClaimCategory",
     "ClaimEvent",
@@ -69,7 +70,13 @@ CASUALTY_CATEGORIES: tuple[ClaimCategory, ...] = ("civilians", "children", "wome
 
 @dataclass(frozen=True)
 class Technique:
-    """A span that uses a persuasion technique (one of the 14 SemEval-2020 labels)."""
+    """A span that uses a persuasion technique (one of the 14 SemEval-2020 labels).
+
+    ``score`` is the calibrated probability that a gold propaganda span overlaps the words
+    (``slant/models/techniques/MODEL.md``). ``voice`` says whose words they are: ``author``,
+    or ``quoted`` with the index of the quote in ``Analysis.quotes`` (``quote``) and its
+    speaker (:mod:`slant.techniques.voice`); ``None`` in results stored before voices existed.
+    """
 
     technique: str
     start: int
@@ -77,6 +84,9 @@ class Technique:
     text: str
     score: float
     explanation: str = ""
+    voice: TechniqueVoice | None = None
+    quote: int | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)

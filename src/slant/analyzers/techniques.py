@@ -5,9 +5,12 @@ Propaganda Techniques Corpus, Da San Martino et al., EMNLP 2019 and SemEval 2020
 model card in ``slant/models/techniques/MODEL.md``) tags the wordpieces that lie inside a
 propaganda span, the runs are mapped back to whole words of the text, and a span classifier
 names the technique; a rule adds slogans that open with a rallying formula ("Victory to …",
-:mod:`slant.techniques.detect`). ``score`` is the probability that the words form a span
-times the probability of the technique (a fixed 0.8 for the rule); ``explanation`` defines
-the technique in plain words (:mod:`slant.techniques.labels`).
+:mod:`slant.techniques.detect`). ``score`` is calibrated: the estimated probability that
+a gold propaganda span overlaps the words (:mod:`slant.techniques.calibration`; a fixed 0.8
+for the rule); text and HTML show findings from the model's operating point up;
+``explanation`` defines the technique in plain words (:mod:`slant.techniques.labels`).
+``voice`` says whether the words are the author's or inside a quote of the ``quotes``
+analyzer, and whose (:mod:`slant.techniques.voice`).
 
 What it does not do: judge whether a claim is true (a technique can carry a true statement),
 see techniques that span paragraphs far apart, or name more than one technique per span. The
@@ -18,35 +21,48 @@ verdicts.
 
 from __future__ import annotations
 
-from ..analysis import Technique
+from collections.abc import Sequence
+
+from ..analysis import Quote, Technique
 from ..pipeline import Context, analyzer
 from ..techniques import TechniqueModel, explain, get_model
 from ..techniques.detect import detect
+from ..techniques.voice import voice_of
 
 __all__ = ["find_techniques", "techniques"]
 
 
-def find_techniques(text: str, *, model: TechniqueModel | None = None) -> list[Technique]:
-    """Return the technique spans of ``text`` in document order.
+def find_techniques(
+    text: str, *, quotes: Sequence[Quote] = (), model: TechniqueModel | None = None
+) -> list[Technique]:
+    """Return the technique spans of ``text`` in document order; spans inside one of
+    ``quotes`` (the quotes of the same text) are in the ``quoted`` voice.
 
     >>> find_techniques("They are jihadi thugs.")  # doctest: +SKIP
     [Technique(technique='Name_Calling,Labeling', start=9, end=21, text='jihadi thugs', ...)]
     """
     model = model or get_model()
-    return [
-        Technique(
-            technique=d.technique,
-            start=d.start,
-            end=d.end,
-            text=text[d.start : d.end],
-            score=d.score,
-            explanation=explain(d.technique),
+    found = []
+    for d in detect(model, model.encode_article(text)):
+        voice = voice_of(d.start, d.end, quotes)
+        found.append(
+            Technique(
+                technique=d.technique,
+                start=d.start,
+                end=d.end,
+                text=text[d.start : d.end],
+                score=d.score,
+                explanation=explain(d.technique),
+                voice=voice.voice,
+                quote=voice.quote,
+                speaker=voice.speaker,
+            )
         )
-        for d in detect(model, model.encode_article(text))
-    ]
+    return found
 
 
-@analyzer("techniques", version="techniques.v2", sets=("techniques",))
+@analyzer("techniques", version="techniques.v3", sets=("techniques",), requires=("quotes",))
 def techniques(ctx: Context) -> dict[str, list[Technique]]:
-    """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model."""
-    return {"techniques": find_techniques(ctx.text)}
+    """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model,
+    each in the author's voice or a quoted speaker's."""
+    return {"techniques": find_techniques(ctx.text, quotes=ctx.output("quotes"))}

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis import SentenceTone, Tone
 from ..pipeline import Context, analyzer
 from ..spans import overlaps_any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["sentence_tones", "tone_at", "tone"]
 
@@ -30,7 +33,7 @@ def _vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
-def sentence_tones(doc: Any) -> list[SentenceTone]:
+def sentence_tones(doc: Doc) -> list[SentenceTone]:
     """Return the VADER compound score of each non-blank sentence of a spaCy ``Doc``."""
     vader = _vader()
     out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from ..ingest import FORMATS, ColumnMap, load_document
 from ..load import ingest_paths
 from ..pipeline import analyze as analyze_document
 from ..pipeline import available_analyzers
+from ..report import techniques_shown
 from ..report.console import SafeConsole
 from ..report.html import render_page
 from ..report.terminal import print_summary
@@ -66,12 +68,25 @@ def analyze(
     allow_private: Annotated[
         bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
     ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="Show techniques scored at least this (calibrated probability). Text and "
+            "HTML default to the model's operating point (MODEL.md); JSON keeps every "
+            "finding unless this is given.",
+        ),
+    ] = None,
 ) -> None:
     """Analyze one article and show what slant finds.
 
     Examples:
 
         slant analyze article.txt
+
+        slant analyze article.txt --min-score 0     # every technique span, however unsure
 
         slant analyze page.html --format html --out report.html
 
@@ -87,16 +102,18 @@ def analyze(
             say("Warning", warning)
         analysis = analyze_document(document, analyzers=_analyzer_names(analyzers))
     if format == "json":
+        if min_score is not None:
+            analysis = replace(analysis, techniques=techniques_shown(analysis, min_score))
         write_json(analysis.to_json(), out)
     elif format == "html":
         target = out or Path(f"slant-report-{document.id}.html")
-        target.write_text(render_page(analysis), encoding="utf-8")
+        target.write_text(render_page(analysis, min_score=min_score), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is not None:
         with out.open("w", encoding="utf-8") as handle:
-            print_summary(analysis, SafeConsole(file=handle, width=120))
+            print_summary(analysis, SafeConsole(file=handle, width=120), min_score=min_score)
     else:
-        print_summary(analysis, console)
+        print_summary(analysis, console, min_score=min_score)
 
 
 @app.command()

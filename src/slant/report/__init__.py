@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-__all__ = ["format_number"]
+from ..analysis import Analysis, Technique
+
+__all__ = ["format_number", "min_score_or_default", "techniques_shown"]
+
+
+def min_score_or_default(min_score: float | None) -> float:
+    """``min_score``, or the technique model's default operating point when it is None."""
+    if min_score is not None:
+        return min_score
+    from ..techniques.calibration import default_min_score
+
+    return default_min_score()
+
+
+def techniques_shown(analysis: Analysis, min_score: float) -> list[Technique]:
+    """The techniques of ``analysis`` with a score of at least ``min_score``."""
+    return [t for t in analysis.techniques if t.score >= min_score]
 
 
 def format_number(value: float) -> str:

@@ -29,6 +29,10 @@ KINDS: dict[str, str] = {
 }
 
 
+#: Class of a technique scored below the operating point.
+_LOW = "t-low"
+
+
 @dataclass(frozen=True)
 class Mark:
     """One highlighted range: its kind, offsets and the note shown on hover."""
@@ -38,6 +42,7 @@ class Mark:
     end: int
     note: str
     css: str = ""
+    score: float | None = None
 
 
 def technique_css(name: str) -> str:
@@ -45,14 +50,20 @@ def technique_css(name: str) -> str:
     return "t-" + "".join(ch if ch.isalnum() else "-" for ch in name.lower())
 
 
-def marks_of(analysis: Analysis) -> list[Mark]:
-    """Every highlightable finding of an analysis as a :class:`Mark`."""
+def marks_of(analysis: Analysis, *, min_score: float = 0.0) -> list[Mark]:
+    """Every highlightable finding of an analysis as a :class:`Mark`; techniques scored below
+    ``min_score`` carry the class ``t-low`` (not highlighted unless asked for)."""
     marks: list[Mark] = []
     for t in analysis.techniques:
-        note = f"{t.technique.replace('_', ' ')} ({t.score:.2f})"
+        css = technique_css(t.technique) + (f" {_LOW}" if t.score < min_score else "")
+        voice = ""
+        if t.voice == "quoted":
+            voice = f", quoting {t.speaker or 'an unnamed speaker'}"
+            css += " v-quoted"
+        note = f"{t.technique.replace('_', ' ')} ({t.score:.2f}{voice})"
         if t.explanation:
             note += f": {t.explanation}"
-        marks.append(Mark("technique", t.start, t.end, note, technique_css(t.technique)))
+        marks.append(Mark("technique", t.start, t.end, note, css, t.score))
     for q in analysis.quotes:
         who = q.speaker or "unattributed"
         marks.append(Mark("quote", q.content_start, q.content_end, f"{q.kind} quote — {who}"))
@@ -85,7 +96,19 @@ def highlight_text(text: str, marks: list[Mark]) -> Markup:
             pieces.append(chunk)
             continue
         kinds = sorted({m.kind for m in covering})
-        classes = " ".join(["hl", *(f"k-{k}" for k in kinds), *(m.css for m in covering if m.css)])
+        scored = [m for m in covering if m.score is not None]
+        # a piece is "low" only when every technique covering it scored below the threshold
+        low = bool(scored) and all(_LOW in m.css.split() for m in scored)
+        css = dict.fromkeys(w for m in covering for w in m.css.split() if w != _LOW)
+        classes = " ".join(["hl", *(f"k-{k}" for k in kinds), *css, *([_LOW] if low else [])])
         notes = " | ".join(dict.fromkeys(m.note for m in covering))
+        if scored:
+            score = f"{max(m.score or 0.0 for m in scored):.4f}"
+            pieces.append(
+                Markup('<span class="{}" title="{}" data-score="{}">{}</span>').format(
+                    classes, notes, score, chunk
+                )
+            )
+            continue
         pieces.append(Markup('<span class="{}" title="{}">{}</span>').format(classes, notes, chunk))
     return Markup("").join(pieces)

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..analysis import Analysis
-from . import format_number
+from . import format_number, min_score_or_default, techniques_shown
 from .highlight import KINDS, highlight_text, marks_of, technique_css
 
 __all__ = ["render_fragment", "render_page", "stylesheet", "template_environment"]
@@ -43,18 +43,26 @@ def stylesheet() -> str:
     return resources.files("slant.report").joinpath("static/slant.css").read_text("utf-8")
 
 
-def _context(analysis: Analysis) -> dict[str, Any]:
-    marks = marks_of(analysis)
+def _context(analysis: Analysis, min_score: float | None) -> dict[str, Any]:
+    threshold = min_score_or_default(min_score)
+    marks = marks_of(analysis, min_score=threshold)
     counts = {kind: 0 for kind in KINDS}
     for mark in marks:
-        counts[mark.kind] += 1
+        counts[mark.kind] += mark.score is None or mark.score >= threshold
+    shown = techniques_shown(analysis, threshold)
     techniques: dict[str, dict[str, Any]] = {}
-    for t in analysis.techniques:
+    for t in shown:
         entry = techniques.setdefault(
             t.technique,
-            {"count": 0, "explanation": t.explanation, "css": technique_css(t.technique)},
+            {
+                "count": 0,
+                "quoted": 0,
+                "explanation": t.explanation,
+                "css": technique_css(t.technique),
+            },
         )
         entry["count"] += 1
+        entry["quoted"] += t.voice == "quoted"
     return {
         "analysis": analysis,
         "document": analysis.document,
@@ -62,26 +70,33 @@ def _context(analysis: Analysis) -> dict[str, Any]:
         "kinds": KINDS,
         "counts": counts,
         "techniques": dict(sorted(techniques.items(), key=lambda kv: -kv[1]["count"])),
+        "techniques_shown": len(shown),
+        "techniques_hidden": len(analysis.techniques) - len(shown),
+        "min_score": threshold,
         "actors": sorted(analysis.actors, key=lambda a: -len(a.mentions))[:40],
     }
 
 
-def render_fragment(analysis: Analysis, *, with_css: bool = False) -> str:
+def render_fragment(
+    analysis: Analysis, *, with_css: bool = False, min_score: float | None = None
+) -> str:
     """The highlighted article and finding tables as an HTML fragment (for notebooks, the web).
 
+    Techniques scored below ``min_score`` (None: the model's default operating point) are
+    left unhighlighted; a box in the legend (and the web app's slider) shows them.
     ``with_css`` prepends slant's stylesheet in a ``<style>`` element, for places that do not
     load it themselves (Jupyter).
     """
     env = template_environment()
-    html = env.get_template("analysis_fragment.html").render(**_context(analysis))
+    html = env.get_template("analysis_fragment.html").render(**_context(analysis, min_score))
     return f"<style>{stylesheet()}</style>{html}" if with_css else html
 
 
-def render_page(analysis: Analysis) -> str:
+def render_page(analysis: Analysis, *, min_score: float | None = None) -> str:
     """A complete standalone HTML page (no network needed to open it)."""
     env = template_environment()
     return env.get_template("analysis_page.html").render(
         css=Markup(stylesheet()),
-        fragment=Markup(render_fragment(analysis)),
+        fragment=Markup(render_fragment(analysis, min_score=min_score)),
         document=analysis.document,
     )

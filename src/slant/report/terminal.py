@@ -1,6 +1,7 @@
 """A readable terminal summary of one analysis, with Rich.
 
-Shows tone, frames, techniques (with the words they point at), who is quoted, actors and
+Shows tone, frames, techniques (with the words they point at, and how many are inside
+quotes), who is quoted, actors and
 what they are called, numbers and casualty counts, cited media and scare quotes. Article
 text is printed as plain text (``markup=False``), never interpreted as Rich markup.
 """
@@ -14,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analysis import Analysis
-from . import format_number
+from . import format_number, min_score_or_default, techniques_shown
 
 __all__ = ["print_summary"]
 
@@ -37,8 +38,9 @@ def _row(table: Table, *cells: object) -> None:
     table.add_row(*(Text(str(cell)) for cell in cells))
 
 
-def print_summary(analysis: Analysis, console: Console) -> None:
-    """Print the summary of ``analysis`` on ``console``."""
+def print_summary(analysis: Analysis, console: Console, *, min_score: float | None = None) -> None:
+    """Print the summary of ``analysis`` on ``console``: techniques scored at least
+    ``min_score`` (None: the model's default operating point)."""
     doc = analysis.document
     head = Text(doc.title or "Untitled document", style="bold")
     meta = [m for m in (doc.source, doc.date, f"{doc.words} words", f"id {doc.id}") if m]
@@ -50,17 +52,35 @@ def print_summary(analysis: Analysis, console: Console) -> None:
         frames = sorted(analysis.frames.items(), key=lambda kv: -kv[1])
         console.print(Text("Frames: " + ", ".join(f"{k} {v:.2f}" for k, v in frames)))
 
-    if analysis.techniques:
-        counts = Counter(t.technique for t in analysis.techniques)
+    threshold = min_score_or_default(min_score)
+    shown = techniques_shown(analysis, threshold)
+    if shown:
+        counts = Counter(t.technique for t in shown)
+        quoted = Counter(t.technique for t in shown if t.voice == "quoted")
         table = _table(
-            f"Persuasion techniques ({len(analysis.techniques)})", "technique", "n", "example"
+            f"Persuasion techniques ({len(shown)} at score ≥ {threshold:.2f}; "
+            f"{sum(quoted.values())} inside quotes)",
+            "technique",
+            "n",
+            "quoted",
+            "example",
         )
         for name, n in counts.most_common():
-            best = max(
-                (t for t in analysis.techniques if t.technique == name), key=lambda t: t.score
-            )
-            _row(table, name, n, _short(best.text, 70))
+            best = max((t for t in shown if t.technique == name), key=lambda t: t.score)
+            example = _short(best.text, 70)
+            if best.voice == "quoted":
+                example += f"  (quoting {best.speaker or 'an unnamed speaker'})"
+            _row(table, name, n, quoted[name], example)
         console.print(table)
+    hidden = len(analysis.techniques) - len(shown)
+    if hidden:
+        console.print(
+            Text(
+                f"{hidden} more technique spans scored below {threshold:.2f} "
+                "(--min-score 0 shows them)"
+            ),
+            style="dim",
+        )
     if analysis.quotes:
         table = _table(f"Who is quoted ({len(analysis.quotes)})", "speaker", "kind", "content")
         for q in analysis.quotes[:_ROWS]:

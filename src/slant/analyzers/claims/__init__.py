@@ -35,7 +35,7 @@ elsewhere``), reconcile conflicting sources (the first figure wins), or read tab
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ...analysis import Claim, ClaimCategory, ClaimEvent
 from ...pipeline import Context, analyzer
@@ -56,6 +56,9 @@ from .words import (
     lookup,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 __all__ = ["count_killed", "find_claims", "claims"]
 
 _NOUNS = ("NOUN", "ADJ", "PROPN")
@@ -65,11 +68,11 @@ _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod"}
 
 
-def _lemma_event(token: Any) -> str | None:
+def _lemma_event(token: Token) -> str | None:
     return lookup(EVENT_OF, token)
 
 
-def _counted_noun(root: Any) -> Any:
+def _counted_noun(root: Token) -> Token | None:
     """The token the number counts, or None for a bare number (``kills 25``)."""
     noun = None
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in _NOUNS:
@@ -88,7 +91,7 @@ def _counted_noun(root: Any) -> Any:
     return noun
 
 
-def _category(noun: Any) -> str:
+def _category(noun: Token) -> str:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lemma_.lower() in ("civilian", "child"):
             return "civilians" if child.lemma_.lower() == "civilian" else "children"
@@ -98,7 +101,7 @@ def _category(noun: Any) -> str:
     return lookup(CATEGORY_OF, noun) or "other"
 
 
-def _event_of_verb(verb: Any) -> str | None:
+def _event_of_verb(verb: Token) -> str | None:
     for child in verb.children:
         if child.lower_ == "dead" or (
             child.dep_ == "prep" and any(g.lemma_ == "death" for g in child.children)
@@ -117,7 +120,7 @@ def _event_of_verb(verb: Any) -> str | None:
     return None
 
 
-def _event_of_noun(noun: Any, *, depth: int = 1) -> str | None:
+def _event_of_noun(noun: Token, *, depth: int = 1) -> str | None:
     """Event named by a noun or its modifiers: ``the death toll``, ``the number of civilians
     killed`` (one ``of`` phrase deep)."""
     found = _lemma_event(noun) or next(
@@ -137,7 +140,7 @@ def _event_of_noun(noun: Any, *, depth: int = 1) -> str | None:
     return found
 
 
-def _event_path(anchor: Any) -> tuple[str, list[Any]]:
+def _event_path(anchor: Token) -> tuple[str, list[Token]]:
     """Event of the claim found on the parse, and the tokens on the way to it (for place).
 
     The subject of a transitive event verb is its agent (``a bomber killed 4 people``)."""
@@ -174,7 +177,7 @@ def _event_path(anchor: Any) -> tuple[str, list[Any]]:
     return "other", path
 
 
-def _nearby_event(span: Any, noun: Any, bounds: tuple[int, int]) -> str | None:
+def _nearby_event(span: Span, noun: Token | None, bounds: tuple[int, int]) -> str | None:
     """Fallback when the parse is broken (headlines, missing commas): an event word right
     before the number (``killed at least 10``) or right after it or its noun (``7 dead``)."""
     doc, (sentence_start, sentence_end) = span.doc, bounds
@@ -195,7 +198,7 @@ def _nearby_event(span: Any, noun: Any, bounds: tuple[int, int]) -> str | None:
     return None
 
 
-def _place_span(token: Any) -> tuple[int, int]:
+def _place_span(token: Token) -> tuple[int, int]:
     """Characters of a place: its whole entity and leading modifiers (``eastern Aleppo``)."""
     first, last = token.i, token.i
     if token.ent_iob_ in ("B", "I"):
@@ -230,14 +233,14 @@ def _place(path: list[Any], bounds: tuple[int, int], entities: list[Any], text: 
     return text[start:end]
 
 
-def _date(span: Any, entities: list[Any]) -> str | None:
+def _date(span: Span, entities: list[Span]) -> str | None:
     dates = [
         e for e in entities if e.label_ == "DATE" and (e.end <= span.start or e.start >= span.end)
     ]
     return min(dates, key=lambda e: abs(e.start - span.start)).text if dates else None
 
 
-def _is_date_like(token: Any) -> bool:
+def _is_date_like(token: Token) -> bool:
     """Whether the entity around a DATE-labelled number has a word that is not a number or a
     bound (``15 November``, ``29 days``; not ``45``, not ``between 10 and 15``)."""
     doc, first, last = token.doc, token.i, token.i
@@ -250,7 +253,7 @@ def _is_date_like(token: Any) -> bool:
     )
 
 
-def _claim_span(quantity: Quantity, noun: Any) -> tuple[int, int]:
+def _claim_span(quantity: Quantity, noun: Token | None) -> tuple[int, int]:
     end = quantity.end
     if noun is not None and noun.idx >= quantity.end and noun.idx - quantity.end < 40:
         end = noun.idx + len(noun)
@@ -261,7 +264,7 @@ class _Sentences:
     """Sentence bounds and entities of a parse, indexed once: spaCy's ``Span.sent`` and
     ``Span.ents`` rescan the whole ``Doc`` on every call, which is quadratic over a long text."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
         self.starts = [start for start, _ in self.bounds]
         self.entities: list[list[Any]] = [[] for _ in self.bounds]
@@ -280,7 +283,7 @@ class _Sentences:
         return self._totals[number]
 
 
-def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
+def _singulars(doc: Doc) -> list[tuple[Quantity, Token]]:
     """``a child``, ``a woman``: one person, as a number of 1 with its noun."""
     found = []
     for token in doc:
@@ -293,8 +296,8 @@ def _singulars(doc: Any) -> list[tuple[Quantity, Any]]:
 
 
 def _read(
-    quantity: Quantity, doc: Any, singular: Any, sentences: _Sentences
-) -> tuple[Any, Any, str, str, list[Any]] | None:
+    quantity: Quantity, doc: Doc, singular: Token | None, sentences: _Sentences
+) -> tuple[Span, Token | None, str, str, list[Token]] | None:
     """Place one number on the parse: (span, noun, category, event, path), or None."""
     if singular is not None:
         event, path = _event_path(singular)
@@ -302,9 +305,10 @@ def _read(
             return None
         span = doc[singular.i - 1 : singular.i]
         return span, singular, _category(singular), event, path
-    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    found = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if found is None or len(found) == 0:
         return None
+    span = found
     numerals = [token for token in span if token.like_num]
     root = span.root if span.root.like_num or not numerals else numerals[-1]
     following = doc[span.end] if span.end < len(doc) else None
@@ -337,7 +341,7 @@ def _read(
     return span, noun, category, event, path
 
 
-def _find(doc: Any) -> list[Found]:
+def _find(doc: Doc) -> list[Found]:
     found: list[Found] = []
     sentences = _Sentences(doc)
     text = doc.text  # Doc.text joins every token on each access
@@ -371,13 +375,13 @@ def _find(doc: Any) -> list[Found]:
     return found
 
 
-def _is_nested(span: Any) -> bool:
+def _is_nested(span: Span) -> bool:
     """Whether a number opens an ``including``/``among (them)`` phrase."""
     before = [token.lower_ for token in span.doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] in ("including", "among") or before == ["among", "them"])
 
 
-def find_claims(doc: Any) -> list[Claim]:
+def find_claims(doc: Doc) -> list[Claim]:
     """Every quantity claim in a parsed document, in text order.
 
     >>> [(c.value, c.category, c.event) for c in find_claims(parse("Strikes killed 8 civilians."))]
@@ -387,7 +391,7 @@ def find_claims(doc: Any) -> list[Claim]:
     return [found.claim for found in _find(doc)]
 
 
-def count_killed(doc: Any) -> dict[str, int]:
+def count_killed(doc: Doc) -> dict[str, int]:
     """People killed in the event the article is about (rule of :mod:`.casualties`)."""
     return killed_in_main_event(_find(doc))
 

@@ -20,10 +20,13 @@ elsewhere``), reconcile conflicting sources (the first figure wins), or read tab
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...analysis import Claim
 from .words import SINCE_START, TOTAL_CUES, TOTAL_KILLERS, TOTAL_PHRASES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 __all__ = ["Found", "killed_by_a_war", "killed_in_main_event", "sentence_is_total"]
 
@@ -37,7 +40,7 @@ class Found:
     running_total: bool
 
 
-def sentence_is_total(sentence: Any) -> bool:
+def sentence_is_total(sentence: Span) -> bool:
     """A sentence about a total over time (``since 2011``, ``since the war began``, ``so far``)."""
     words = [token.lower_ for token in sentence]
     for token in sentence:
@@ -49,7 +52,7 @@ def sentence_is_total(sentence: Any) -> bool:
     return bool(set(words) & TOTAL_CUES or pairs & TOTAL_PHRASES)
 
 
-def _is_year(token: Any) -> bool:
+def _is_year(token: Token) -> bool:
     return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
 
 

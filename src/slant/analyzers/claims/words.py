@@ -20,7 +20,10 @@ properly, read other languages, or know synonyms beyond the lists.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "BOUND_WORDS",
@@ -107,7 +110,7 @@ TOTAL_KILLERS = {"war", "conflict", "uprising", "revolt", "crisis", "revolution"
 SINCE_START = TOTAL_KILLERS | {"outbreak", "beginning"}
 
 
-def forms(token: Any) -> list[str]:
+def forms(token: Token) -> list[str]:
     """Forms to look a word up by: lemma, lower case, and crude singular/stem forms, because
     title-case headlines (``Army Kills 10 Terrorists``) defeat the tagger and lemmatizer."""
     lower = token.lower_
@@ -123,6 +126,6 @@ def forms(token: Any) -> list[str]:
     return found
 
 
-def lookup(table: dict[str, str], token: Any) -> str | None:
+def lookup(table: dict[str, str], token: Token) -> str | None:
     """The value of the first of the token's :func:`forms` found in ``table``, else None."""
     return next((table[form] for form in forms(token) if form in table), None)

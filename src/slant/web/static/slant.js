@@ -1,5 +1,6 @@
 /* slant web app: small progressive enhancements. The pages work without this file.
    - "only" buttons in the legend of an analysis: show one kind of finding at a time;
+   - a slider of the lowest technique score highlighted (it starts at the operating point);
    - a click on a highlight shows why it is marked (its note) in a live region;
    - the ingest page polls its job and updates the counts until the job ends.
    No inline script anywhere: the Content-Security-Policy allows scripts from this server only. */
@@ -26,6 +27,33 @@ function setupLegend(root) {
   all.textContent = "show all";
   all.addEventListener("click", () => boxes.forEach((box) => { box.checked = true; }));
   legend.append(all);
+}
+
+function setupScoreSlider(root) {
+  const legend = root.querySelector(".slant-legend[data-min-score]");
+  if (!legend) return;
+  const label = document.createElement("label");
+  label.className = "web-min-score";
+  const slider = document.createElement("input");
+  slider.type = "range";
+  slider.min = "0";
+  slider.max = "1";
+  slider.step = "0.05";
+  slider.value = legend.dataset.minScore;
+  slider.setAttribute("aria-label", "Lowest technique score shown");
+  const shown = document.createElement("output");
+  shown.textContent = Number(slider.value).toFixed(2);
+  label.append("Technique score ≥ ", slider, " ", shown);
+  slider.addEventListener("input", () => {
+    const threshold = Number(slider.value);
+    shown.textContent = threshold.toFixed(2);
+    const low = root.querySelector(".show-low");
+    if (low) low.checked = false;
+    root.querySelectorAll(".hl[data-score]").forEach((piece) => {
+      piece.classList.toggle("t-low", Number(piece.dataset.score) < threshold);
+    });
+  });
+  legend.append(label);
 }
 
 function setupNotes(root) {
@@ -80,6 +108,7 @@ function setupIngest(job) {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-slant-analysis]").forEach((root) => {
     setupLegend(root);
+    setupScoreSlider(root);
     setupNotes(root);
   });
   const job = document.getElementById("ingest-job");
