@@ -29,6 +29,13 @@ def problems(data: dict, text: str) -> list[str]:
         for item in data.get(field) or []:
             if text[item[start] : item[end]] != item[quoted]:
                 found.append(f"{field}: offsets {item[start]}:{item[end]} != {item[quoted]!r}")
+    for item in data.get("quotes") or []:
+        for span in ("speaker", "speaker_mention"):
+            start, end = item.get(f"{span}_start"), item.get(f"{span}_end")
+            if (start is None) != (end is None):
+                found.append(f"quotes: {span}_start and {span}_end must both be null or not")
+            elif start is not None and not (0 <= start < end <= len(text)):
+                found.append(f"quotes: {span} offsets {start}:{end} outside the text")
     for actor in data.get("actors") or []:
         for d in actor["descriptors"]:
             if text[d["start"] : d["end"]] != d["text"]:

@@ -12,6 +12,8 @@ from slant.evaluation.gold_articles import GoldArticles
 
 from .conftest import SHARED
 
+pytestmark = pytest.mark.shared
+
 GOLD = Path(__file__).resolve().parents[1] / "src" / "slant" / "data" / "gold"
 DATA = SHARED / "data"
 

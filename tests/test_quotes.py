@@ -12,6 +12,7 @@ from slant.analyzers.quotes.quotemarks import find_quote_pairs
 from slant.cli import app
 from slant.evaluation.quotes import GoldQuote, Prediction, SystemScore, _score_article, same_speaker
 from slant.nlp import parse
+from slant.pipeline import available_analyzers
 
 from .conftest import SHARED
 
@@ -287,7 +288,7 @@ def test_eval_quotes_prints_both_systems() -> None:
         terminal_width=160,
     )
     assert result.exit_code == 0, result.output
-    assert "slant quotes.v1" in result.output
+    assert f"slant {available_analyzers()['quotes'].version}" in result.output
     assert "textacy direct_quotations" in result.output
     assert "speaker F1" in result.output
 

@@ -7,7 +7,7 @@
 
 import importlib.metadata
 
-from . import compare
+from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
 from .analysis import (
     SCHEMA,
     Actor,
@@ -21,6 +21,7 @@ from .analysis import (
     Tone,
 )
 from .analyzers.roles import cast_roles
+from .compare import Comparison, compare
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -49,6 +50,7 @@ __all__ = [
     "Analysis",
     "AnalyzerError",
     "Citation",
+    "Comparison",
     "Claim",
     "Descriptor",
     "Document",

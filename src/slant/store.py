@@ -23,6 +23,7 @@ ingest or annotate loses at most the batch in flight and never leaves half a doc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -500,6 +501,26 @@ class Corpus:
         from .export.read import corpus_frame
 
         return corpus_frame(self, table, flt)
+
+    def fingerprint(self) -> str:
+        """A digest of what readers of the corpus see: the documents (ids and metadata) and,
+        per analyzer and version, the stored analysis rows (how many, the last written, when).
+
+        Adding documents, changing their metadata, annotating, or re-annotating with a new
+        analyzer version changes it (every save writes a new row, and a new version is a new
+        group); reading does not. Caches of results computed from the corpus key on it.
+        """
+        digest = hashlib.blake2b(digest_size=16)
+        queries = (
+            "SELECT id, title, source, date, url FROM documents ORDER BY rowid",
+            "SELECT analyzer, version, count(*), max(rowid), max(created_at) FROM analyses "
+            "GROUP BY analyzer, version ORDER BY analyzer, version",
+        )
+        for sql in queries:
+            for row in self._execute(sql):
+                digest.update(json.dumps(tuple(row)).encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
 
     def stats(self) -> dict[str, int]:
         """Counts of documents, annotated documents and analysis rows."""

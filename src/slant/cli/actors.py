@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
 from rich.table import Table
 
+from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
-from .gold import DEFAULT_ARTICLES, articles_option, gold_option
+from .gold import DEFAULT_ARTICLES, articles_option, gold_option, table_options
 
 __all__ = ["eval_descriptors"]
 
@@ -16,16 +18,32 @@ __all__ = ["eval_descriptors"]
 def eval_descriptors(
     gold: Path | None = gold_option("descriptors.jsonl"),
     articles: list[Path] | None = articles_option(),
+    gold_set: str = typer.Option(
+        "ptc",
+        "--set",
+        help="Packaged gold set when --gold is not given: ptc (PTC articles) or news "
+        "(mainstream climate news of the framing set).",
+        case_sensitive=False,
+    ),
+    framing: Path = table_options()[1],
 ) -> None:
     """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
 
-    Example: `slant eval descriptors --articles ../shared/data/ptc-train/articles
-    --articles ../shared/data/samples`
+    Examples:
+
+        slant eval descriptors --articles ../shared/data/ptc-train/articles
+        --articles ../shared/data/samples
+
+        slant eval descriptors --set news
     """
-    from ..evaluation.descriptors import evaluate_descriptors, score_rows
+    from ..evaluation.descriptors import GOLD_SETS, evaluate_descriptors, score_rows
+    from ..evaluation.gold_articles import GoldArticles
 
     with fail_on_errors():
-        scores = evaluate_descriptors(gold_path=gold, article_dirs=articles or DEFAULT_ARTICLES)
+        if gold_set.lower() not in GOLD_SETS:
+            raise InputError(f"--set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
+        sources = GoldArticles(directories=list(articles or DEFAULT_ARTICLES), framing=framing)
+        scores = evaluate_descriptors(gold_path=gold, gold_set=gold_set.lower(), articles=sources)
     score = scores["all"]
     table = Table(title=f"Descriptors: {score.gold} gold pairs in {score.articles} articles")
     for column in ("pairs", "system", "gold", "P", "R", "F1"):

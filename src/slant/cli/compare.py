@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..compare import compare as compare_sides
-from ..compare import render_html, render_text
+from ..report.compare_html import render_comparison
+from ..report.compare_text import print_comparison
 from ..report.console import SafeConsole
 from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, check_out, console, fail, fail_on_errors, write_json
@@ -74,10 +75,10 @@ def compare(
         write_json(comparison.to_json(), out)
     elif format == "html":
         target = out or Path("slant-compare.html")
-        target.write_text(render_html(comparison), encoding="utf-8")
+        target.write_text(render_comparison(comparison), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is None:
-        render_text(comparison, console)
+        print_comparison(comparison, console)
     else:
         with out.open("w", encoding="utf-8") as handle:
-            render_text(comparison, SafeConsole(file=handle, width=120, color_system=None))
+            print_comparison(comparison, SafeConsole(file=handle, width=120, color_system=None))

@@ -58,11 +58,13 @@ def demo(
 
 
 def _compare(store: Corpus, out_dir: Path) -> None:
-    from ..compare import compare, render_html, render_text
+    from ..compare import compare
+    from ..report.compare_html import render_comparison
+    from ..report.compare_text import print_comparison
 
     console.rule("State outlet against opposition outlet")
     comparison = compare(store, **DEMO_SIDES)
-    render_text(comparison, console)
+    print_comparison(comparison, console)
     compare_report = out_dir / "slant-demo-compare.html"
-    compare_report.write_text(render_html(comparison), encoding="utf-8")
+    compare_report.write_text(render_comparison(comparison), encoding="utf-8")
     console.print(f"Wrote {compare_report}", markup=False)

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["DEFAULT_ARTICLES", "articles_option", "gold_option"]
+__all__ = ["DEFAULT_ARTICLES", "articles_option", "gold_option", "table_options"]
 
 #: Where the gold sets' articles are read from when ``--articles`` is not given.
 DEFAULT_ARTICLES = (
@@ -35,4 +35,17 @@ def articles_option() -> Any:
         "--articles",
         help="Directory of <id>.txt articles; repeat for several "
         "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
+    )
+
+
+def table_options() -> tuple[Any, Any]:
+    """``--fakes CSV`` and ``--framing TSV``: where ``fakes:<id>`` and ``framing:<id>`` gold
+    articles are read from (defaults beside the repo, in ``../shared/data``)."""
+    from ..evaluation.gold_articles import DEFAULT_FAKES, DEFAULT_FRAMING
+
+    return (
+        typer.Option(DEFAULT_FAKES, "--fakes", help="FA-KES CSV of the fakes:<id> articles."),
+        typer.Option(
+            DEFAULT_FRAMING, "--framing", help="Framing TSV of the framing:<id> articles."
+        ),
     )

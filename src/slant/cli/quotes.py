@@ -1,4 +1,4 @@
-"""``slant eval quotes``: score quote extraction on the gold set, slant against textacy."""
+"""``slant eval quotes``: score quote extraction on a gold set, slant against textacy."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
-from .gold import DEFAULT_ARTICLES, articles_option, gold_option
+from .gold import DEFAULT_ARTICLES, articles_option, gold_option, table_options
 
 __all__ = ["eval_quotes"]
 
@@ -21,20 +21,41 @@ def eval_quotes(
     split: str = typer.Option(
         "all", "--split", help="Which gold articles: dev, heldout or all.", case_sensitive=False
     ),
+    gold_set: str = typer.Option(
+        "ptc",
+        "--set",
+        help="Packaged gold set when --gold is not given: ptc (PTC articles) or news "
+        "(FA-KES and framing articles, with speaker mentions).",
+        case_sensitive=False,
+    ),
+    fakes: Path = table_options()[0],
+    framing: Path = table_options()[1],
 ) -> None:
-    """Score quotes (content and speaker P/R/F1) for slant and textacy on the gold set.
+    """Score quotes (content, speaker mention and resolved speaker P/R/F1) for slant and
+    textacy on a gold set.
 
-    Example: `slant eval quotes --split heldout --articles ../shared/data/ptc-train/articles
-    --articles ../shared/data/samples`
+    Examples:
+
+        slant eval quotes --split heldout --articles ../shared/data/ptc-train/articles
+        --articles ../shared/data/samples
+
+        slant eval quotes --set news --split heldout
     """
-    from ..evaluation.quotes import MIN_OVERLAP, evaluate_quotes
+    from ..evaluation.gold_articles import GoldArticles
+    from ..evaluation.quotes import GOLD_SETS, MIN_OVERLAP, evaluate_quotes
 
     with fail_on_errors():
         if split.lower() not in ("dev", "heldout", "all"):
             raise InputError(f"--split {split!r} is not one of: dev, heldout, all")
+        if gold_set.lower() not in GOLD_SETS:
+            raise InputError(f"--set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
+        sources = GoldArticles(
+            directories=list(articles or DEFAULT_ARTICLES), fakes=fakes, framing=framing
+        )
         scores = evaluate_quotes(
             gold_path=gold,
-            article_dirs=articles or DEFAULT_ARTICLES,
+            gold_set=gold_set.lower(),
+            articles=sources,
             split=None if split.lower() == "all" else split.lower(),
         )
     table = Table(title=f"Quotes: {scores[0].gold} gold quotes ({split.lower()})")
@@ -42,10 +63,13 @@ def eval_quotes(
     for score in scores:
         table.add_column(score.name, justify="right")
     rows: list[tuple[str, list[str]]] = [("quotes found", [str(s.predicted) for s in scores])]
-    for part in ("content", "speaker"):
+    parts = [("content", "content"), ("speaker", "speaker")]
+    if scores[0].mention is not None:
+        parts.insert(1, ("speaker mention", "mention"))
+    for label, part in parts:
         for index, measure in enumerate(("precision", "recall", "F1")):
             values = [f"{getattr(s, part)[index]:.3f}" for s in scores]
-            rows.append((f"{part} {measure}", values))
+            rows.append((f"{label} {measure}", values))
     for kind in ("direct", "indirect", "according_to"):
         rows.append((f"recall of {kind}", [f"{s.recall_of(kind):.3f}" for s in scores]))
     for name, values in rows:
@@ -53,5 +77,6 @@ def eval_quotes(
     console.print(table)
     console.print(
         f"A quote matches when it covers ≥{MIN_OVERLAP:.0%} of the gold content span; a "
-        "speaker matches when the names share a word (case-insensitive)."
+        "speaker mention matches when it overlaps the gold mention; a (resolved) speaker "
+        "matches when the names share a word (case-insensitive)."
     )

@@ -7,14 +7,13 @@ Monroe et al. (2008) log-odds z-scores of unigrams and bigrams (:mod:`.stats`), 
 pass over the texts, stopped as soon as every top term has its examples, finds where each
 term is used. Everything else (techniques, tone, frames, voices, actors, casualties) comes
 from the stored analyses (:mod:`.sections`); nothing is re-parsed. A document selected by
-both filters counts on both sides.
+both filters counts on both sides. The result is a typed :class:`~.result.Comparison`.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -25,27 +24,13 @@ from .actors import actor_sections
 from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
+from .result import SCHEMA, Comparison, PerSide, SideSummary, Term
 from .sections import RatesTable, casualties, rates, voices
 from .spans import inside
 from .stats import log_odds_z
 from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern
 
 __all__ = ["SCHEMA", "Comparison", "Side", "compare"]
-
-SCHEMA = "slant.compare/1"
-
-
-@dataclass
-class Comparison:
-    """The result of :func:`compare`; :meth:`to_dict` is the ``slant.compare/1`` JSON."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return json.loads(json.dumps(self.data))
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=indent)
 
 
 def _side(flt: str | Filter | None, label: str | None, subject: str | None) -> Side:
@@ -92,43 +77,45 @@ def compare(
             "filters with --a and --b, or two subjects with --subject-a and --subject-b"
         )
     readings = read_sides(corpus, sides, window=window, workers=workers)
-    collectors = tuple(reading.collector for reading in readings)
+    collectors = (readings[0].collector, readings[1].collector)
     annotated = [reading.annotated for reading in readings]
     _check_sides(corpus, sides, collectors, annotated)
     book = EvidenceBook(corpus)
-    data: dict[str, Any] = {"schema": SCHEMA}
-    for key, side, collector, seen in zip("ab", sides, collectors, annotated, strict=True):
-        data[key] = {
-            "label": side.label,
-            "filter": side.filter.expression,
-            "subject": side.subject,
-            "documents": collector.documents,
-            "words": int(sum(collector.words)),
-            "not_annotated": corpus.count_documents(side.documents_filter()) - seen,
-        }
+    summaries = [
+        SideSummary(
+            label=side.label,
+            filter=side.filter.expression,
+            subject=side.subject,
+            documents=collector.documents,
+            words=int(sum(collector.words)),
+            not_annotated=corpus.count_documents(side.documents_filter()) - seen,
+        )
+        for side, collector, seen in zip(sides, collectors, annotated, strict=True)
+    ]
     table = merge_terms(collectors[0].terms, collectors[1].terms)
     subject_words = {w for side in sides for w in tokenise(side.subject or "") if w[0].isalpha()}
-    terms = _distinctive_terms(table, top=top_terms, min_count=min_count, leave_out=subject_words)
-    for key, side, collector in zip("ab", sides, collectors, strict=True):
-        _add_term_examples(corpus, side, collector, terms[key], book)
-    data["distinctive_terms"] = terms
-    sections = {
-        **rates(RatesTable(collectors, reps=reps, seed=seed), book),
-        **voices(collectors, book),
-    }
-    sections.update(actor_sections(collectors, book))
-    data.update(
-        actor_descriptors=sections["actor_descriptors"],
-        techniques=sections["techniques"],
-        tone=sections["tone"],
-        quoted=sections["quoted"],
-        cited_outlets=sections["cited_outlets"],
+    ranked = _distinctive_terms(table, top=top_terms, min_count=min_count, leave_out=subject_words)
+    terms = [
+        _with_examples(corpus, side, collector, side_terms, book)
+        for side, collector, side_terms in zip(sides, collectors, ranked, strict=True)
+    ]
+    techniques, tone, frames = rates(RatesTable(collectors, reps=reps, seed=seed), book)
+    speakers, outlets = voices(collectors, book)
+    descriptors, roles = actor_sections(collectors, book)
+    return Comparison(
+        a=summaries[0],
+        b=summaries[1],
+        distinctive_terms=PerSide(terms[0], terms[1]),
+        actor_descriptors=descriptors,
+        techniques=techniques,
+        tone=tone,
+        quoted=speakers,
+        cited_outlets=outlets,
         casualties=casualties(collectors, book),
-        frames=sections["frames"],
-        actor_roles=sections["actor_roles"],
+        frames=frames,
+        actor_roles=roles,
         evidence_documents=book.cited,
     )
-    return Comparison(data)
 
 
 def _check_sides(
@@ -156,14 +143,14 @@ def _check_sides(
 
 def _distinctive_terms(
     table: TermTable, *, top: int, min_count: int, leave_out: set[str]
-) -> dict[str, list[dict[str, Any]]]:
-    """The top terms of each side; terms made of a subject's words (``leave_out``) are not
-    ranked, as they tell the subjects apart trivially."""
+) -> tuple[list[Term], list[Term]]:
+    """The top terms of each side (without examples yet); terms made of a subject's words
+    (``leave_out``) are not ranked, as they tell the subjects apart trivially."""
     words = table.words
     left_out = np.array([word in leave_out for word in words], dtype=bool)
     shift = np.int64(2**32)
-    counts = [
-        (table.unigram_a, table.unigram_b, lambda i: words[i], left_out),
+    counts: list[tuple[np.ndarray, np.ndarray, Callable[[int], str], np.ndarray]] = [
+        (table.unigram_a, table.unigram_b, words.__getitem__, left_out),
         (
             table.bigram_a,
             table.bigram_b,
@@ -171,27 +158,25 @@ def _distinctive_terms(
             left_out[table.codes // shift] | left_out[table.codes % shift],
         ),
     ]
-    ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
+    ranked: tuple[list[tuple[float, Term]], list[tuple[float, Term]]] = ([], [])
     for y_a, y_b, name, skip in counts:
         z = log_odds_z(y_a, y_b)
         z[((y_a + y_b) < min_count) | skip] = 0.0
-        for key, sign in (("a", 1.0), ("b", -1.0)):
-            ranked[key].extend(
+        for side_terms, sign in zip(ranked, (1.0, -1.0), strict=True):
+            side_terms.extend(
                 (
                     float(sign * z[i]),
-                    {
-                        "term": name(i),
-                        "z": round(float(z[i]), 3),
-                        "count_a": int(y_a[i]),
-                        "count_b": int(y_b[i]),
-                    },
+                    Term(
+                        term=name(i),
+                        z=round(float(z[i]), 3),
+                        count_a=int(y_a[i]),
+                        count_b=int(y_b[i]),
+                    ),
                 )
                 for i in _top_indices(sign * z, top)
             )
-    return {
-        key: [entry for _, entry in sorted(items, key=lambda s: -s[0])[:top]]
-        for key, items in ranked.items()
-    }
+    a, b = ([term for _, term in sorted(items, key=lambda s: -s[0])[:top]] for items in ranked)
+    return a, b
 
 
 def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:
@@ -203,15 +188,15 @@ def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")]
 
 
-def _add_term_examples(
+def _with_examples(
     corpus: Corpus,
     side: Side,
     collector: SideCollector,
-    terms: list[dict[str, Any]],
+    terms: list[Term],
     book: EvidenceBook,
-) -> None:
-    """Find uses of each term in up to EXAMPLES different documents of the side."""
-    found: dict[str, list[tuple[str, int, int]]] = {entry["term"]: [] for entry in terms}
+) -> tuple[Term, ...]:
+    """The terms with uses of each in up to EXAMPLES different documents of the side."""
+    found: dict[str, list[tuple[str, int, int]]] = {term.term: [] for term in terms}
     missing = set(found)
     if missing:
         wanted = set(collector.document_ids)
@@ -230,5 +215,4 @@ def _add_term_examples(
                         missing.discard(term)
             if not missing:
                 break
-    for entry in terms:
-        entry["examples"] = book.examples(found[entry["term"]])
+    return tuple(replace(term, examples=book.examples(found[term.term])) for term in terms)

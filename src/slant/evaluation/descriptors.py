@@ -3,8 +3,10 @@
 The gold set (``slant/data/gold/descriptors.jsonl``, guidelines in the README beside it) holds
 one line per pair: the article id, the offsets of one mention of the actor, the offsets of the
 descriptor, its relation and its split; never the article text, which is read from the articles
-directories (``<id>.txt``). Split ``dev`` holds the articles the rules were written against;
-``heldout`` articles were annotated after the rules were frozen, so their score is the honest one.
+directories (``<id>.txt``) or, for the news set (``descriptors-news.jsonl``: framing articles,
+``framing:<id>``), from the framing TSV, by :class:`~.gold_articles.GoldArticles`. Split
+``dev`` holds the articles the rules were written against; ``heldout`` articles were never used
+to change them, so their score is the honest one.
 
 Matching, per article: gold pairs are taken in order and each is paired with the first unpaired
 system pair whose actor has a mention overlapping the gold actor mention and whose descriptor
@@ -26,8 +28,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .gold_articles import GoldArticles
 
-__all__ = ["RELATIONS", "DescriptorScore", "GoldPair", "evaluate_descriptors", "load_gold"]
+__all__ = [
+    "GOLD_SETS",
+    "RELATIONS",
+    "DescriptorScore",
+    "GoldPair",
+    "evaluate_descriptors",
+    "load_gold",
+]
+
+#: The packaged descriptor gold sets: ``ptc`` (PTC and sample articles), ``news`` (framing).
+GOLD_SETS = {"ptc": "descriptors.jsonl", "news": "descriptors-news.jsonl"}
 
 RELATIONS = ("modifier", "apposition", "predicate", "scare_quote", "label")
 
@@ -98,10 +111,13 @@ class DescriptorScore:
         return self.same_relation / self.matched if self.matched else 0.0
 
 
-def load_gold(path: Path | None = None) -> list[GoldPair]:
-    """Read the gold pairs (default: the packaged ``slant/data/gold/descriptors.jsonl``)."""
+def load_gold(path: Path | None = None, *, gold_set: str = "ptc") -> list[GoldPair]:
+    """Read the gold pairs (default: the packaged set ``gold_set``, ``ptc`` or ``news``)."""
     if path is None:
-        text = resources.files("slant").joinpath("data/gold/descriptors.jsonl").read_text("utf-8")
+        if gold_set not in GOLD_SETS:
+            raise InputError(f"gold set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
+        packaged = resources.files("slant").joinpath(f"data/gold/{GOLD_SETS[gold_set]}")
+        text = packaged.read_text("utf-8")
     else:
         try:
             text = Path(path).read_text(encoding="utf-8")
@@ -119,15 +135,6 @@ def load_gold(path: Path | None = None) -> list[GoldPair]:
                 "article, actor_start, actor_end, descriptor_start, descriptor_end, relation"
             ) from exc
     return pairs
-
-
-def _read_article(article: str, article_dirs: Iterable[Path]) -> str:
-    for directory in article_dirs:
-        candidate = Path(directory) / f"{article}.txt"
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    dirs = ", ".join(str(d) for d in article_dirs)
-    raise InputError(f"article {article!r} not found as {article}.txt in {dirs}: pass --articles")
 
 
 def system_pairs(text: str) -> list[SystemPair]:
@@ -172,19 +179,23 @@ def score_article(
 
 
 def evaluate_descriptors(
-    *, gold_path: Path | None = None, article_dirs: Iterable[Path]
+    *,
+    gold_path: Path | None = None,
+    article_dirs: Iterable[Path] = (),
+    gold_set: str = "ptc",
+    articles: GoldArticles | None = None,
 ) -> dict[str, DescriptorScore]:
     """Score the ``actors`` analyzer's descriptors on every article of the gold set.
 
     Returns the score over all articles (key ``"all"``) and over each split's articles.
     """
-    article_dirs = list(article_dirs)
+    articles = articles or GoldArticles(directories=list(article_dirs))
     by_article: dict[str, list[GoldPair]] = {}
-    for pair in load_gold(gold_path):
+    for pair in load_gold(gold_path, gold_set=gold_set):
         by_article.setdefault(pair.article, []).append(pair)
     scores: dict[str, DescriptorScore] = {"all": DescriptorScore()}
     for article, gold in by_article.items():
-        predicted = system_pairs(_read_article(article, article_dirs))
+        predicted = system_pairs(articles.text(article))
         score_article(gold, predicted, scores["all"])
         split = gold[0].split
         score_article(gold, predicted, scores.setdefault(split, DescriptorScore()))

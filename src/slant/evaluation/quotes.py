@@ -12,7 +12,15 @@ system quotes; recall = paired gold quotes / all gold quotes. A speaker is right
 pair, the system's speaker name and the gold speaker mention share a word, case-insensitive,
 ignoring titles and function words (``Tedros`` = ``Tedros Adhanom Ghebreyesus``); speaker
 precision = right speakers / system quotes that name a speaker, recall = right speakers /
-gold quotes that name one. Both systems read the same spaCy parse. textacy's
+gold quotes that name one — this is the *resolution* score. The *mention* score asks for the
+words at the cue: a pair's speaker mention is right when the system's mention
+(``speaker_mention_start``/``_end``; for textacy, its speaker tokens) overlaps the gold
+``speaker_mention`` span; mention precision = right mentions / system quotes that give a
+mention (less those paired with a gold event that has none, such as the second sentence of a
+quote), recall = right mentions / gold events that have a mention. Gold sets without mention
+offsets (the PTC set) report no mention score. Gold articles are read by
+:class:`~.gold_articles.GoldArticles` (``<id>.txt``, ``fakes:<id>``, ``framing:<id>``).
+Both systems read the same spaCy parse. textacy's
 ``direct_quotations`` finds direct quotes only, by design, so its recall on indirect speech
 is zero; it refuses a text with an odd number of quote marks (an unclosed or multi-paragraph
 quote), which then counts as no quotes found.
@@ -29,8 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .gold_articles import GoldArticles
 
 __all__ = [
+    "GOLD_SETS",
     "MIN_OVERLAP",
     "GoldQuote",
     "Prediction",
@@ -59,6 +69,8 @@ class GoldQuote:
     cue_start: int | None = None
     cue_end: int | None = None
     split: str = "dev"
+    speaker_mention_start: int | None = None
+    speaker_mention_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,8 @@ class Prediction:
     speaker: str | None
     content_start: int
     content_end: int
+    mention_start: int | None = None
+    mention_end: int | None = None
 
 
 @dataclass
@@ -82,6 +96,9 @@ class SystemScore:
     predicted_with_speaker: int = 0
     content_matches: int = 0
     speaker_matches: int = 0
+    gold_with_mention: int = 0
+    predicted_with_mention: int = 0
+    mention_matches: int = 0
     gold_by_kind: dict[str, int] = field(default_factory=dict)
     matched_by_kind: dict[str, int] = field(default_factory=dict)
 
@@ -92,6 +109,13 @@ class SystemScore:
     @property
     def speaker(self) -> tuple[float, float, float]:
         return _prf(self.speaker_matches, self.predicted_with_speaker, self.gold_with_speaker)
+
+    @property
+    def mention(self) -> tuple[float, float, float] | None:
+        """P/R/F1 of the speaker mention; None when the gold has no mention offsets."""
+        if not self.gold_with_mention:
+            return None
+        return _prf(self.mention_matches, self.predicted_with_mention, self.gold_with_mention)
 
     def recall_of(self, kind: str) -> float:
         total = self.gold_by_kind.get(kind, 0)
@@ -105,9 +129,16 @@ def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def default_gold_path() -> Path:
-    """The packaged gold file."""
-    return Path(str(resources.files("slant") / "data" / "gold" / "quotes.jsonl"))
+#: The packaged quote gold sets: ``ptc`` (PTC articles, written with the v1 rules) and ``news``
+#: (FA-KES and framing articles, annotated before the v2 rules).
+GOLD_SETS = {"ptc": "quotes.jsonl", "news": "quotes-news.jsonl"}
+
+
+def default_gold_path(gold_set: str = "ptc") -> Path:
+    """The packaged gold file of ``gold_set`` (``ptc`` or ``news``)."""
+    if gold_set not in GOLD_SETS:
+        raise InputError(f"gold set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
+    return Path(str(resources.files("slant") / "data" / "gold" / GOLD_SETS[gold_set]))
 
 
 def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuote]]:
@@ -127,18 +158,6 @@ def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuo
     if not gold:
         raise InputError(f"gold file {str(path)!r} has no quotes in split {split!r}")
     return gold
-
-
-def read_article(article: str, directories: Iterable[Path]) -> str:
-    """The text of ``<article>.txt`` from the first directory that has it."""
-    for directory in directories:
-        candidate = directory / f"{article}.txt"
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise InputError(
-        f"article {article!r} of the gold set is in none of the --articles directories "
-        f"({', '.join(map(str, directories))}); pass the directory that holds {article}.txt"
-    )
 
 
 def _words(name: str) -> set[str]:
@@ -165,6 +184,8 @@ def _score_article(
     score.gold_with_speaker += sum(1 for q in gold if q.speaker_start is not None)
     score.predicted += len(predicted)
     score.predicted_with_speaker += sum(1 for p in predicted if p.speaker)
+    score.gold_with_mention += sum(1 for q in gold if q.speaker_mention_start is not None)
+    score.predicted_with_mention += sum(1 for p in predicted if p.mention_start is not None)
     free = list(predicted)
     for quote in sorted(gold, key=lambda q: q.content_start):
         score.gold_by_kind[quote.kind] = score.gold_by_kind.get(quote.kind, 0) + 1
@@ -182,6 +203,21 @@ def _score_article(
         if quote.speaker_start is not None and quote.speaker_end is not None:
             gold_speaker = text[quote.speaker_start : quote.speaker_end]
             score.speaker_matches += same_speaker(match.speaker, gold_speaker)
+        score.mention_matches += _same_mention(quote, match)
+        if quote.speaker_mention_start is None and match.mention_start is not None:
+            score.predicted_with_mention -= 1  # no mention to find: neither right nor wrong
+
+
+def _same_mention(quote: GoldQuote, match: Prediction) -> bool:
+    """True when the system's speaker mention overlaps the gold one."""
+    if quote.speaker_mention_start is None or quote.speaker_mention_end is None:
+        return False
+    if match.mention_start is None or match.mention_end is None:
+        return False
+    return (
+        match.mention_start < quote.speaker_mention_end
+        and quote.speaker_mention_start < match.mention_end
+    )
 
 
 def slant_system(doc: Any) -> list[Prediction]:
@@ -189,7 +225,16 @@ def slant_system(doc: Any) -> list[Prediction]:
     from ..analyzers.quotes import extract_quotes
 
     return [
-        Prediction(q.kind, q.speaker, q.content_start, q.content_end) for q in extract_quotes(doc)
+        Prediction(
+            q.kind,
+            q.speaker,
+            q.content_start,
+            q.content_end,
+            # quotes.v1 had no mention of its own: where it named the speaker stands for it
+            getattr(q, "speaker_mention_start", q.speaker_start),
+            getattr(q, "speaker_mention_end", q.speaker_end),
+        )
+        for q in extract_quotes(doc)
     ]
 
 
@@ -209,28 +254,46 @@ def textacy_system(doc: Any) -> list[Prediction]:
     for triple in triples:
         speaker = " ".join(t.text for t in triple.speaker) or None
         content = triple.content
-        out.append(Prediction("direct", speaker, content.start_char, content.end_char))
+        mention = (
+            (min(t.idx for t in triple.speaker), max(t.idx + len(t) for t in triple.speaker))
+            if triple.speaker
+            else (None, None)
+        )
+        out.append(Prediction("direct", speaker, content.start_char, content.end_char, *mention))
     return out
 
 
+def _slant_name() -> str:
+    from ..pipeline import available_analyzers
+
+    return f"slant {available_analyzers()['quotes'].version}"
+
+
 SYSTEMS: dict[str, Callable[[Any], list[Prediction]]] = {
-    "slant quotes.v1": slant_system,
+    "slant": slant_system,
     "textacy direct_quotations": textacy_system,
 }
 
 
 def evaluate_quotes(
-    *, gold_path: Path | None = None, article_dirs: Iterable[Path], split: str | None = None
+    *,
+    gold_path: Path | None = None,
+    article_dirs: Iterable[Path] = (),
+    split: str | None = None,
+    gold_set: str = "ptc",
+    articles: GoldArticles | None = None,
 ) -> list[SystemScore]:
-    """Score every system of :data:`SYSTEMS` on the gold set (or one ``split`` of it: ``dev``
-    or ``heldout``); both read one shared parse per article."""
+    """Score every system of :data:`SYSTEMS` on a gold set (``gold_path``, else the packaged
+    ``gold_set``), or one ``split`` of it (``dev`` or ``heldout``); both systems read one shared
+    parse per article. ``articles`` finds the texts (default: ``article_dirs`` and the FA-KES
+    and framing tables beside the repo)."""
     from ..nlp import parse
 
-    directories = list(article_dirs)
-    gold = load_gold(gold_path or default_gold_path(), split=split)
-    scores = [SystemScore(name) for name in SYSTEMS]
+    articles = articles or GoldArticles(directories=list(article_dirs))
+    gold = load_gold(gold_path or default_gold_path(gold_set), split=split)
+    scores = [SystemScore(_slant_name() if name == "slant" else name) for name in SYSTEMS]
     for article, quotes in sorted(gold.items()):
-        text = read_article(article, directories)
+        text = articles.text(article)
         doc = parse(text)
         for score, system in zip(scores, SYSTEMS.values(), strict=True):
             _score_article(score, text, quotes, system(doc))

@@ -50,6 +50,10 @@ class RecentResults:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
     def get(self, key: Hashable) -> Any | None:
         with self._lock:
             if key in self._items:

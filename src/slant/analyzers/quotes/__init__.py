@@ -3,16 +3,21 @@
 Method: rules over quote marks and the spaCy dependency parse, after the decomposition of
 attribution into *content*, *cue* and *source* (Pareti, *Attribution: A Computational
 Approach*, 2015); textacy's ``direct_quotations`` does the direct half and is the baseline of
-``slant eval quotes``. Three finders collect speech events — :mod:`.direct_speech` (quoted
-text in every news order, multi-paragraph quotes), :mod:`.indirect_speech` (``X said that
-…``, ``…, X said``, ``according to X``) — and :mod:`.speakers` then resolves each speaker in
-reading order: the subject of the cue, the full name for a short form (``Toner``), a pronoun
-or a title (``the spokesman``); a stand-alone quote with no cue goes to the latest speaker.
-A short quoted phrase inside indirect speech is part of that speech, not a second event.
+``slant eval quotes``. Three finders collect speech events — :mod:`.direct` (quoted text in
+every news order, multi-paragraph quotes, colon attributions), :mod:`.indirect` (``X said
+that …``, ``…, X said``, ``… X said`` with no comma, ``X accused Y of …``, ``according to
+X``) — and :mod:`.speakers` then resolves each speaker in reading order: the words at the cue
+that stand for the speaker are the *mention* (``speaker_mention_start``/``_end``), and they
+resolve to a name: the full name for a short form (``Toner``), a pronoun by agreement and
+the previous speaker, a description (``the spokesman``, ``the newspaper``); a stand-alone
+quote with no cue goes to the latest speaker and has no mention. A short quoted phrase
+inside indirect speech is part of that speech, not a second event. HTML left in a text is
+ignored: the rules read a parse of the text with its markup blanked (same offsets), so markup
+is never reported as speech.
 
-It does not attribute quotes across documents, resolves pronouns by recency only (no gender
-or number), and misses speech with no verb (``X: "…"``), headlines and embedded tweets.
-Scored against a hand-annotated gold set: see ``docs/quotes.md``.
+It does not attribute quotes across documents, is no coreference model (see
+:mod:`.speakers`), and misses headlines and embedded tweets. Scored against hand-annotated gold
+sets: see ``docs/quotes.md``.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ from typing import Any
 from ...analysis import Quote
 from ...pipeline import Context, analyzer
 from .direct import direct_events
-from .indirect import according_to_events, indirect_events
-from .quotemarks import word_count
+from .indirect import according_to_events, indirect_events, postposed_events
+from .quotemarks import mask_markup, word_count
 from .speakers import SpeakerResolver
 from .speech import MIN_QUOTE_WORDS, covers
 
@@ -40,15 +45,27 @@ def extract_quotes(doc: Any) -> list[Quote]:
     ['Ann Lee']
     """
     text = doc.text
-    direct = direct_events(doc)
+    masked = mask_markup(text)
+    if masked != text:  # markup in the text: read a parse with the markup blanked
+        from ...nlp import parse
+
+        doc = parse(masked)
+    names: list[tuple[int, int]] = []
+    direct = direct_events(doc, names)
     direct_spans = [(e.content_start, e.content_end) for e in direct]
     resolver = SpeakerResolver(doc, quoted=direct_spans)
-    events = direct + indirect_events(doc, direct_spans) + according_to_events(doc)
+    # a reported clause that is mostly a quoted title ("says his favourite film is "…"") is
+    # no more speech than the title itself
+    events = direct + indirect_events(doc, direct_spans + names) + according_to_events(doc)
+    taken = [(e.content_start, e.content_end) for e in events]
+    events += postposed_events(doc, taken)
     events.sort(key=lambda e: (e.content_start, e.content_end))
     found: list[Quote] = []
     for event in events:
         speaker = event.speaker
+        mention = (speaker.start, speaker.end) if speaker is not None else (None, None)
         if speaker is None and event.subject is not None:
+            mention = resolver.mention(event.subject)
             speaker = resolver.resolve(event.subject, at=event.content_end)
         elif speaker is None and event.kind == "direct":
             speaker = resolver.latest(event.content_start)
@@ -70,6 +87,8 @@ def extract_quotes(doc: Any) -> list[Quote]:
                 content=text[event.content_start : event.content_end],
                 content_start=event.content_start,
                 content_end=event.content_end,
+                speaker_mention_start=mention[0],
+                speaker_mention_end=mention[1],
             )
         )
     return _drop_nested(found)
@@ -87,7 +106,7 @@ def _drop_nested(found: list[Quote]) -> list[Quote]:
     ]
 
 
-@analyzer("quotes", version="quotes.v1", sets=("quotes",))
+@analyzer("quotes", version="quotes.v2", sets=("quotes",))
 def quotes(ctx: Context) -> dict[str, list[Quote]]:
     """Direct and indirect quotes with speaker, cue and content offsets."""
     return {"quotes": extract_quotes(ctx.doc)}

@@ -11,9 +11,15 @@ said: "…"``). The speaker token is the cue's subject (:func:`.speakers.subject
 the nearest person-like noun (``It was left to a commentator on RT to explain: "…"``).
 Without a cue, a verb before the quote that governs it gives the speaker (``X voiced alarm
 that "…"``); a quote that opens its own sentence with no cue is left for the latest speaker.
-A quoted phrase shorter than the minimum is kept only when a cue governs it (``said it was
-"delighted"``), else it is a scare quote; a quote inside the subject of its cue (``a woman
-described as a "former official" told …``) is a name, not speech.
+A quoted phrase shorter than the minimum is kept only when a cue is attached to it: the cue
+governs it (``said it was "delighted"``), or it is a whole utterance closed by its own
+punctuation right before its cue (``"No," the minister replied``, ``"Get down!" shouted
+Captain Reyes``); else it is a scare quote. A quote inside the subject of its cue (``a woman
+described as a "former official" told …``) is a name, not speech; so is a quote after a
+naming word (``so-called``, ``dubbed``, ``titled``) and a title: a capitalised phrase with no
+punctuation of its own that a clause uses as a noun (``his favourite film is "The Battle of
+Algiers"``). A colon attribution with no verb (``The ministry: "…"``, ``Curry's conclusion:
+"…"``) takes the noun before the colon (its possessor, when it has one) as the speaker.
 """
 
 from __future__ import annotations
@@ -25,7 +31,14 @@ from typing import Any
 from ...spans import Span
 from .quotemarks import QuotePair, find_quote_pairs, word_count
 from .speakers import subject_of
-from .speech import DIRECT_CUES, MIN_QUOTE_WORDS, SpeechEvent, is_person_noun, is_speaker_like
+from .speech import (
+    DIRECT_CUES,
+    MIN_QUOTE_WORDS,
+    NAMING_CUES,
+    SpeechEvent,
+    is_person_noun,
+    is_speaker_like,
+)
 
 __all__ = ["direct_events", "governs"]
 
@@ -38,6 +51,10 @@ _WINDOW_AFTER = 14
 _WINDOW_BEFORE = 30
 #: In ``"…," X said`` the cue comes within this many tokens of the closing mark.
 _CUE_REACH = 10
+#: ... or this many when a name right after the quote is the cue's subject.
+_LONG_REACH = 30
+_UTTERANCE_END = frozenset(",?!")
+_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from".split())
 
 
 class _Tokens:
@@ -54,13 +71,15 @@ class _Tokens:
         return bisect.bisect_left(self.starts, offset) - 1
 
 
-def _window(doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool) -> list[Any]:
-    """Tokens just after (``forward``) or before the quote in its sentence: up to a line
-    break, a sentence end or another double quote mark."""
+def _window(
+    doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
+) -> list[Any]:
+    """Tokens just after (``forward``, at most ``limit``) or before the quote in its sentence:
+    up to a line break, a sentence end or another double quote mark."""
     out: list[Any] = []
     if forward:
         i = tokens.after(pair.end)
-        while i < len(doc) and len(out) < _WINDOW_AFTER:
+        while i < len(doc) and len(out) < limit:
             tok = doc[i]
             if "\n" in tok.text or tok.text in _STOP_BEFORE or tok.text in _DOUBLE_MARKS:
                 break
@@ -96,21 +115,19 @@ def _merge_paragraphs(text: str, pairs: list[QuotePair]) -> list[list[QuotePair]
 
 def _direct_candidates(text: str) -> list[QuotePair]:
     pairs = [
-        p
-        for p in find_quote_pairs(text)
-        if p.content.strip()
-        and (p.style == "double" or (p.closed and word_count(p.content) >= MIN_QUOTE_WORDS))
+        p for p in find_quote_pairs(text) if p.content.strip() and (p.style == "double" or p.closed)
     ]
     outer: list[QuotePair] = []
     for pair in pairs:
-        if outer and pair.start < outer[-1].end:
+        if outer and pair.content_start < outer[-1].end:  # nested; a shared mark may touch
             continue
         outer.append(pair)
     return outer
 
 
-def direct_events(doc: Any) -> list[SpeechEvent]:
-    """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order."""
+def direct_events(doc: Any, names: list[tuple[int, int]] | None = None) -> list[SpeechEvent]:
+    """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order; the spans
+    of quoted names and titles, which are not speech, are added to ``names`` when given."""
     text = doc.text
     tokens = _Tokens(doc)
     events = []
@@ -118,10 +135,24 @@ def direct_events(doc: Any) -> list[SpeechEvent]:
     for group in _merge_paragraphs(text, pairs):
         first, last = group[0], group[-1]
         c_start, c_end = first.content_start, last.content_end
-        cues = [c for c in (_suffix_cue(doc, tokens, last), _prefix_cue(doc, tokens, first)) if c]
+        suffix = _suffix_cue(doc, tokens, last)
+        cues = [c for c in (suffix, _prefix_cue(doc, tokens, first)) if c]
+        if _is_name_or_title(doc, tokens, first, text[c_start:c_end]):
+            if names is not None:
+                names.append((c_start, c_end))
+            continue
         if word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS:
-            cues = [c for c in cues if governs(c, c_start, c_end)]
-            if not cues:
+            utterance = text[c_start:c_end].rstrip()[-1:] in _UTTERANCE_END
+            before = _window(doc, tokens, first, forward=False)
+            colon = bool(before) and before[-1].text == ":"  # 'X emailed: "Huh?!?"'
+            cues = [
+                c
+                for c in cues
+                if governs(c, c_start, c_end)
+                or (c is suffix and utterance)
+                or (c is not suffix and colon)
+            ]
+            if not cues and not _own_sentence(text, before, c_start, c_end):
                 continue
         cue = cues[0] if cues else None
         if _BYLINE.match(text, last.end):
@@ -134,26 +165,88 @@ def direct_events(doc: Any) -> list[SpeechEvent]:
         event = SpeechEvent("direct", content_start, content_end, cue=cue)
         before = _window(doc, tokens, first, forward=False)
         if cue is not None:
-            event.subject = _speaker_token(cue, before + _window(doc, tokens, last, forward=True))
+            after = _window(doc, tokens, last, forward=True)
+            event.subject = _speaker_token(cue, before, after, suffix=cue is suffix)
             event.cue_text = cue.text
         else:
-            event.subject = _governing_subject(before, c_start, c_end)
+            event.subject = _governing_subject(before, c_start, c_end) or _colon_speaker(before)
         if event.subject is None and any(t.pos_ in ("VERB", "AUX") for t in before):
             continue  # a quoted stretch inside a sentence, with no one saying it
         events.append(event)
     return events
 
 
+def _is_name_or_title(doc: Any, tokens: _Tokens, pair: QuotePair, content: str) -> bool:
+    """A quote that names rather than reports: after ``so-called``/``dubbed``/``titled``, or a
+    capitalised title used inside a clause (``his favourite film is "The Battle of Algiers"``)."""
+    before = _window(doc, tokens, pair, forward=False)
+    if before and (before[-1].lower_ in NAMING_CUES or _known_as(before)):
+        return True
+    words = content.split()
+    if not words or content.rstrip()[-1:] in ".,?!:;" or len(words) > 8:
+        return False
+    title_case = all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+    # a title sits inside a sentence: words before it that are not just its cue
+    return (
+        title_case
+        and len(words) > 1
+        and bool(before)
+        and before[-1].pos_ in ("AUX", "DET", "ADP", "VERB", "PRON", "ADJ")
+    )
+
+
+def _own_sentence(text: str, before: list[Any], start: int, end: int) -> bool:
+    """A short quote that is a sentence of its own (``"He is a fraud."`` after a quote): the
+    next sentence of the speaker's quotation, left for the latest speaker."""
+    content = text[start:end].strip()
+    return (
+        not before
+        and len(content.split()) >= 3
+        and content[:1].isupper()
+        and content[-1:] in (".", "?", "!")
+    )
+
+
+def _known_as(before: list[Any]) -> bool:
+    return (
+        len(before) >= 2
+        and before[-1].lower_ == "as"
+        and before[-2].lower_ in ("known", "referred")
+    )
+
+
+def _colon_speaker(before: list[Any]) -> Any | None:
+    """``The ministry: "…"``, ``Curry's ultimate conclusion: "…"``: the noun before the colon,
+    its possessor first, when no verb comes between the sentence start and the colon."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    head = before[-2]
+    if any(t.pos_ in ("VERB", "AUX") for t in before[:-1]) or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+    if possessor is not None and possessor.pos_ == "PROPN":
+        return possessor
+    return head if is_speaker_like(head) else None
+
+
 def _suffix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
     """The cue of ``"…," X said``: a speech verb just after the quote, in the same clause."""
     if pair.content.rstrip().endswith("."):
         return None
-    for position, tok in enumerate(_window(doc, tokens, pair, forward=True)):
+    window = _window(doc, tokens, pair, forward=True)
+    for position, tok in enumerate(window):
         clause_link = tok.pos_ == "SCONJ" or (tok.pos_ == "CCONJ" and tok.head.pos_ != "PROPN")
         if clause_link or position > _CUE_REACH:
-            return None
+            break
         if _is_cue(tok):
             return tok
+    # '"…," Alfredo Sirkis, executive director of Brazil Climate Center, a think tank, said.'
+    # a name right after the quote, then its appositions, then the cue whose subject it is
+    if window and window[0].pos_ in ("PROPN", "PRON"):
+        for tok in _window(doc, tokens, pair, forward=True, limit=_LONG_REACH):
+            if _is_cue(tok):
+                subject = subject_of(tok)
+                return tok if subject is not None and subject.i <= window[0].i + 3 else None
     return None
 
 
@@ -177,11 +270,28 @@ def _governing_subject(before: list[Any], start: int, end: int) -> Any | None:
     return None
 
 
-def _speaker_token(cue: Any, window: list[Any]) -> Any | None:
-    """Subject of the cue; failing that, the nearest speaker-like noun before it."""
+def _speaker_token(cue: Any, before: list[Any], after: list[Any], *, suffix: bool) -> Any | None:
+    """Subject of the cue; failing that, for ``"…" X said`` / ``"…," said X`` the speaker-like
+    word between the quote and the cue or right after the cue (the name's last word), else the
+    nearest speaker-like noun before the cue."""
     subject = subject_of(cue)
     if subject is not None:
         return subject
+    if suffix:
+        between = [t for t in after if t.i < cue.i]
+        following = [t for t in after if t.i > cue.i][:4]
+        for group in (list(reversed(between)), following):
+            nouns = [t for t in group if t.pos_ in ("PROPN", "NOUN", "PRON") and is_speaker_like(t)]
+            if nouns:
+                head = nouns[0]
+                while (
+                    head.dep_ in ("compound", "flat")
+                    and head.head.i != head.i
+                    and head.head.pos_ in ("PROPN", "NOUN")
+                ):
+                    head = head.head
+                return head
+    window = before + after
     candidates = [
         t
         for t in reversed(window)

@@ -6,9 +6,13 @@ said``) or heads an ``As X wrote, …`` clause; the content is that clause withi
 paragraph, the speaker its subject. Negated speech (``has not said``), infinitives (``to note
 that``), a writer's inference (``…, suggesting that``) and a clause that is mostly a
 quotation (left to :mod:`.direct_speech`) are not reported, nor the inner verb of nested
-speech (``X says Y suggested that …`` is X's). ``according to X`` takes X (its named entity
-if it has one) as the speaker and the longer side of its sentence as the content. It does not
-find speech reported by a noun (``voiced alarm that``) or by ``X: …`` without a verb.
+speech (``X says Y suggested that …`` is X's). ``X accused Y of …`` reports the ``of``
+phrase. Text that has lost its commas (FA-KES: ``… killed 21 people the Observatory said.``)
+leaves the parser no ``ccomp`` for a postposed attribution; then a speech verb that ends its
+sentence, with a speaker-like subject just before it (``… the witness said``) or after it
+(``… said Kirkuki``), reports the sentence up to that subject. ``according to X`` takes X
+(its named entity if it has one) as the speaker and the longer side of its sentence as the
+content. It does not find speech reported by a noun (``voiced alarm that``).
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ from .speech import (
     paragraph_bounds,
 )
 
-__all__ = ["according_to_events", "indirect_events"]
+__all__ = ["according_to_events", "indirect_events", "postposed_events"]
 
 _INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
 #: Indirect speech whose content is this much quotation is reported as the direct quote only.
 _MOSTLY_QUOTED = 0.4
+_ACCUSING = frozenset({"accuse", "charge"})
+#: After a postposed ``… X said`` only these may end the sentence (``on Sunday``, ``adding``).
+_TAIL_DEPS = frozenset({"punct", "npadvmod", "prep", "advmod", "xcomp", "advcl", "dobj"})
 
 
 def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | None:
@@ -51,6 +58,11 @@ def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | 
 def _reported_clause(verb: Any) -> tuple[Any, list[Any]] | None:
     """The clause a speech verb reports: its complement (``said (that) …``, ``…, X said``),
     or for ``As X wrote, …`` the clause the ``as`` phrase hangs on."""
+    if verb.lemma_.lower() in _ACCUSING:  # "accused the army of avoiding confrontations"
+        of = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objects = [g for c in of for g in c.children if g.dep_ in ("pcomp", "pobj")]
+        if objects:
+            return objects[0], list(objects[0].subtree)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     after = [c for c in comps if c.i > verb.i]
     if comps:
@@ -78,7 +90,8 @@ def _is_report(verb: Any) -> bool:
 
 
 def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
-    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes."""
+    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes (and of
+    quoted titles): a clause that is mostly one of them is not reported here."""
     events = []
     heads: set[int] = set()
     for verb in doc:
@@ -100,6 +113,60 @@ def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent
         heads.add(head.i)
     # "X says Y suggested that …" is one speech event of X's, not also one of Y's
     return [e for e in events if e.cue.i not in heads]
+
+
+def postposed_events(doc: Any, found: list[tuple[int, int]]) -> list[SpeechEvent]:
+    """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
+    sentence up to the speaker, when no other event (``found`` spans) covers it."""
+    events = []
+    for verb in doc:
+        if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        subject = _postposed_subject(verb)
+        if subject is None or not is_speaker_like(subject):
+            continue
+        sent = verb.sent
+        last = max(verb.i, subject.i)
+        attached = {t.i for c in verb.children if _tail_child(verb, c) for t in c.subtree}
+        tail = doc[last + 1 : sent.end]
+        if any(not (t.is_punct or t.is_space or t.i in attached) for t in tail):
+            continue  # the verb does not end its sentence
+        end_token = subject.left_edge if subject.i < verb.i else verb
+        tokens = list(doc[sent.start : end_token.i])
+        while tokens and tokens[0].lower_ in ("but", "and", "meanwhile", "however"):
+            tokens.pop(0)
+        if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            continue  # not a clause
+        span = _clause_span(tokens, paragraph_bounds(doc.text, verb.idx))
+        if span is None or covers(found, span[0], span[1], 0.5):
+            continue
+        events.append(
+            SpeechEvent("indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text)
+        )
+    return events
+
+
+def _tail_child(verb: Any, child: Any) -> bool:
+    """What may follow a postposed ``X said``: ``on Sunday``, ``adding that …``, ``told AFP``."""
+    if child.dep_ in ("npadvmod", "prep", "advmod", "xcomp", "advcl", "punct", "agent"):
+        return child.i > verb.i
+    told = verb.lemma_.lower() == "tell" and child.dep_ in ("dobj", "dative")
+    return told and (child.pos_ == "PROPN" or child.lower_ in ("reporters", "journalists"))
+
+
+def _postposed_subject(verb: Any) -> Any | None:
+    """The subject of a postposed speech verb: its ``nsubj``, or the name right after it
+    (``said Kirkuki``, which the parser may take for an object)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return subjects[0]
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ == "PROPN":
+        head = following
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        return head
+    return None
 
 
 def according_to_events(doc: Any) -> list[SpeechEvent]:

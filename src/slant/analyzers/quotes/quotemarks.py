@@ -18,6 +18,16 @@ lines towards the paragraph's end, at most :data:`MAX_UNCLOSED_CHARS` (the quote
 joins such a quote with the next paragraph when that paragraph opens with a quote mark, the
 news convention for a multi-paragraph quotation).
 
+Scraped news breaks these conventions in two ways the scan also reads: a paragraph's opening
+mark glued to the end of the previous sentence (``issue." If someone … scam," Watters said``,
+``it."O'Rourke asserted``): a straight mark right after ``.``/``?``/``!`` closes an open
+quote whatever follows it, and opens one when none is open; and one mark that both closes a
+quote and opens the next (``getting." At the same time … built," Trump continued``): a
+closing mark with no quote open pairs with that mark when nothing but words lies between.
+HTML left in the text is ignored: tags are blanked and ``&quot;``/``&apos;``/``&#39;``-style
+entities read as the mark they stand for (:func:`mask_markup`), so markup is never a quote and
+attribute values never pair.
+
 It does not decide whether a pair is speech, a title or a scare quote, and it does not pair
 guillemets or CJK brackets. Never raises on unbalanced marks or odd characters.
 
@@ -37,6 +47,7 @@ __all__ = [
     "SINGLE_MARKS",
     "QuotePair",
     "find_quote_pairs",
+    "mask_markup",
     "word_count",
 ]
 
@@ -50,6 +61,45 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 MAX_UNCLOSED_CHARS = 800
 # A single mark that elides the start of a word or year: ’80s, 'cause, 'em, 'til.
 _ELISION = re.compile(r"(?:\d\d(?:s|\b)|(?:[Cc]ause|em|til|tis|twas|n)\b)")
+_SENTENCE_END = frozenset(".?!")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>|<!--.{0,2000}?-->", re.S)
+_ENTITY = re.compile(r"&(?:quot|apos|#34|#39|#x22|#x27|ldquo|rdquo|lsquo|rsquo|amp|nbsp|#\d{1,5});")
+_ENTITY_MARK = {
+    "&quot;": '"',
+    "&#34;": '"',
+    "&#x22;": '"',
+    "&ldquo;": "“",
+    "&rdquo;": "”",
+    "&apos;": "'",
+    "&#39;": "'",
+    "&#x27;": "'",
+    "&lsquo;": "‘",
+    "&rsquo;": "’",
+}
+
+
+def mask_markup(text: str) -> str:
+    """``text`` with HTML tags blanked and quote entities replaced by their mark, same length.
+
+    The mark of an entity sits on the side that touches a word, so ``&quot;Hi&quot;`` reads
+    as ``     "Hi"     ``; other entities become spaces.
+
+    >>> mask_markup('<b>Hi</b> &quot;yes&quot; <br/>')
+    '   Hi          "yes"           '
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    out = _TAG.sub(lambda m: " " * len(m.group()), text)
+
+    def entity(match: re.Match[str]) -> str:
+        mark = _ENTITY_MARK.get(match.group())
+        blank = " " * (len(match.group()) - 1)
+        if mark is None:
+            return blank + " "
+        after = out[match.end() : match.end() + 1]
+        return blank + mark if after and not after.isspace() else mark + blank
+
+    return _ENTITY.sub(entity, out)
 
 
 @dataclass(frozen=True)
@@ -102,15 +152,30 @@ def _is_apostrophe(text: str, index: int) -> bool:
     return _ELISION.match(text, index + 1) is not None
 
 
+def _glued(text: str, index: int) -> bool:
+    """A straight mark right after a sentence end, before a word or a space (``it."O'Rourke``,
+    ``issue." If``): a closing mark, or an opening one glued to the sentence before."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1 : index + 3]
+    return (
+        text[index] in "\"'"
+        and before in _SENTENCE_END
+        and bool(after)
+        and (after[0].isalnum() or (after[0] == " " and after[1:2].isalnum()))
+    )
+
+
 def _role(text: str, index: int, is_open: bool, style: str) -> str | None:
     """Return "open", "close" or None (ignore) for the mark at ``index``."""
     mark = text[index]
     if style == "single" and _is_apostrophe(text, index):
         return None
     if is_open:
-        if mark in _CLOSING or _is_closer(text, index):
+        if mark in _CLOSING or _is_closer(text, index) or _glued(text, index):
             return "close"
         return "open" if _is_opener(text, index) else None
+    if _glued(text, index):
+        return "open"
     if mark in _CLOSING:
         return None
     if mark in _OPENING:
@@ -165,9 +230,12 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
     >>> find_quote_pairs("It's the jihadis' ‘moderate’ wing")[0].content
     'moderate'
     """
+    original, text = text, mask_markup(text)
     pairs: list[QuotePair] = []
     for para_start, para_end in _paragraphs(text):
         open_at: dict[str, int | None] = {"double": None, "single": None}
+        # a closing mark after a sentence end that may also open the next quote
+        shared: dict[str, int | None] = {"double": None, "single": None}
         for index in range(para_start, para_end):
             mark = text[index]
             if mark in DOUBLE_MARKS:
@@ -179,15 +247,20 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
             role = _role(text, index, open_at[style] is not None, style)
             opened = open_at[style]
             if role == "close" and opened is not None:
-                pairs.append(_pair(text, opened, index, style, closed=True))
+                pairs.append(_pair(original, opened, index, style, closed=True))
                 open_at[style] = None
+                shared[style] = index if _glued(text, index) else None
             elif role == "open":
                 open_at[style] = index
+                shared[style] = None
+            elif opened is None and shared[style] is not None and _is_closer(text, index):
+                pairs.append(_pair(original, shared[style], index, style, closed=True))
+                shared[style] = None
         for style, opened in open_at.items():
             if opened is None or not include_unclosed:
                 continue
             end = _unclosed_end(text, opened, para_end)
             if end > opened + 1:
-                pairs.append(_pair(text, opened, end, style, closed=False))
+                pairs.append(_pair(original, opened, end, style, closed=False))
     pairs.sort(key=lambda p: (p.start, p.end))
     return pairs

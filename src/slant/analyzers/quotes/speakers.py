@@ -9,20 +9,34 @@ Muzny et al., *A Two-stage Sieve Approach for Quote Attribution*, EACL 2017):
   noun the relative clause modifies);
 - a name is widened to its named entity or its run of proper nouns (``Mark Toner``), a common
   noun to its phrase (``Rombot’s lawyers``, ``a commentator on RT``);
+- the *mention* is the words at the cue that stand for the speaker (``she``, ``the
+  ministry``, ``Mr. Toner``); the *speaker* is who they resolve to, and where the text names
+  them:
 - a short form (``Toner``) becomes the longest earlier name of a person or organisation that
-  contains it (``Mark Toner``); ``he``/``she``/``they`` become the latest speaker before them,
-  else the latest person named; ``the spokesman`` becomes the person the text introduced with
-  that title (``spokesman Mark Toner``).
+  contains it (``Mark Toner``);
+- ``he``/``she`` become the latest person who spoke or was named as a subject, whichever came
+  last, skipping names in parentheses and names of the other gender where the text shows it
+  (``Mr.``/``Mrs.``/``Ms.``, or an earlier ``he``/``she`` resolved to them): agreement in
+  gender; ``it`` becomes the latest speaker that is not a person (agreement in number and
+  animacy), else the latest organisation named as a subject; ``they`` the latest group or
+  plural speaker (Lee & al., *Deterministic coreference resolution based on entity-centric,
+  precision-ranked rules*, Computational Linguistics 2013, for the agreement constraints);
+- a definite description resolves to the latest speaker it describes: ``the activist`` or
+  ``the source`` to the speaker whose phrase has that noun (``a source at Hasaka Police
+  Command``), ``the spokesman`` to the person the text introduced with that title
+  (``spokesman Mark Toner``), ``the newspaper``/``the group``/``the agency`` to the latest
+  speaker that is not a person, else the latest organisation named before.
 
-It is not a coreference model: a pronoun whose antecedent is not the latest speaker or
-person is resolved wrongly, and nested speakers (``X said Y told him``) are not separated.
+It is not a coreference model: a pronoun whose antecedent is neither the latest speaker nor
+the latest person is resolved wrongly, and nested speakers (``X said Y told him``) are not
+separated.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .speech import PERSON_PRONOUNS, Speaker, is_person_noun
+from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
 
 __all__ = ["SpeakerResolver", "subject_of"]
 
@@ -45,6 +59,13 @@ _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
 _ANTECEDENT_WINDOW = 2500
+#: Bodies that "the N" may stand for when no name has the noun: the latest organisation.
+_COLLECTIVE_NOUNS = frozenset(
+    """group newspaper paper agency monitor organisation organization outlet network channel
+    broadcaster website coalition alliance movement station magazine daily""".split()
+)
+_MALE = frozenset({"he", "him", "his", "mr", "mr."})
+_FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -96,6 +117,7 @@ def _phrase(token: Any) -> tuple[int, int]:
         for child in token.lefts:
             if child.dep_ in _PHRASE_DEPS:
                 start = min(start, child.left_edge.i)
+
         end = token.i + 1
         if token.pos_ != "PROPN":
             for child in token.rights:
@@ -103,6 +125,9 @@ def _phrase(token: Any) -> tuple[int, int]:
                     right = child.right_edge.i + 1
                     if right - token.i <= 6:
                         end = right
+    if token.pos_ == "PROPN":  # "Ana Kovacevic" with "Ana" left out of the entity
+        while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
     while start < end - 1 and (
         doc[start].lower_.rstrip(".") in _TITLE_WORDS or doc[start].pos_ in ("DET", "PUNCT")
     ):
@@ -121,6 +146,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.history: list[tuple[Speaker, int]] = []
         self.quoted = quoted or []
+        self.brackets = _bracketed(doc.text)
         self.names = sorted(
             [
                 (e.start_char, e.end_char, _clean(e.text), e.label_)
@@ -129,12 +155,21 @@ class SpeakerResolver:
             ]
             + _unlabelled_subject_names(doc)
         )
+        self.gender: dict[str, str] = _gender_by_honorific(doc, self.names)
 
     def resolve(self, token: Any, *, at: int) -> Speaker:
         """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
         speaker = self._resolve(token)
         self.remember(speaker, at=at)
+        if token.lower_ in _MALE | _FEMALE and speaker.person_like:
+            self.gender[speaker.name] = "m" if token.lower_ in _MALE else "f"
         return speaker
+
+    def mention(self, token: Any) -> tuple[int, int]:
+        """``[start, end)`` of the words at the cue that stand for the speaker."""
+        if token.pos_ == "PRON":
+            return token.idx, token.idx + len(token)
+        return _phrase(token)
 
     def remember(self, speaker: Speaker, *, at: int) -> None:
         """Record a speaker found some other way (``according to X``) as speaking at ``at``."""
@@ -159,6 +194,13 @@ class SpeakerResolver:
         if token.pos_ == "PRON":
             person = token.lower_ in PERSON_PRONOUNS
             return self._antecedent(token, person=person) or self._literal(token)
+        lefts = [c for c in token.lefts if c.dep_ != "punct"]
+        definite = bool(lefts) and lefts[0].lower_ in ("the", "this")
+        definite = definite and (token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_NOUNS)
+        if definite and not any(c.dep_ == "poss" for c in lefts):
+            described = self._described(token)
+            if described is not None:
+                return described
         named = next(
             (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None
         )
@@ -166,11 +208,14 @@ class SpeakerResolver:
             token = named  # "a researcher with the organisation, Matthew Collins, said"
         start, end = _phrase(token)
         phrase = self.text[start:end]
-        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"):
+        bare = [c.lower_ for c in token.lefts] in (["the"], ["this"])
+        title = token.lemma_.lower() in PERSON_NOUNS and token.ent_type_ != "PERSON"
+        if token.pos_ == "PROPN" and not (bare and title):
             person = token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
             return self._full_name(phrase, start, end, person=person)
-        person = is_person_noun(token)
-        bare = [c.lower_ for c in token.lefts] in (["the"], ["this"])
+        if token.ent_type_ in ("PERSON", "ORG") and not (bare and title):
+            return self._full_name(phrase, start, end, person=token.ent_type_ == "PERSON")
+        person = is_person_noun(token) or (bare and title)
         if person and bare:
             titled = self._titled(token.lemma_.lower(), token.sent.start_char)
             found = titled or self._antecedent(token, person=True)
@@ -183,20 +228,101 @@ class SpeakerResolver:
             name=token.text, start=token.idx, end=token.idx + len(token), person_like=False
         )
 
-    def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
-        """For ``they``/``it``: the latest speaker. For ``he``/``she``/``the senator``: the
-        latest person who spoke or was named as a subject, whichever came last."""
-        if not person:
-            event = self._latest_event(token.idx)
-            return event[0] if event else None
-        spoke = next(
-            ((s, at) for s, at in reversed(self.history) if at < token.idx and s.person_like),
+    def _described(self, token: Any) -> Speaker | None:
+        """``the spokesman``: the person introduced with that title; ``the source``/``the
+        activist``: the latest speaker whose phrase has that noun (``a source at …``);
+        ``the department``: the latest organisation whose name has it; ``the group``/``the
+        newspaper``: the latest speaker that is not a person, else the latest organisation.
+        Documents (``the statement``) speak as themselves."""
+        noun = token.lower_
+        lemma = token.lemma_.lower()
+        if is_person_noun(token) or lemma in PERSON_NOUNS:
+            titled = self._titled(lemma, token.sent.start_char)
+            if titled is not None:
+                return titled
+        for speaker, at in reversed(self.history):
+            if at >= token.idx or token.idx - at > _ANTECEDENT_WINDOW:
+                continue
+            words = [w.strip(".,").lower() for w in speaker.name.split()]
+            if (noun in words or lemma in words) and len(words) > 1:
+                return speaker
+        if is_person_noun(token) or lemma not in BODY_NOUNS:
+            return None
+        for start, end, name, label in reversed(self.names):
+            words = [w.lower() for w in name.split()]
+            near = 0 <= token.idx - start <= _ANTECEDENT_WINDOW and end <= token.idx
+            if label == "ORG" and near and (noun in words or lemma in words):
+                return Speaker(name=name, start=start, end=end, person_like=False)
+        return self._organisation(token) if lemma in _COLLECTIVE_NOUNS else None
+
+    def _organisation(self, token: Any) -> Speaker | None:
+        event = next(
+            (
+                (s, at)
+                for s, at in reversed(self.history)
+                if at < token.idx and token.idx - at <= _ANTECEDENT_WINDOW and not s.person_like
+            ),
             None,
         )
-        people = [n for n in self.names if n[3] == "PERSON" and self._antecedent_ok(n, token)]
+        orgs = [n for n in self.names if n[3] == "ORG" and self._antecedent_ok(n, token)]
+        if orgs and (event is None or orgs[-1][0] > event[1]):
+            start, end = orgs[-1][0], orgs[-1][1]
+            return self._full_name(self.text[start:end], start, end, person=False)
+        return event[0] if event else None
+
+    def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
+        """For ``it``/``they``: the latest speaker that is not a person (``they``: or a plural
+        one), else the latest organisation. For ``he``/``she``/``the senator``: the latest
+        person who spoke or was named as a subject, whichever came last, of the same gender
+        when it is known."""
+        if not person:
+            event = self._latest_event(token.idx)
+            plural = token.lower_ in ("they", "them")
+            if plural and event is not None:
+                group = not event[0].person_like or event[0].name.lower().endswith("s")
+                if group:
+                    return event[0]
+            found = self._organisation(token)
+            if found is None and plural and event is not None:
+                return event[0]
+            return found
+        gender = "m" if token.lower_ in _MALE else "f" if token.lower_ in _FEMALE else None
+
+        def agrees(name: str) -> bool:
+            known = self.gender.get(name)
+            return gender is None or known is None or known == gender
+
+        spoke = next(
+            (
+                (s, at)
+                for s, at in reversed(self.history)
+                if at < token.idx and s.person_like and agrees(s.name)
+            ),
+            None,
+        )
+        people = [
+            n
+            for n in self.names
+            if n[3] == "PERSON"
+            and self._antecedent_ok(n, token)
+            and agrees(self._full_name(n[2], n[0], n[1]).name)
+        ]
         if people and (spoke is None or people[-1][0] > spoke[1]):
             start, end, _, _ = people[-1]
             return self._full_name(self.text[start:end], start, end)
+        if spoke is None and gender is not None:
+            # no subject agrees: a person of that gender named in any role ("met Ms. Ann Lee")
+            known = [
+                n
+                for n in self.names
+                if n[3] == "PERSON"
+                and n[1] <= token.idx
+                and token.idx - n[0] <= _ANTECEDENT_WINDOW
+                and self.gender.get(self._full_name(n[2], n[0], n[1]).name) == gender
+            ]
+            if known:
+                start, end, _, _ = known[-1]
+                return self._full_name(self.text[start:end], start, end)
         return spoke[0] if spoke else None
 
     def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
@@ -204,7 +330,7 @@ class SpeakerResolver:
         start, end = name[0], name[1]
         if end > token.idx or token.idx - start > _ANTECEDENT_WINDOW:
             return False
-        if any(q_start <= start < q_end for q_start, q_end in self.quoted):
+        if any(q_start <= start < q_end for q_start, q_end in self.quoted + self.brackets):
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -248,6 +374,34 @@ class SpeakerResolver:
         return None
 
 
+def _gender_by_honorific(doc: Any, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
+    """``Mr. Tom Reed`` is male, ``Ms. Ann Lee`` female: the gender the text shows for a name."""
+    found: dict[str, str] = {}
+    text = doc.text
+    for start, _, name, label in names:
+        if label != "PERSON":
+            continue
+        before = text[max(0, start - 6) : start].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        if word in ("mr", "mrs", "ms", "miss"):
+            found[name] = "m" if word == "mr" else "f"
+    return found
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans inside parentheses: an aside (``(South Bend Mayor Pete Buttigieg is also …)``)
+    names no antecedent for the pronoun after it."""
+    spans, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth, start = depth + 1, index if depth == 0 else start
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, index + 1))
+    return spans
+
+
 def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
@@ -255,8 +409,17 @@ def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
     for token in doc:
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
-            found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
+            words = doc.text[start:end].split()
+            body = token.lemma_.lower() in _NOT_PERSON_WORDS
+            if len(words) >= 2 and not body and all(w[:1].isupper() for w in words):
+                found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
     return found
+
+
+#: Words that make a capitalised subject a body, not a person ("terror Group on Peshmerga").
+_NOT_PERSON_WORDS = BODY_NOUNS | frozenset(
+    "front forces brigade brigades movement center centre institute observatory ministry".split()
+)
 
 
 def _clean(name: str) -> str:

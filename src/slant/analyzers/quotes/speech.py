@@ -1,15 +1,19 @@
 """What counts as speech and who can speak: the lexicons and records the quote finders share.
 
 The quote analyzer (:mod:`.quotes`) gathers *speech events* from three finders —
-:mod:`.direct_speech` (quotation marks), :mod:`.indirect_speech` (``X said that …``,
+:mod:`.direct` (quotation marks), :mod:`.indirect` (``X said that …``,
 ``according to X``) — each a :class:`SpeechEvent` with the content span, the cue and the
 token or name of the speaker, before speakers are resolved in reading order. The verb lists
-are hand-made from the attribution cues most frequent in news (Pareti, *Attribution: A
-Computational Approach*, 2015, ch. 4); they are lemmas, so ``said``, ``says`` and ``saying``
-all count. Thought verbs (``believe``, ``fear``) are left out on purpose: they report no
-speech. The speaker nouns are hand-made too: people (``spokesman``, and any ``-er``/``-or``/
-``-ist``/``-ian`` noun) and bodies or documents that news lets speak (``the ministry``,
-``a report``).
+are lemmas (so ``said``, ``says``, ``saying`` and ``has said`` all count), built from the
+reporting verbs of the attribution literature: the cue verbs of PARC 3.0 (Pareti, *PARC 3.0:
+A Corpus of Attribution Relations*, LREC 2016; Pareti, *Attribution: A Computational
+Approach*, 2015, ch. 4, its most frequent speech cues) and the speech-act classes of Levin's
+*English Verb Classes* (1993, §37: verbs of communication, manner of speaking, complaining);
+manner-of-speaking verbs (``whisper``, ``shout``, ``mutter``) introduce direct quotes only.
+Thought verbs (``believe``, ``fear``, ``hope``), which PARC counts as attributions of belief,
+are left out on purpose: they report no speech. The speaker nouns are hand-made: people
+(``spokesman``, and any ``-er``/``-or``/``-ist``/``-ian`` noun) and bodies or documents that
+news lets speak (``the ministry``, ``a report``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ __all__ = [
     "DIRECT_CUES",
     "GROUP_PRONOUNS",
     "MIN_QUOTE_WORDS",
+    "NAMING_CUES",
     "PERSON_NOUNS",
     "PERSON_PRONOUNS",
     "SPEAKER_NOUNS",
@@ -39,14 +44,28 @@ SPEECH_VERBS = frozenset(
     """say tell add warn claim state announce insist argue explain note declare write report
     allege suggest confirm admit assert reveal tweet mention stress acknowledge caution promise
     deny reply respond recall complain contend emphasize emphasise observe predict testify urge
-    vow concede maintain remark agree post ask assure inform answer point""".split()
+    vow concede maintain remark agree post ask assure inform answer point comment disclose
+    indicate notify advise remind recount reiterate repeat clarify specify counter retort
+    protest object dispute propose recommend estimate forecast pledge threaten boast brag
+    concur lament stress underline highlight hint signal speculate charge accuse affirm
+    announce broadcast email text message cable inquire enquire wonder plead demand""".split()
 )
-#: Lemmas that introduce a direct quote but not indirect speech (``he continued``).
+#: Lemmas that introduce a direct quote but not indirect speech (``he continued``): manner of
+#: speaking and of going on (Levin 1993, §37.3), and verbs of writing or reading out.
 DIRECT_CUES = SPEECH_VERBS | frozenset(
-    "continue conclude detail call describe speak ask yell shout scream quip begin".split()
+    """continue conclude detail call describe speak yell shout scream quip begin exclaim
+    whisper mutter murmur mumble cry sob gasp sigh snap growl bark roar laugh chuckle joke
+    chant sing shriek holler bellow hiss grumble stammer stutter rasp croak muse gush fume
+    rant read sneer scoff tease interject interrupt intone venture""".split()
 )
-#: Quoted stretches shorter than this are quotes only when a speech verb governs them.
+#: Quoted stretches shorter than this are quotes only when a cue is attached to them (a speech
+#: verb governs them, or ``"No," the minister replied``).
 MIN_QUOTE_WORDS = 5
+#: Verbs and words that name or label what follows in quotes: a name, a title, a term.
+NAMING_CUES = frozenset(
+    """so-called dubbed titled entitled nicknamed named branded christened headlined labelled
+    labeled termed""".split()
+)
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
