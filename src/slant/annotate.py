@@ -14,9 +14,11 @@ Parquet (``to_parquet``, :mod:`slant.export.partitions`).
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -24,15 +26,16 @@ from typing import Any
 
 from .cluster import WorkerLost, dask_results
 from .document import Document
-from .errors import SlantError
+from .errors import SlantError, StoreError
 from .export.partitions import done_documents, write_partition
 from .export.tables import tidy_rows
 from .filters import Filter
 from .nlp import CHUNK_CHARS, get_nlp
 from .pipeline import resolve, run_analyzers, to_plain
+from .processes import die_with_parent
 from .store import Corpus
 
-__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus"]
+__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus", "exclusive_run"]
 
 BatchResult = tuple[list[tuple[str, dict[str, tuple[str, Any]]]], list[tuple[str, str]]]
 
@@ -61,14 +64,41 @@ def annotate_corpus(
     """Analyze the stored documents that lack current analyses; return what was done.
 
     With ``workers > 1`` batches are analyzed in that many processes (each loads the models
-    once) while this process alone writes to the store. With ``scheduler`` (``"local"`` or
-    a Dask scheduler address) they are analyzed on a Dask cluster instead
-    (:mod:`slant.cluster`; ``"local"`` starts ``workers`` worker processes). With
-    ``to_parquet`` the results go to partitioned Parquet in that folder
-    (:mod:`slant.export.partitions`) instead of the store, and the documents already there
-    are skipped. ``on_start`` receives the number of documents to do; ``progress`` the
-    number done in each batch (for progress bars).
+    once) while this process alone writes to the store; the workers end when this process
+    does, however it ends (:mod:`slant.processes`). With ``scheduler`` (``"local"`` or a
+    Dask scheduler address) they are analyzed on a Dask cluster instead (:mod:`slant.cluster`;
+    ``"local"`` starts ``workers`` worker processes). With ``to_parquet`` the results go to
+    partitioned Parquet in that folder (:mod:`slant.export.partitions`) instead of the
+    store, and the documents already there are skipped. One run at a time per corpus
+    (:func:`exclusive_run`): a second gets StoreError. ``on_start`` receives the number of
+    documents to do; ``progress`` the number done in each batch (for progress bars).
     """
+    with exclusive_run(corpus.path):
+        return _annotate(
+            corpus,
+            analyzers=analyzers,
+            flt=flt,
+            batch_size=batch_size,
+            workers=workers,
+            scheduler=scheduler,
+            to_parquet=to_parquet,
+            on_start=on_start,
+            progress=progress,
+        )
+
+
+def _annotate(
+    corpus: Corpus,
+    *,
+    analyzers: Iterable[str] | None,
+    flt: Filter | None,
+    batch_size: int,
+    workers: int,
+    scheduler: str | None,
+    to_parquet: str | Path | None,
+    on_start: Callable[[int], None] | None,
+    progress: Callable[[int], None] | None,
+) -> AnnotateReport:
     specs = resolve(analyzers)
     names = [spec.name for spec in specs]
     versions = {spec.name: spec.version for spec in specs}
@@ -91,11 +121,51 @@ def annotate_corpus(
         store(dask_results(scheduler, batches, work, workers=workers))
     elif workers > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             store(_in_order(pool, batches, work, 2 * workers))
     else:
         store((batch, work(batch)) for batch in batches)
     return report
+
+
+@contextmanager
+def exclusive_run(corpus_path: Path) -> Iterator[None]:
+    """Hold the annotate lock of a corpus for a run; StoreError if another run holds it.
+
+    Two runs at once would both analyze every pending document (each sees the same pending
+    list), so the second is refused. The lock is an exclusive ``flock`` on ``<corpus>.lock``
+    beside the corpus — never on the database file itself, whose POSIX locks SQLite owns and
+    which closing another descriptor of the file would release. The kernel drops the lock
+    when the holder ends, ``kill -9`` included, so a crashed run never blocks the next one.
+    Where ``fcntl`` does not exist (Windows) runs are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (not POSIX)
+        yield
+        return
+    lock_path = corpus_path.with_name(corpus_path.name + ".lock")
+    try:
+        handle = lock_path.open("a")
+    except OSError as exc:
+        raise StoreError(f"cannot create the annotate lock {str(lock_path)!r}: {exc}") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"another `slant annotate` is running on {str(corpus_path)!r}; wait for it "
+                "to finish (or stop it): two runs would analyze the same documents twice"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _in_order(

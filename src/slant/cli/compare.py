@@ -59,7 +59,7 @@ def compare(
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
     check_out(out)
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,

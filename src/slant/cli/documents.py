@@ -269,7 +269,7 @@ def search(
 
         slant search '"eastern aleppo" siege'
     """
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         hits = store.search(query, limit=limit)
     for hit in hits:
         meta = " · ".join(x for x in (hit.source, hit.date, hit.id) if x)

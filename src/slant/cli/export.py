@@ -51,7 +51,7 @@ def export(
                 )
             report = convert_partitions(from_parquet, out, format=format)
         else:
-            with Corpus(corpus, create=False) as store:
+            with Corpus(corpus, read_only=True) as store:
                 report = export_corpus(store, out, format=format, flt=parse_filter(where))
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     console.print(f"{report.documents} documents → {out}: {rows}", markup=False, soft_wrap=True)

@@ -67,7 +67,7 @@ def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
 
 
 def _read_file(path: str, side: Side, window: int) -> SideReading:
-    with Corpus(Path(path), create=False) as corpus:
+    with Corpus(Path(path), read_only=True) as corpus:
         return _read(corpus, side, window)
 
 

@@ -9,6 +9,7 @@ an ``on_note`` callback. Ingest only reads: :func:`slant.load.ingest_paths` stor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,7 +112,9 @@ def read_path(
         if format == "ptc" or (format == "auto" and is_ptc_folder(path)):
             yield from read_ptc(path, source=source)
             return
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        files, unreadable = _walk(path)
+        for folder, reason in unreadable:
+            yield IngestFailure(folder, f"cannot read folder: {reason}")
         for file in files:
             if format == "auto" and file.suffix.lower() not in _BY_SUFFIX:
                 continue
@@ -125,6 +128,30 @@ def read_path(
         yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
 
 
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The visible files under ``folder`` (sorted), and the subfolders that could not be
+    read with the reason (``Path.rglob`` skips those silently)."""
+    unreadable: list[tuple[str, str]] = []
+
+    def failed(error: OSError) -> None:
+        unreadable.append((str(error.filename or folder), error.strerror or str(error)))
+
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(root) / n for n in names if not n.startswith("."))
+    return sorted(f for f in files if f.is_file()), unreadable
+
+
+def _read_unnamed(path: Path) -> Document:
+    """The article of a file without a known extension, read as stdin is: HTML when it
+    starts with ``<``, else plain text."""
+    text, warnings = decode(read_bytes(path), str(path))
+    if text.lstrip().startswith("<"):
+        return html_to_document(text, name=str(path), warnings=warnings)
+    return next(read_text(text, name=path.name, warnings=warnings))
+
+
 def load_document(
     spec: str,
     *,
@@ -134,7 +161,8 @@ def load_document(
 ) -> Document:
     """The one document named by ``spec``: a file path, an http(s) URL, or ``-`` (stdin).
 
-    Text from stdin that starts with ``<`` is read as HTML. A table or feed with several
+    Text from stdin, or a file without a known extension, that starts with ``<`` is read as
+    HTML, else as plain text. A table or feed with several
     documents is refused: analyze takes one article (ingest takes many).
     """
     if spec.startswith(("http://", "https://")):
@@ -151,6 +179,8 @@ def load_document(
     path = Path(spec)
     if path.is_dir():
         raise InputError(f"{spec}: is a folder; analyze takes one article (use `slant ingest`)")
+    if format == "auto" and path.exists() and path.suffix.lower() not in _BY_SUFFIX:
+        return _read_unnamed(path)
     items = list(read_path(path, format=format))
     failures = [i for i in items if isinstance(i, IngestFailure)]
     if failures and not [i for i in items if isinstance(i, Document)]:
