@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 from .annotate import AnnotateReport, annotate_corpus
 from .ingest import ColumnMap
@@ -21,8 +22,19 @@ __all__ = ["DEMO_COLUMNS", "DEMO_SIDES", "demo_corpus_file", "load_demo"]
 DEMO_COLUMNS = ColumnMap(
     text="text", title="title", source="source", date="date", id="id", url="url"
 )
+
+
+class DemoSides(TypedDict):
+    """Keyword arguments of :func:`slant.compare.compare` naming two sides."""
+
+    a: str
+    b: str
+    label_a: str
+    label_b: str
+
+
 #: The two sides the demo compares: the state outlet against the opposition outlet.
-DEMO_SIDES = {
+DEMO_SIDES: DemoSides = {
     "a": "source:herald",
     "b": "source:freevoice",
     "label_a": "Republic Herald (state)",

@@ -661,7 +661,7 @@ class Corpus:
         """Forget every stored story (to regroup from scratch); returns how many there were."""
         try:
             with self.db:
-                count = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+                count = int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
                 self.db.execute("DELETE FROM story_documents")
                 self.db.execute("DELETE FROM stories")
         except sqlite3.Error as exc:
@@ -723,11 +723,12 @@ class Corpus:
     def count_singletons(self, flt: Filter | None = None) -> int:
         """Number of grouped documents matching the filter that are alone in their story."""
         where, params = self._where(flt)
-        return self._execute(
+        row = self._execute(
             "SELECT count(*) FROM documents d JOIN story_documents s ON s.document_id = d.id "
             f"JOIN stories t ON t.id = s.story_id WHERE t.size = 1 AND {where}",
             params,
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
     def get_story(self, story_id: str) -> Story | None:
         """The stored story with this id, or None."""

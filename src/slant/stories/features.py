@@ -106,7 +106,7 @@ def extract_features(
     """
     from ..nlp import get_entity_recognizer
 
-    dated = [d for d in documents if d[3]]
+    dated = [(i, title, source, day, text) for i, title, source, day, text in documents if day]
     leads = [lead_of(title, text) for _, title, _, _, text in dated]
     names: list[Counter[str]] = []
     places: list[Counter[str]] = []
