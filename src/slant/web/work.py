@@ -37,10 +37,7 @@ from fastapi import HTTPException, Request
 from ..analysis import Analysis
 from ..document import Document
 from ..errors import InputError
-from ..ingest import fetch_document
-from ..ingest.files import decode
-from ..ingest.html import html_to_document
-from ..ingest.text import read_text
+from ..ingest import fetch_document, format_of, read_data
 from ..pipeline import analyze
 from .csrf import session_of
 
@@ -60,8 +57,6 @@ T = TypeVar("T")
 #: Texts longer than this (characters) are heavy work: they run in the heavy lanes only.
 HEAVY_CHARS = 20_000
 _DISCONNECT_POLL = 0.25
-
-UPLOAD_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
 
 
 class ClientGone(HTTPException):
@@ -259,17 +254,20 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
 
 
 def document_from_upload(filename: str, data: bytes) -> Document:
-    """The article of an uploaded ``.txt`` or ``.html`` file, as the CLI would read it."""
-    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    kind = UPLOAD_SUFFIXES.get(suffix)
-    if kind is None:
+    """The article of an uploaded ``.txt`` or ``.html`` file, read as ``slant analyze`` reads
+    a file of that name (:func:`slant.ingest.read_data`)."""
+    try:
+        kind = format_of(filename)
+    except InputError:
+        kind = None
+    if kind not in ("text", "html"):
         raise InputError(
             f"{filename or 'the upload'}: give a .txt or .html file "
             "(tables and feeds go to the Corpus page)"
         )
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
-    text, warnings = decode(data, filename)
-    if kind == "html":
-        return html_to_document(text, name=filename, warnings=warnings)
-    return next(read_text(text, name=filename, warnings=warnings))
+    found = next(read_data(data, name=filename, format=kind))
+    if not isinstance(found, Document):
+        raise InputError(str(found))
+    return found
