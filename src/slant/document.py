@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .errors import InputError
+from .errors import InputError, TooLarge
 
 __all__ = ["Document", "document_id", "normalise_text", "MAX_TEXT_CHARS"]
 
@@ -67,7 +67,7 @@ class Document:
         if not self.text.strip():
             raise InputError("document text is empty: nothing to analyze")
         if len(self.text) > MAX_TEXT_CHARS:
-            raise InputError(
+            raise TooLarge(
                 f"document text has {len(self.text):,} characters, more than the limit of "
                 f"{MAX_TEXT_CHARS:,}: split it into several documents"
             )

@@ -8,6 +8,7 @@ one line and exit non-zero; the library never prints.
 
     SlantError
      ├── InputError            bad input: empty, binary, too large, malformed, missing column
+     │    ├── TooLarge         an input over a size limit (HTTP 413 in the web app)
      │    └── FetchError       a URL is refused (scheme, private address) or cannot be fetched
      │         └── UpstreamError    the server failed or could not be reached
      │              └── FetchTimeout  the server did not answer in time
@@ -28,6 +29,7 @@ __all__ = [
     "ModelError",
     "SlantError",
     "StoreError",
+    "TooLarge",
     "UpstreamError",
 ]
 
@@ -38,6 +40,10 @@ class SlantError(Exception):
 
 class InputError(SlantError):
     """The input (file, text, row, feed, URL) cannot be used as a document."""
+
+
+class TooLarge(InputError):
+    """An input (file, text, upload) larger than a limit."""
 
 
 class FetchError(InputError):

@@ -106,7 +106,8 @@ async def analyze_upload(
     data = await file.read()
 
     async def load() -> Document:
-        return document_from_upload(file.filename or "upload", data)
+        limit = state.settings.max_text_chars
+        return document_from_upload(file.filename or "upload", data, max_chars=limit)
 
     return await _analyzed(state, request, load, {})
 

@@ -36,7 +36,7 @@ from fastapi import HTTPException, Request
 
 from ..analysis import Analysis
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, TooLarge
 from ..ingest import fetch_document
 from ..ingest.files import decode
 from ..ingest.html import html_to_document
@@ -255,8 +255,9 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
     return fetch_document(url, allow_private=allow_private)
 
 
-def document_from_upload(filename: str, data: bytes) -> Document:
-    """The article of an uploaded ``.txt`` or ``.html`` file, as the CLI would read it."""
+def document_from_upload(filename: str, data: bytes, *, max_chars: int | None = None) -> Document:
+    """The article of an uploaded ``.txt`` or ``.html`` file, as the CLI would read it;
+    TooLarge (413) past ``max_chars`` characters, the server's one limit on text."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     kind = UPLOAD_SUFFIXES.get(suffix)
     if kind is None:
@@ -267,6 +268,11 @@ def document_from_upload(filename: str, data: bytes) -> Document:
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
     text, warnings = decode(data, filename)
+    if max_chars is not None and len(text) > max_chars:
+        raise TooLarge(
+            f"{filename} has {len(text):,} characters, more than this server's limit of "
+            f"{max_chars:,}: analyze it with the command line (`slant analyze FILE`)"
+        )
     if kind == "html":
         return html_to_document(text, name=filename, warnings=warnings)
     return next(read_text(text, name=filename, warnings=warnings))
