@@ -5,6 +5,10 @@ the JSON keys and fields come in the order the JSON shows them, so :meth:`Compar
 is one generic walk (:func:`plain`). Per-side values are a :class:`PerSide` (``a``, ``b``).
 Every :class:`Example` indexes the stored text of its document: ``text`` is
 ``document.text[start:end]`` and ``context`` the sentence around it, from ``context_start``.
+
+A new section is a frozen dataclass here, a field of :class:`Comparison` (after the existing
+ones, so the JSON keeps its order) and a property of ``compare.schema.json``;
+``tests/test_compare_schema.py`` checks that the two agree, field by field.
 """
 
 from __future__ import annotations

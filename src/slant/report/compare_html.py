@@ -19,13 +19,17 @@ from markupsafe import Markup
 from ..analysis import CASUALTY_CATEGORIES, FRAMES, ROLES, ClaimCategory, RoleName
 from ..compare.result import (
     SIDES,
-    Casualties,
+    ActorDescriptors,
+    ActorRoles,
     CitedDocument,
+    CitedOutlet,
     Comparison,
+    DescriptorCount,
     Difference,
     Example,
     Interval,
     SideKey,
+    Speaker,
     Term,
 )
 from .html import stylesheet, template_environment
@@ -181,122 +185,137 @@ def _term_chart(terms: Mapping[SideKey, list[Linked[Term]]]) -> dict[str, Any]:
     return {"bars": bars, "height": 20 + len(rows) * 22, "width": CHART_WIDTH, "centre": centre}
 
 
-def _technique_rows(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) -> list[_Row]:
-    rows = []
-    for name, diff in c.techniques.difference.items():
-        cells = [
+class _Page:
+    """The sections of the page with their evidence anchors; each method adds its section's
+    evidence groups, so calling them in page order numbers the anchors in page order."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.c = comparison
+        self.ev = _Evidence(comparison.evidence_documents)
+        self.label: dict[SideKey, str] = {k: side.label for k, side in comparison.sides.items()}
+
+    def terms(self) -> dict[SideKey, list[Linked[Term]]]:
+        return {
+            key: [self.ev.link(t, f"“{t.term}” in {self.label[key]}", t.examples) for t in terms]
+            for key, terms in self.c.distinctive_terms.items()
+        }
+
+    def technique_rows(self) -> list[_Row]:
+        rows = []
+        for name, diff in self.c.techniques.difference.items():
+            rates = [self.c.techniques.side(key)[name] for key in SIDES]
+            a, b = (
+                _Cell(
+                    value=rate.per_1000_words,
+                    ci95=rate.ci95,
+                    count=rate.count,
+                    ev=self.ev.add(f"{name} in {self.label[key]}", rate.examples),
+                )
+                for key, rate in zip(SIDES, rates, strict=True)
+            )
+            rows.append(_Row(name.replace("_", " "), diff.real, a, b, diff))
+        rows.sort(key=lambda r: -max(r.a.value or 0, r.b.value or 0))
+        return rows
+
+    def tone_row(self) -> _Row:
+        a, b = (
             _Cell(
-                value=rate.per_1000_words,
-                ci95=rate.ci95,
-                count=rate.count,
-                ev=ev.add(f"{name} in {label[key]}", rate.examples),
+                value=tone.mean,
+                ci95=tone.ci95,
+                ev=self.ev.add(f"Most negative sentences in {self.label[key]}", tone.most_negative),
+                ev_positive=self.ev.add(
+                    f"Most positive sentences in {self.label[key]}", tone.most_positive
+                ),
             )
             for key in SIDES
-            for rate in [c.techniques.side(key)[name]]
-        ]
-        rows.append(_Row(name.replace("_", " "), diff.real, cells[0], cells[1], diff))
-    rows.sort(key=lambda r: -max(r.a.value or 0, r.b.value or 0))
-    return rows
-
-
-def _tone_row(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) -> _Row:
-    cells = [
-        _Cell(
-            value=tone.mean,
-            ci95=tone.ci95,
-            ev=ev.add(f"Most negative sentences in {label[key]}", tone.most_negative),
-            ev_positive=ev.add(f"Most positive sentences in {label[key]}", tone.most_positive),
+            for tone in [self.c.tone.side(key)]
         )
-        for key in SIDES
-        for tone in [c.tone.side(key)]
-    ]
-    return _Row("mean tone", c.tone.difference.real, cells[0], cells[1], c.tone.difference)
+        difference = self.c.tone.difference
+        return _Row("mean tone", difference.real, a, b, difference)
 
-
-def _frame_rows(c: Comparison, ev: _Evidence, label: Mapping[SideKey, str]) -> list[_Row]:
-    rows = []
-    for name in FRAMES:
-        cells = [
-            _Cell(
-                value=share.share,
-                ci95=share.ci95,
-                ev=ev.add(f"The {name} frame in {label[key]}", share.examples),
+    def frame_rows(self) -> list[_Row]:
+        rows = []
+        for name in FRAMES:
+            a, b = (
+                _Cell(
+                    value=share.share,
+                    ci95=share.ci95,
+                    ev=self.ev.add(f"The {name} frame in {self.label[key]}", share.examples),
+                )
+                for key in SIDES
+                for share in [self.c.frames.side(key)[name]]
             )
-            for key in SIDES
-            for share in [c.frames.side(key)[name]]
-        ]
-        real = c.frames.difference[name].real
-        rows.append(_Row(name.replace("_", " "), real, cells[0], cells[1]))
-    return rows
+            rows.append(_Row(name.replace("_", " "), self.c.frames.difference[name].real, a, b))
+        return rows
 
-
-def _casualty_links(
-    casualties: Casualties, ev: _Evidence, label: str
-) -> dict[ClaimCategory, str | None]:
-    return {
-        category: ev.add(f"Killed {category} reported in {label}", examples)
-        for category, examples in casualties.examples.items()
-    }
-
-
-def _view(c: Comparison) -> dict[str, Any]:
-    """What the template shows: the comparison, plus rows and charts with evidence anchors
-    numbered in the order the page shows them."""
-    ev = _Evidence(c.evidence_documents)
-    label: dict[SideKey, str] = {key: side.label for key, side in c.sides.items()}
-    terms = {
-        key: [ev.link(t, f"“{t.term}” in {label[key]}", t.examples) for t in side_terms]
-        for key, side_terms in c.distinctive_terms.items()
-    }
-    technique_rows = _technique_rows(c, ev, label)
-    high = max([cell.ci95[1] or 0 for r in technique_rows for cell in r.cells] + [1.0])
-    tone_row = _tone_row(c, ev, label)
-    frame_rows = _frame_rows(c, ev, label)
-    descriptors = [
-        (
-            actor,
-            {
+    def descriptors(
+        self,
+    ) -> list[tuple[ActorDescriptors, dict[SideKey, list[Linked[DescriptorCount]]]]]:
+        linked = []
+        for actor in self.c.actor_descriptors:
+            per_side = {
                 key: [
-                    ev.link(d, f"{label[key]} on {actor.actor}: “{d.descriptor}”", d.examples)
-                    for d in getattr(actor, key)
+                    self.ev.link(
+                        d, f"{self.label[key]} on {actor.actor}: “{d.descriptor}”", d.examples
+                    )
+                    for d in descriptors
                 ]
-                for key in SIDES
-            },
-        )
-        for actor in c.actor_descriptors
-    ]
-    roles: list[tuple[Any, dict[SideKey, dict[RoleName, str | None]]]] = [
-        (
-            actor,
-            {
+                for key, descriptors in zip(SIDES, (actor.a, actor.b), strict=True)
+            }
+            linked.append((actor, per_side))
+        return linked
+
+    def roles(self) -> list[tuple[ActorRoles, dict[SideKey, dict[RoleName, str | None]]]]:
+        linked = []
+        for actor in self.c.actor_roles:
+            per_side = {
                 key: {
-                    role: ev.add(f"{label[key]} casts {actor.actor} as {role}", examples)
-                    for role, examples in getattr(actor, key).examples.items()
+                    role: self.ev.add(f"{self.label[key]} casts {actor.actor} as {role}", examples)
+                    for role, examples in counts.examples.items()
                 }
-                for key in SIDES
-            },
-        )
-        for actor in c.actor_roles
-    ]
-    quoted = {
-        key: [ev.link(q, f"{label[key]}: {q.speaker}", q.examples) for q in speakers]
-        for key, speakers in c.quoted.items()
-    }
-    cited = {
-        key: [ev.link(o, f"{label[key]}: {o.outlet}", o.examples) for o in outlets]
-        for key, outlets in c.cited_outlets.items()
-    }
-    casualties = {key: _casualty_links(c.casualties[key], ev, label[key]) for key in SIDES}
+                for key, counts in zip(SIDES, (actor.a, actor.b), strict=True)
+            }
+            linked.append((actor, per_side))
+        return linked
+
+    def quoted(self) -> dict[SideKey, list[Linked[Speaker]]]:
+        return {
+            key: [self.ev.link(q, f"{self.label[key]}: {q.speaker}", q.examples) for q in speakers]
+            for key, speakers in self.c.quoted.items()
+        }
+
+    def cited(self) -> dict[SideKey, list[Linked[CitedOutlet]]]:
+        return {
+            key: [self.ev.link(o, f"{self.label[key]}: {o.outlet}", o.examples) for o in outlets]
+            for key, outlets in self.c.cited_outlets.items()
+        }
+
+    def casualties(self) -> dict[SideKey, dict[ClaimCategory, str | None]]:
+        return {
+            key: {
+                category: self.ev.add(f"Killed {category} reported in {self.label[key]}", examples)
+                for category, examples in casualties.examples.items()
+            }
+            for key, casualties in self.c.casualties.items()
+        }
+
+
+def _view(comparison: Comparison) -> dict[str, Any]:
+    """What the template shows: the comparison, plus its rows, charts and evidence anchors."""
+    page = _Page(comparison)
+    terms, technique_rows = page.terms(), page.technique_rows()
+    tone_row, frame_rows = page.tone_row(), page.frame_rows()
+    high = max([cell.ci95[1] or 0 for r in technique_rows for cell in r.cells] + [1.0])
     return {
-        "data": c,
-        "label": label,
+        "data": comparison,
+        "label": page.label,
         "terms": terms,
-        "descriptors": descriptors,
-        "actor_roles": roles,
-        "quoted": quoted,
-        "cited": cited,
-        "casualty_ev": casualties,
-        "evidence": ev.groups,
+        "descriptors": page.descriptors(),
+        "actor_roles": page.roles(),
+        "quoted": page.quoted(),
+        "cited": page.cited(),
+        "casualty_ev": page.casualties(),
+        "evidence": page.ev.groups,
         "term_chart": _term_chart(terms),
         "technique_chart": _interval_chart(technique_rows, 0.0, high),
         "technique_rows": technique_rows,
