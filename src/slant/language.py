@@ -34,7 +34,7 @@ DETECTOR = "langid.py (py3langid)"
 SUPPORTED = frozenset({"en"})
 SAMPLE_CHARS = 5000
 MIN_CONFIDENCE = 0.5
-MIN_LETTERS = 40
+MIN_LETTERS = 20
 _NAMES = {
     "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fa": "Persian",
     "fr": "French", "he": "Hebrew", "hi": "Hindi", "it": "Italian", "ja": "Japanese",

@@ -36,13 +36,14 @@ import importlib
 import json
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from .analysis import Analysis
 from .document import Document
 from .errors import AnalyzerError
+from .language import LANGUAGE_VERSION, detect_language
 from .spans import Span
 from .spans import sentences as doc_sentences
 
@@ -60,6 +61,7 @@ __all__ = [
     "field_owners",
     "resolve",
     "run_analyzers",
+    "run_in_language",
     "to_plain",
 ]
 
@@ -277,6 +279,29 @@ def run_analyzers(
     return {spec.name: ctx._run(spec) for spec in specs}
 
 
+#: The Analysis field (and the stored row's analyzer name) of the language record.
+LANGUAGE_FIELD = "language"
+
+
+def run_in_language(
+    document: Document, specs: list[AnalyzerSpec], *, parsed: Doc | None = None
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """:func:`run_analyzers` behind the language gate; also return the language record.
+
+    The document's language is detected (:mod:`slant.language`); when slant's analyzers
+    cannot read it, none runs: each gets the empty value of its list fields (its other
+    fields stay unset) and the record says which were skipped and why. The record is
+    ``{code, name, confidence, supported, detector, version, skipped, reason}``.
+    """
+    guess = detect_language(document.text)
+    record = {**guess.as_dict(), "version": LANGUAGE_VERSION, "reason": guess.reason()}
+    if guess.supported:
+        return run_analyzers(document, specs, parsed=parsed), {**record, "skipped": []}
+    lists = {f.name for f in fields(Analysis) if f.default_factory is list}
+    skipped = {spec.name: {name: [] for name in spec.sets if name in lists} for spec in specs}
+    return skipped, {**record, "skipped": [spec.name for spec in specs]}
+
+
 def analyze(
     text_or_document: str | Document, *, analyzers: Iterable[str] | None = None
 ) -> Analysis:
@@ -292,8 +317,8 @@ def analyze(
         else Document(text=text_or_document)
     )
     specs = resolve(analyzers)
-    results = run_analyzers(document, specs)
-    values: dict[str, Any] = {}
+    results, language = run_in_language(document, specs)
+    values: dict[str, Any] = {LANGUAGE_FIELD: language}
     for out in results.values():
         values.update(out)
     analysis = Analysis.from_fields(document, to_plain(values))
