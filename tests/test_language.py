@@ -48,7 +48,7 @@ def test_arabic_is_not_analyzed_with_english_models() -> None:
     assert data["document"]["language"] == "ar"
     language = data["language"]
     assert language["code"] == "ar" and language["supported"] is False
-    assert set(language["skipped"]) == set(slant.available_analyzers())
+    assert set(language["skipped"]) == set(slant.available_analyzers()) - {"language"}
     assert "Arabic" in language["reason"] and "skipped" in language["reason"]
     assert data["claims"] == [] and data["scare_quotes"] == [] and data["casualties"] is None
     assert data["techniques"] == [] and data["tone"] is None
@@ -75,11 +75,20 @@ def test_annotate_stores_the_language_and_skips_once(tmp_path) -> None:
     path = tmp_path / "c.db"
     with Corpus(path) as corpus:
         corpus.add_documents([slant.Document(text=ARABIC), slant.Document(text=ENGLISH)])
-        report = annotate_corpus(corpus, analyzers=["tone", "claims"])
+        report = annotate_corpus(corpus, analyzers=["language", "tone", "claims"])
         assert report.analyzed == 2 and not report.failed
-        assert annotate_corpus(corpus, analyzers=["tone", "claims"]).pending == 0
+        assert annotate_corpus(corpus, analyzers=["language", "tone", "claims"]).pending == 0
         analyses = [corpus.get_analysis(d.id) for d in corpus.iter_documents()]
     languages = {a.language["code"]: a for a in analyses}
     assert set(languages) == {"ar", "en"}
     assert languages["ar"].casualties is None and languages["ar"].language["skipped"]
     assert languages["en"].casualties["killed"]["civilians"] == 27
+
+
+def test_the_reason_is_stored_even_when_language_is_not_selected(tmp_path) -> None:
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add_documents([slant.Document(text=ARABIC), slant.Document(text=ENGLISH)])
+        annotate_corpus(corpus, analyzers=["tone"])
+        stored = {d.text: corpus.get_analysis(d.id) for d in corpus.iter_documents()}
+    assert stored[ARABIC].language["skipped"] == ["tone"] and stored[ARABIC].tone is None
+    assert stored[ENGLISH].language is None and stored[ENGLISH].tone is not None

@@ -179,6 +179,7 @@ def analyze_batch(documents: list[Document], names: list[str]) -> BatchResult:
             continue
         versions = {spec.name: spec.version for spec in specs}
         row = {name: (versions[name], to_plain(out)) for name, out in results.items()}
-        row[LANGUAGE_FIELD] = (LANGUAGE_VERSION, {LANGUAGE_FIELD: language})
+        if language["skipped"]:  # kept even when not selected: it explains the empty rows
+            row[LANGUAGE_FIELD] = (LANGUAGE_VERSION, {LANGUAGE_FIELD: language})
         saved.append((document.id, row))
     return saved, failed

@@ -27,6 +27,7 @@ __all__ = [
     "SUPPORTED",
     "LanguageGuess",
     "detect_language",
+    "language_record",
 ]
 
 LANGUAGE_VERSION = "language.v1"
@@ -93,3 +94,14 @@ def detect_language(text: str) -> LanguageGuess:
     return LanguageGuess(
         code, _NAMES.get(code, code), round(float(confidence), 3), code in SUPPORTED
     )
+
+
+def language_record(guess: LanguageGuess, skipped: list[str] | None = None) -> dict[str, Any]:
+    """The ``language`` field of an analysis: the guess, the detector's version, the
+    analyzers skipped and why (``reason`` is None when they ran)."""
+    return {
+        **guess.as_dict(),
+        "version": LANGUAGE_VERSION,
+        "skipped": list(skipped or []),
+        "reason": guess.reason(),
+    }

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from .analysis import Analysis
 from .document import Document
 from .errors import AnalyzerError
-from .language import LANGUAGE_VERSION, detect_language
+from .language import detect_language, language_record
 from .spans import Span
 from .spans import sentences as doc_sentences
 
@@ -288,18 +288,23 @@ def run_in_language(
 ) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     """:func:`run_analyzers` behind the language gate; also return the language record.
 
-    The document's language is detected (:mod:`slant.language`); when slant's analyzers
-    cannot read it, none runs: each gets the empty value of its list fields (its other
-    fields stay unset) and the record says which were skipped and why. The record is
-    ``{code, name, confidence, supported, detector, version, skipped, reason}``.
+    The document's language is detected once (:mod:`slant.language`); it is the output of
+    the ``language`` analyzer when that is selected. When slant's analyzers cannot read the
+    language, none of the others runs: each gets the empty value of its list fields (its
+    other fields stay unset) and the record names them and says why.
     """
     guess = detect_language(document.text)
-    record = {**guess.as_dict(), "version": LANGUAGE_VERSION, "reason": guess.reason()}
+    others = [spec for spec in specs if spec.name != LANGUAGE_FIELD]
     if guess.supported:
-        return run_analyzers(document, specs, parsed=parsed), {**record, "skipped": []}
-    lists = {f.name for f in fields(Analysis) if f.default_factory is list}
-    skipped = {spec.name: {name: [] for name in spec.sets if name in lists} for spec in specs}
-    return skipped, {**record, "skipped": [spec.name for spec in specs]}
+        record = language_record(guess)
+        results = run_analyzers(document, others, parsed=parsed)
+    else:
+        record = language_record(guess, [spec.name for spec in others])
+        lists = {f.name for f in fields(Analysis) if f.default_factory is list}
+        results = {s.name: {n: [] for n in s.sets if n in lists} for s in others}
+    if len(others) < len(specs):
+        results[LANGUAGE_FIELD] = {LANGUAGE_FIELD: record}
+    return results, record
 
 
 def analyze(
@@ -318,7 +323,7 @@ def analyze(
     )
     specs = resolve(analyzers)
     results, language = run_in_language(document, specs)
-    values: dict[str, Any] = {LANGUAGE_FIELD: language}
+    values: dict[str, Any] = {LANGUAGE_FIELD: language}  # recorded even when not selected
     for out in results.values():
         values.update(out)
     analysis = Analysis.from_fields(document, to_plain(values))

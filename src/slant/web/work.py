@@ -105,7 +105,7 @@ class WorkerPool:
         *,
         workers: int,
         timeout: float,
-        max_queue: int = 32,
+        max_queue: int = 64,
         per_client: int = 4,
     ) -> None:
         self.workers, self.timeout = workers, timeout
