@@ -2,7 +2,8 @@
 
 The property of a reader: whatever the bytes, it yields documents or reports the input as
 bad (an :class:`IngestFailure` row, or one :class:`InputError`) — never another exception,
-never a hang — and every document has non-empty text. The quote-mark finder must return
+never a hang — and every document has non-empty text, and text and metadata that UTF-8 can
+hold (JSON can spell lone surrogates: the first failure kept). The quote-mark finder must return
 pairs whose offsets index the text, in order, with ``text[content_start:content_end] ==
 content``. Inputs that once broke a property are kept in ``tests/data/fuzz/`` (one file per
 input, ``<reader>-<name>``) and replayed by :func:`test_kept_failures_stay_fixed`.
@@ -46,6 +47,9 @@ def _check_items(items: Iterable[object]) -> None:
         assert isinstance(item, Document | IngestFailure), type(item)
         if isinstance(item, Document):
             assert item.text.strip()
+            for value in (item.text, item.title, item.source, item.date, item.url):
+                if value is not None:
+                    value.encode("utf-8")  # storable: no lone surrogates
 
 
 def _from_bytes(data: bytes) -> str | None:
