@@ -1,8 +1,14 @@
 """slant: read news and show, with evidence, how it is told.
 
 >>> import slant
->>> a = slant.analyze("Officials said 27 demonstrators were shot dead.")  # doctest: +SKIP
->>> print(a.to_json())  # doctest: +SKIP
+>>> a = slant.analyze("Officials said 27 demonstrators were shot dead.")
+>>> [(claim.value, claim.event) for claim in a.claims]
+[(27.0, 'killed')]
+>>> print(a.to_json())  # doctest: +ELLIPSIS
+{
+  "schema": "slant.analysis/1",
+  ...
+}
 """
 
 import importlib.metadata

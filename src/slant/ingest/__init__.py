@@ -32,7 +32,9 @@ __all__ = [
     "IngestNote",
     "NoteHandler",
     "fetch_document",
+    "format_of",
     "load_document",
+    "read_data",
     "read_path",
 ]
 
@@ -53,39 +55,62 @@ _BY_SUFFIX = {
 }
 
 
-def _format_of(path: Path, fmt: str) -> str:
-    if fmt != "auto":
-        if fmt not in FORMATS:
-            raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-        return fmt
-    found = _BY_SUFFIX.get(path.suffix.lower())
+def format_of(name: str | Path, format: str = "auto") -> str:
+    """The reader format of a file: ``format`` unless it is ``auto``, else by the suffix.
+
+    >>> format_of("news.JSONL"), format_of("page.htm"), format_of("rows.txt", "csv")
+    ('jsonl', 'html', 'csv')
+    """
+    if format != "auto":
+        if format not in FORMATS:
+            raise InputError(
+                f"unknown format {format!r}; use one of {', '.join(FORMATS)}", argument="format"
+            )
+        return format
+    suffix = Path(name).suffix
+    found = _BY_SUFFIX.get(suffix.lower())
     if found is None:
         raise InputError(
-            f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
-            f"give --format ({', '.join(FORMATS[1:])})"
+            f"{name}: cannot tell the format from the extension {suffix or '(none)'!r}; "
+            f"name the format ({', '.join(FORMATS[1:])})",
+            argument="format",
         )
     return found
 
 
-def _read_file(
-    path: Path, fmt: str, columns: ColumnMap, source: str | None, on_note: NoteHandler | None
+def read_data(
+    data: bytes,
+    *,
+    name: str,
+    format: str = "auto",
+    columns: ColumnMap | None = None,
+    source: str | None = None,
+    on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    data = read_bytes(path)
-    kind = _format_of(path, fmt)
+    """Yield the documents of one file's bytes, read as ``format`` (``auto``: by the suffix of
+    ``name``, which also names the input in errors). A bad file as a whole raises InputError;
+    a table's bad rows are yielded as failures."""
+    kind = format_of(name, format)
     if kind == "feed":
-        yield from read_feed(data, name=str(path), source=source)
+        yield from read_feed(data, name=name, source=source)
         return
-    text, warnings = decode(data, str(path))
+    text, warnings = decode(data, name)
     if kind == "text":
-        yield from read_text(text, name=path.name, source=source, warnings=warnings)
+        yield from read_text(text, name=Path(name).name, source=source, warnings=warnings)
     elif kind == "html":
-        yield from read_html(text, name=str(path), source=source, warnings=warnings)
+        yield from read_html(text, name=name, source=source, warnings=warnings)
     elif kind == "csv":
-        yield from read_csv(text, name=str(path), columns=columns, source=source, on_note=on_note)
+        yield from read_csv(
+            text, name=name, columns=columns or ColumnMap(), source=source, on_note=on_note
+        )
     elif kind == "jsonl":
-        yield from read_jsonl(text, name=str(path), columns=columns, source=source, on_note=on_note)
+        yield from read_jsonl(
+            text, name=name, columns=columns or ColumnMap(), source=source, on_note=on_note
+        )
     else:
-        raise InputError(f"{path}: format {kind!r} applies to folders, not files")
+        raise InputError(
+            f"{name}: format {kind!r} applies to folders, not files", argument="format"
+        )
 
 
 def read_path(
@@ -123,7 +148,10 @@ def read_path(
             )
         return
     try:
-        yield from _read_file(path, format, columns, source, on_note)
+        data = read_bytes(path)
+        yield from read_data(
+            data, name=str(path), format=format, columns=columns, source=source, on_note=on_note
+        )
     except SlantError as exc:
         yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
 

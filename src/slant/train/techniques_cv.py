@@ -2,7 +2,7 @@
 
 Cross-validation splits by article, never by sentence (a sentence's neighbours would leak its
 article's style and topic into training). Every run holds out ``dev_articles`` articles of its
-training pool to tune the decision settings (:func:`slant.techniques.evaluate.tune`), so test
+training pool to tune the decision settings (:func:`slant.evaluation.techniques.tune`), so test
 articles are used for nothing but the score. :func:`cross_validate` pools the predictions of
 all folds and scores them once, SemEval-style, beside the baselines. It does not average
 per-fold scores (they are reported too) and does not ensemble the fold models.
@@ -16,19 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from ..techniques.evaluate import (
-    encode_all,
-    predict_spans,
-    predict_techniques,
-    score_predictions,
-    split_articles,
-    tune,
-)
+from ..evaluation.folds import split_articles
+from ..evaluation.techniques import score_predictions, tune
+from ..techniques.predict import encode_all, predict_spans, predict_techniques
 from ..techniques.runtime import TechniqueModel
 from ..techniques.semeval import Label
 from .techniques import TrainOptions, train_model
 
-__all__ = ["cross_validate", "run_split", "split_articles", "tune_and_test"]
+__all__ = ["cross_validate", "run_split", "tune_and_test"]
 
 Log = Callable[[str], None]
 
@@ -61,7 +56,8 @@ def run_split(
         raise InputError(
             f"{len(articles)} articles leave {len(train_ids)} with labels to train on "
             f"(after {len(dev_ids)} dev and {len(test_ids)} test articles); give more "
-            "labelled articles or fewer --dev-articles"
+            "labelled articles or fewer dev articles",
+            argument="dev_articles",
         )
     train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
     return tune_and_test(

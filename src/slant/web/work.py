@@ -37,10 +37,8 @@ from fastapi import HTTPException, Request
 from ..analysis import Analysis
 from ..document import Document
 from ..errors import InputError, TooLarge
-from ..ingest import fetch_document
+from ..ingest import fetch_document, format_of, read_data
 from ..ingest.files import decode
-from ..ingest.html import html_to_document
-from ..ingest.text import read_text
 from ..pipeline import analyze
 from .csrf import session_of
 
@@ -60,8 +58,6 @@ T = TypeVar("T")
 #: Texts longer than this (characters) are heavy work: they run in the heavy lanes only.
 HEAVY_CHARS = 20_000
 _DISCONNECT_POLL = 0.25
-
-UPLOAD_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
 
 
 class ClientGone(HTTPException):
@@ -256,23 +252,28 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
 
 
 def document_from_upload(filename: str, data: bytes, *, max_chars: int | None = None) -> Document:
-    """The article of an uploaded ``.txt`` or ``.html`` file, as the CLI would read it;
-    TooLarge (413) past ``max_chars`` characters, the server's one limit on text."""
-    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    kind = UPLOAD_SUFFIXES.get(suffix)
-    if kind is None:
+    """The article of an uploaded ``.txt`` or ``.html`` file, read as ``slant analyze`` reads
+    a file of that name (:func:`slant.ingest.read_data`); TooLarge (413) past ``max_chars``
+    characters, the server's one limit on text."""
+    try:
+        kind = format_of(filename)
+    except InputError:
+        kind = None
+    if kind not in ("text", "html"):
         raise InputError(
             f"{filename or 'the upload'}: give a .txt or .html file "
             "(tables and feeds go to the Corpus page)"
         )
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
-    text, warnings = decode(data, filename)
-    if max_chars is not None and len(text) > max_chars:
-        raise TooLarge(
-            f"{filename} has {len(text):,} characters, more than this server's limit of "
-            f"{max_chars:,}: analyze it with the command line (`slant analyze FILE`)"
-        )
-    if kind == "html":
-        return html_to_document(text, name=filename, warnings=warnings)
-    return next(read_text(text, name=filename, warnings=warnings))
+    if max_chars is not None and len(data) > max_chars:  # bytes >= characters
+        characters = len(decode(data, filename)[0])
+        if characters > max_chars:
+            raise TooLarge(
+                f"{filename} has {characters:,} characters, more than this server's limit of "
+                f"{max_chars:,}: analyze it with the command line (`slant analyze FILE`)"
+            )
+    found = next(read_data(data, name=filename, format=kind))
+    if not isinstance(found, Document):
+        raise InputError(str(found))
+    return found

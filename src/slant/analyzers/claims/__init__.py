@@ -384,8 +384,8 @@ def _is_nested(span: Span) -> bool:
 def find_claims(doc: Doc) -> list[Claim]:
     """Every quantity claim in a parsed document, in text order.
 
+    >>> from slant.nlp import parse
     >>> [(c.value, c.category, c.event) for c in find_claims(parse("Strikes killed 8 civilians."))]
-    ... # doctest: +SKIP
     [(8.0, 'civilians', 'killed')]
     """
     return [found.claim for found in _find(doc)]

@@ -41,7 +41,8 @@ _MIN_UNATTRIBUTED_WORDS = 8
 def extract_quotes(doc: Any) -> list[Quote]:
     """Return the direct, indirect and ``according to`` quotes of a parsed ``doc``, in order.
 
-    >>> [q.speaker for q in extract_quotes(parse('"We won," Ann Lee said.'))]  # doctest: +SKIP
+    >>> from slant.nlp import parse
+    >>> [q.speaker for q in extract_quotes(parse('"We won," Ann Lee said.'))]
     ['Ann Lee']
     """
     text = doc.text
