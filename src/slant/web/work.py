@@ -30,7 +30,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi import HTTPException, Request
 
@@ -68,12 +68,12 @@ class ClientGone(HTTPException):
 
 
 @dataclass(eq=False)
-class _Job:
-    call: Callable[[], Any]
+class _Job(Generic[T]):
+    call: Callable[[], T]
     client: str
     heavy: bool
     loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[Any]
+    future: asyncio.Future[T]
     abandoned: bool = False
 
 
@@ -108,7 +108,8 @@ class WorkerPool:
         self.max_queue, self.per_client = max_queue, per_client
         self.heavy_slots = max(1, workers - 1)
         self._ready = threading.Condition()
-        self._queues: OrderedDict[str, deque[_Job]] = OrderedDict()
+        # One queue holds every kind of call, so its jobs' results are of any type.
+        self._queues: OrderedDict[str, deque[_Job[Any]]] = OrderedDict()
         self._queued = 0
         self._heavy_running = 0
         self._mean_seconds = 1.0
@@ -125,11 +126,13 @@ class WorkerPool:
         504 past the timeout; queued work whose client disconnects is dropped unrun.
         """
         loop = asyncio.get_running_loop()
-        job = _Job(call, client_key(request) if request else "", heavy, loop, loop.create_future())
+        future: asyncio.Future[T] = loop.create_future()
+        job = _Job(call, client_key(request) if request else "", heavy, loop, future)
         self._enqueue(job)
         watcher = asyncio.ensure_future(_disconnected(request)) if request else None
         try:
-            waiting = {job.future, watcher} if watcher else {job.future}
+            # The job's future and the disconnect watcher: of different result types.
+            waiting: set[asyncio.Future[Any]] = {job.future, watcher} if watcher else {job.future}
             done, _ = await asyncio.wait(
                 waiting, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
             )
@@ -147,7 +150,7 @@ class WorkerPool:
             "try a shorter text, or the command line for long jobs",
         )
 
-    def _enqueue(self, job: _Job) -> None:
+    def _enqueue(self, job: _Job[Any]) -> None:
         with self._ready:
             if self._closed:
                 raise HTTPException(status_code=503, detail="the server is shutting down")
@@ -174,7 +177,7 @@ class WorkerPool:
         estimate = self._mean_seconds * (self._queued + 1) / self.workers
         return max(1, min(120, math.ceil(estimate)))
 
-    def _abandon(self, job: _Job) -> None:
+    def _abandon(self, job: _Job[Any]) -> None:
         with self._ready:
             job.abandoned = True
             queue = self._queues.get(job.client)
@@ -182,7 +185,7 @@ class WorkerPool:
                 queue.remove(job)
                 self._queued -= 1
 
-    def _next(self) -> _Job | None:
+    def _next(self) -> _Job[Any] | None:
         """The next job: clients in turn (round robin), heavy jobs only while a lane is free."""
         for client, queue in list(self._queues.items()):
             for job in queue:
