@@ -68,7 +68,7 @@ def test_local_cluster_of_two_workers_matches_the_serial_run(serial_db, fresh_db
 
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(serial_db, fresh_db) -> None:
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         pids = list(client.run(os.getpid).values())
