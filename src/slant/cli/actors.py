@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
-from .gold import DEFAULT_ARTICLES, articles_option, gold_option, table_options
+from .gold import GOLD_FLAGS, articles_option, gold_option, table_options
 
 __all__ = ["eval_descriptors"]
 
@@ -25,7 +25,7 @@ def eval_descriptors(
         "(mainstream climate news of the framing set).",
         case_sensitive=False,
     ),
-    framing: Path = table_options()[1],
+    framing: Path | None = table_options()[1],
 ) -> None:
     """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
 
@@ -34,15 +34,15 @@ def eval_descriptors(
         slant eval descriptors --articles ../shared/data/ptc-train/articles
         --articles ../shared/data/samples
 
-        slant eval descriptors --set news
+        slant eval descriptors --set news --framing ../shared/data/framing-train.tsv
     """
     from ..evaluation.descriptors import GOLD_SETS, evaluate_descriptors, score_rows
     from ..evaluation.gold_articles import GoldArticles
 
-    with fail_on_errors():
+    with fail_on_errors(GOLD_FLAGS):
         if gold_set.lower() not in GOLD_SETS:
             raise InputError(f"--set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
-        sources = GoldArticles(directories=list(articles or DEFAULT_ARTICLES), framing=framing)
+        sources = GoldArticles(directories=list(articles or []), framing=framing)
         scores = evaluate_descriptors(gold_path=gold, gold_set=gold_set.lower(), articles=sources)
     score = scores["all"]
     table = Table(title=f"Descriptors: {score.gold} gold pairs in {score.articles} articles")

@@ -16,6 +16,7 @@ from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, check_out, console, fail, fail_on_errors, write_json
 
 _FORMATS = ("text", "json", "html")
+_HINTS = {"b": "--a and --b, or --subject-a and --subject-b"}
 
 
 @app.command()
@@ -59,7 +60,7 @@ def compare(
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
     check_out(out)
-    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
+    with fail_on_errors(_HINTS), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,

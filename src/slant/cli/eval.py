@@ -42,9 +42,6 @@ RoleArticlesOption = Annotated[
     Path | None,
     typer.Option("--articles", help="The framing TSV whose articles the roles annotate."),
 ]
-#: Library arguments of the role commands, and their options.
-ROLE_FLAGS = {"articles_path": "--articles FILE"}
-DEV_FLAGS = {"dev_articles": "--dev-articles"}
 
 
 def _log(message: str) -> None:
@@ -105,7 +102,7 @@ def eval_techniques(
 
     Example: `slant eval techniques --articles DIR/articles --labels DIR/train-task-flc-tc.labels`
     """
-    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5", **DEV_FLAGS}):
+    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5"}):
         if folds:
             scoring = {"--test-fold": test_fold is not None, "--held-out": held_out}
             extra = [flag for flag, on in scoring.items() if on]
@@ -179,6 +176,6 @@ def eval_roles(data: RolesOption, articles: RoleArticlesOption = None) -> None:
     Example: `slant eval roles --data ../shared/data/framing-roles-train.tsv
     --articles ../shared/data/framing-train.tsv`
     """
-    with fail_on_errors(ROLE_FLAGS):
+    with fail_on_errors():
         scores = evaluate_roles(data, articles_path=articles)
     print_role_scores(scores)

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import console, eval_app, fail_on_errors
-from .gold import DEFAULT_ARTICLES, articles_option, gold_option, table_options
+from .gold import GOLD_FLAGS, articles_option, gold_option, table_options
 
 __all__ = ["eval_quotes"]
 
@@ -28,8 +28,8 @@ def eval_quotes(
         "(FA-KES and framing articles, with speaker mentions).",
         case_sensitive=False,
     ),
-    fakes: Path = table_options()[0],
-    framing: Path = table_options()[1],
+    fakes: Path | None = table_options()[0],
+    framing: Path | None = table_options()[1],
 ) -> None:
     """Score quotes (content, speaker mention and resolved speaker P/R/F1) for slant and
     textacy on a gold set.
@@ -39,19 +39,18 @@ def eval_quotes(
         slant eval quotes --split heldout --articles ../shared/data/ptc-train/articles
         --articles ../shared/data/samples
 
-        slant eval quotes --set news --split heldout
+        slant eval quotes --set news --split heldout --fakes ../shared/data/fakes-dev.csv
+        --framing ../shared/data/framing-train.tsv
     """
     from ..evaluation.gold_articles import GoldArticles
     from ..evaluation.quotes import GOLD_SETS, MIN_OVERLAP, evaluate_quotes
 
-    with fail_on_errors():
+    with fail_on_errors(GOLD_FLAGS):
         if split.lower() not in ("dev", "heldout", "all"):
             raise InputError(f"--split {split!r} is not one of: dev, heldout, all")
         if gold_set.lower() not in GOLD_SETS:
             raise InputError(f"--set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
-        sources = GoldArticles(
-            directories=list(articles or DEFAULT_ARTICLES), fakes=fakes, framing=framing
-        )
+        sources = GoldArticles(directories=list(articles or []), fakes=fakes, framing=framing)
         scores = evaluate_quotes(
             gold_path=gold,
             gold_set=gold_set.lower(),

@@ -97,8 +97,8 @@ def eval_stories(
         typer.Option("--gold", help="Gold JSON lines (default: slant/data/gold/stories.jsonl)."),
     ] = None,
     fakes: Annotated[
-        Path, typer.Option("--fakes", help="The FA-KES sample CSV the gold labels.")
-    ] = Path("../shared/data/fakes-dev.csv"),
+        Path | None, typer.Option("--fakes", help="The FA-KES sample CSV the gold labels.")
+    ] = None,
     split: Annotated[
         str, typer.Option("--split", help="dev, heldout, all, or both (dev and heldout).")
     ] = "both",

@@ -23,15 +23,12 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = [
-    "DEFAULT_FAKES",
-    "DEFAULT_FRAMING",
-    "GoldArticles",
-]
+__all__ = ["GoldArticles"]
 
-#: Where the FA-KES and framing tables are read from when not given.
-DEFAULT_FAKES = Path("../shared/data/fakes-dev.csv")
-DEFAULT_FRAMING = Path("../shared/data/framing-train.tsv")
+_TABLES = {
+    "fakes": "the FA-KES CSV (fakes-dev.csv)",
+    "framing": "the framing TSV (framing-train.tsv)",
+}
 
 
 @dataclass
@@ -39,19 +36,31 @@ class GoldArticles:
     """Look up gold articles by id in directories of ``<id>.txt`` and in the two tables."""
 
     directories: list[Path] = field(default_factory=list)
-    fakes: Path = DEFAULT_FAKES
-    framing: Path = DEFAULT_FRAMING
+    fakes: Path | None = None
+    framing: Path | None = None
     _tables: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
 
     def text(self, article: str) -> str:
         """The text of ``article`` (see the module docstring for the id forms)."""
         prefix, _, key = article.partition(":")
         if key and prefix in ("fakes", "framing"):
+            if (self.fakes if prefix == "fakes" else self.framing) is None:
+                raise InputError(
+                    f"article {article!r} of the gold set is a row of {_TABLES[prefix]}: "
+                    "give its path",
+                    argument=prefix,
+                )
             table = self._table(prefix)
             if key not in table:
                 path = self.fakes if prefix == "fakes" else self.framing
                 raise InputError(f"article {article!r} of the gold set is not in {path}")
             return table[key]
+        if not self.directories:
+            raise InputError(
+                f"article {article!r} of the gold set is a file {article}.txt: give the "
+                "directories of the gold articles",
+                argument="directories",
+            )
         for directory in self.directories:
             candidate = directory / f"{article}.txt"
             if candidate.is_file():
@@ -64,9 +73,9 @@ class GoldArticles:
 
     def _table(self, prefix: str) -> dict[str, str]:
         if prefix not in self._tables:
-            self._tables[prefix] = (
-                _read_fakes(self.fakes) if prefix == "fakes" else (_read_framing(self.framing))
-            )
+            path = self.fakes if prefix == "fakes" else self.framing
+            assert path is not None  # checked by text()
+            self._tables[prefix] = _read_fakes(path) if prefix == "fakes" else _read_framing(path)
         return self._tables[prefix]
 
 
@@ -78,7 +87,9 @@ def _read_fakes(path: Path) -> dict[str, str]:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the FA-KES CSV {str(path)!r}: {exc}; pass --fakes") from exc
+        raise InputError(
+            f"cannot read the FA-KES CSV {str(path)!r}: {exc}; give its path", argument="fakes"
+        ) from exc
     columns = ColumnMap(text="article_content", id="unit_id")
     found = read_csv(raw, name=str(path), columns=columns)
     return {d.external_id: d.text for d in found if isinstance(d, Document) and d.external_id}
@@ -92,7 +103,7 @@ def _read_framing(path: Path) -> dict[str, str]:
             rows: Iterable[dict[str, str]] = list(csv.DictReader(handle, delimiter="\t"))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(
-            f"cannot read the framing TSV {str(path)!r}: {exc}; pass --framing"
+            f"cannot read the framing TSV {str(path)!r}: {exc}; give its path", argument="framing"
         ) from exc
     out = {}
     for row in rows:

@@ -144,7 +144,9 @@ def default_gold_path(gold_set: str = "ptc") -> Path:
 def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuote]]:
     """Read the gold JSON-lines file into quotes per article id (only ``split``, if given)."""
     if not path.is_file():
-        raise InputError(f"gold file {str(path)!r} not found: pass --gold FILE (JSON lines)")
+        raise InputError(
+            f"gold file {str(path)!r} not found: give a JSON-lines gold file", argument="gold_path"
+        )
     gold: dict[str, list[GoldQuote]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():

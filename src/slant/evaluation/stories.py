@@ -28,7 +28,6 @@ from ..stories.features import DocumentFeatures, extract_features
 from ..stories.group import BASELINE, cluster_features
 
 __all__ = [
-    "DEFAULT_FAKES",
     "BCubed",
     "StoryScore",
     "bcubed",
@@ -38,7 +37,6 @@ __all__ = [
 ]
 
 #: Where the FA-KES sample is read from when not given.
-DEFAULT_FAKES = Path("../shared/data/fakes-dev.csv")
 FAKES_COLUMNS = ColumnMap(
     text="article_content", title="article_title", source="source", date="date", id="unit_id"
 )
@@ -114,7 +112,7 @@ def load_gold(path: Path | None = None) -> list[dict[str, str]]:
 
 
 def gold_documents(
-    corpus: str, fakes: Path = DEFAULT_FAKES
+    corpus: str, fakes: Path | None = None
 ) -> dict[str, tuple[str, str | None, str | None, str | None, str]]:
     """The documents of a gold corpus (``fakes-dev`` or ``demo``) by unit id, as
     ``(id, title, source, date, text)`` tuples."""
@@ -127,6 +125,11 @@ def gold_documents(
             ColumnMap(title="title", source="source", date="date", id="id"),
         )
     elif corpus == "fakes-dev":
+        if fakes is None:
+            raise InputError(
+                "the gold stories of fakes-dev are rows of the FA-KES sample: give its path",
+                argument="fakes",
+            )
         path, reader, columns = Path(fakes), read_csv, FAKES_COLUMNS
     else:
         raise InputError(f"gold corpus {corpus!r} is not one of: fakes-dev, demo")
@@ -134,7 +137,8 @@ def gold_documents(
         text = path.read_text("utf-8")
     except OSError as exc:
         raise InputError(
-            f"{str(path)!r} cannot be read ({exc}): give the FA-KES sample with --fakes"
+            f"{str(path)!r} cannot be read ({exc}): give the path of the FA-KES sample",
+            argument="fakes",
         ) from exc
     found = {}
     for doc in reader(text, name=str(path), columns=columns):
@@ -150,7 +154,7 @@ def _labels(clusters: Sequence) -> dict[str, str]:
 def evaluate_stories(
     *,
     gold_path: Path | None = None,
-    fakes: Path = DEFAULT_FAKES,
+    fakes: Path | None = None,
     splits: Sequence[str] = ("dev", "heldout"),
     settings: Settings | None = None,
     baseline: Settings = BASELINE,
