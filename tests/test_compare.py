@@ -255,6 +255,8 @@ TOP_KEYS = {
     "frames",
     "actor_roles",
     "evidence_documents",
+    "aligned_terms",
+    "excluded_terms",
 }
 
 

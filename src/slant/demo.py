@@ -1,5 +1,5 @@
 """The bundled example: twelve invented articles by three invented outlets on two parallel
-sieges (see ``data/demo/README.md``), loaded into a corpus and annotated.
+sieges (see ``data/demo/README.md``), loaded into a corpus, annotated and grouped into stories.
 
 ``slant demo`` is :func:`run_demo` plus printing; tests and the web app use :func:`load_demo`
 to get a small real corpus without any outside data.
@@ -48,10 +48,15 @@ def load_demo(
     on_start: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> tuple[IngestReport, AnnotateReport]:
-    """Ingest the demo articles into ``corpus`` and annotate them (idempotent)."""
-    return ingest_and_annotate(
+    """Ingest the demo articles into ``corpus``, annotate them and group them into stories
+    (idempotent)."""
+    from .stories import group_stories
+
+    loaded = ingest_and_annotate(
         corpus, [demo_corpus_file()], columns=DEMO_COLUMNS, on_start=on_start, progress=progress
     )
+    group_stories(corpus)
+    return loaded
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def run_demo(
         raise StoreError(f"the demo article {first['id']} has no analysis in {corpus.path}")
     article_report = out_dir / "slant-demo-article.html"
     article_report.write_text(render_page(analysis), encoding="utf-8")
-    comparison = compare(corpus, **DEMO_SIDES)
+    comparison = compare(corpus, **DEMO_SIDES, by_story=True)
     compare_report = out_dir / "slant-demo-compare.html"
     compare_report.write_text(render_comparison(comparison), encoding="utf-8")
     return DemoRun(ingested, annotated, analysis, comparison, article_report, compare_report)

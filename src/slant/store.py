@@ -557,8 +557,9 @@ class Corpus:
         return corpus_frame(self, table, flt)
 
     def fingerprint(self) -> str:
-        """A digest of what readers of the corpus see: the documents (ids and metadata) and,
-        per analyzer and version, the stored analysis rows (how many, the last written, when).
+        """A digest of what readers of the corpus see: the documents (ids and metadata),
+        per analyzer and version, the stored analysis rows (how many, the last written, when),
+        and the stored stories (how many documents are grouped, the last change).
 
         Adding documents, changing their metadata, annotating, or re-annotating with a new
         analyzer version changes it (every save writes a new row, and a new version is a new
@@ -569,6 +570,8 @@ class Corpus:
             "SELECT id, title, source, date, url FROM documents ORDER BY rowid",
             "SELECT analyzer, version, count(*), max(rowid), max(created_at) FROM analyses "
             "GROUP BY analyzer, version ORDER BY analyzer, version",
+            "SELECT count(*), max(added_at) FROM story_documents",
+            "SELECT count(*), max(updated_at) FROM stories",
         )
         for sql in queries:
             for row in self._execute(sql):
@@ -663,7 +666,7 @@ class Corpus:
         """Forget every stored story (to regroup from scratch); returns how many there were."""
         try:
             with self.db:
-                count = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+                count = int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
                 self.db.execute("DELETE FROM story_documents")
                 self.db.execute("DELETE FROM stories")
         except sqlite3.Error as exc:
@@ -725,16 +728,28 @@ class Corpus:
     def count_singletons(self, flt: Filter | None = None) -> int:
         """Number of grouped documents matching the filter that are alone in their story."""
         where, params = self._where(flt)
-        return self._execute(
+        row = self._execute(
             "SELECT count(*) FROM documents d JOIN story_documents s ON s.document_id = d.id "
             f"JOIN stories t ON t.id = s.story_id WHERE t.size = 1 AND {where}",
             params,
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
     def get_story(self, story_id: str) -> Story | None:
         """The stored story with this id, or None."""
         found = self._stories("SELECT t.* FROM stories t WHERE t.id = ?", [story_id])
         return found[0] if found else None
+
+    def story_of(self, document_id: str) -> str | None:
+        """The id of the story a document is in, or None."""
+        row = self._execute(
+            "SELECT story_id FROM story_documents WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def count_grouped(self) -> int:
+        """Number of documents in a story."""
+        return int(self._execute("SELECT count(*) FROM story_documents").fetchone()[0])
 
     def story_assignments(self, flt: Filter | None = None) -> dict[str, str]:
         """Document id -> story id, for the grouped documents matching the filter."""

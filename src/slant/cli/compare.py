@@ -40,6 +40,14 @@ def compare(
     workers: Annotated[
         int, typer.Option(min=1, help="2: read the two sides in two processes (large corpora).")
     ] = 1,
+    by_story: Annotated[
+        bool,
+        typer.Option(
+            "--by-story",
+            help="Group stories first (as `slant stories`), then add each story both sides "
+            "report, side by side, and the stories only one side reported.",
+        ),
+    ] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
 ) -> None:
@@ -54,12 +62,19 @@ def compare(
         slant compare --corpus fakes.db --a source:sana,manar --b source:etilaf,alaraby
 
         slant compare --subject-a Aleppo --subject-b Mosul --format html --out report.html
+
+        slant compare --corpus fakes.db --a source:sana,manar --b source:etilaf --by-story
     """
     if format not in _FORMATS:
         raise fail(f"--format {format!r} is not one of {', '.join(_FORMATS)}")
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
     check_out(out)
+    if by_story:
+        from ..stories import group_stories
+
+        with fail_on_errors(), Corpus(corpus, create=False) as writable:
+            group_stories(writable)
     with fail_on_errors(_HINTS), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
@@ -71,6 +86,7 @@ def compare(
             subject_b=subject_b,
             window=window,
             workers=workers,
+            by_story=by_story,
         )
     if format == "json":
         write_json(comparison.to_json(), out)

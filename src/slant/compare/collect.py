@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import CASUALTY_CATEGORIES, FRAMES, ROLES, RoleName
+from .boilerplate import Boilerplate, Exclusions
 from .spans import Span, inside, subject_windows
 from .terms import TermCounts
 
@@ -59,8 +60,14 @@ class _Examples(defaultdict[Any, list[Evidence]]):
 class SideCollector:
     """Everything one side contributes to a comparison (see module docstring)."""
 
-    def __init__(self, *, subject: Any = None, window: int = 0) -> None:
+    def __init__(
+        self, *, subject: Any = None, window: int = 0, boilerplate: Boilerplate | None = None
+    ) -> None:
         self.terms = TermCounts()
+        #: Datelines, bylines and recurring boilerplate, blanked before terms are counted.
+        self.boilerplate = boilerplate
+        self.exclusions = Exclusions()
+        self.sources: Counter[str] = Counter()
         self.subject = subject
         self.window = window
         self.document_ids: list[str] = []
@@ -91,11 +98,15 @@ class SideCollector:
             windows = subject_windows(text, self.subject, sentences=sentences, window=self.window)
             if not windows:
                 return False
+        news = self.masked(text, meta.get("source"), record=True)
+        if meta.get("source"):
+            self.sources[meta["source"]] += 1
+        if windows is not None:
             self.windows[doc_id] = windows
-            self.terms.add_texts(text[s:e] for s, e in windows)
+            self.terms.add_texts(news[s:e] for s, e in windows)
             self.words.append(sum(len(text[s:e].split()) for s, e in windows))
         else:
-            self.terms.add_text(text)
+            self.terms.add_text(news)
             self.words.append(int(meta.get("words") or len(text.split())))
         self.document_ids.append(doc_id)
         self._tone(doc_id, fields, sentences, windows)
@@ -105,6 +116,13 @@ class SideCollector:
         self._actors(doc_id, fields.get("actors") or [], windows)
         self._casualties(doc_id, fields, windows)
         return True
+
+    def masked(self, text: str, source: str | None, *, record: bool = False) -> str:
+        """``text`` with the side's boilerplate blanked (offsets kept); ``record`` notes what
+        was left out in :attr:`exclusions`."""
+        if self.boilerplate is None:
+            return text
+        return self.boilerplate.mask(text, source, self.exclusions if record else None)
 
     def _tone(
         self,

@@ -22,6 +22,15 @@ from ..analysis import CASUALTY_CATEGORIES, ClaimCategory, FrameName, RoleName
 
 __all__ = [
     "SCHEMA",
+    "AlignedTerm",
+    "Blindspot",
+    "ExcludedTerms",
+    "StoryDescriptor",
+    "StoryDocument",
+    "StoryNumber",
+    "StoryQuote",
+    "StorySides",
+    "StoryTechnique",
     "ActorDescriptors",
     "ActorRoles",
     "Casualties",
@@ -283,6 +292,123 @@ class ActorRoles:
 
 
 @dataclass(frozen=True)
+class AlignedTerm:
+    """ "A says X where B says Y": a distinctive term of A and one of B used in the same
+    contexts (:mod:`.aligned`), with the anchor words they share and examples of each."""
+
+    a: str
+    b: str
+    score: float
+    count_a: int
+    count_b: int
+    shared_contexts: tuple[str, ...]
+    examples_a: Examples = ()
+    examples_b: Examples = ()
+
+
+@dataclass(frozen=True)
+class ExcludedTerms:
+    """What was left out of one side's distinctive terms: terms naming its own outlets
+    (``sources``), and the most frequent boilerplate, bylines and the number of datelines
+    blanked out of its texts (:mod:`.boilerplate`)."""
+
+    outlet_names: tuple[str, ...]
+    sources: tuple[str, ...]
+    boilerplate: tuple[str, ...]
+    bylines: tuple[str, ...]
+    datelines: int
+
+
+@dataclass(frozen=True)
+class StoryDocument:
+    """A report of a story."""
+
+    id: str
+    title: str | None
+    source: str | None
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class StoryNumber:
+    """A number a report of the story gives (a stored claim), with its sentence."""
+
+    value: float | None
+    category: str | None
+    event: str | None
+    text: str | None
+    source: str | None
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class StoryQuote:
+    """A speaker the reports of one side quote, how often, and a quote."""
+
+    speaker: str
+    count: int
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class StoryDescriptor:
+    """What one side's reports call an actor."""
+
+    actor: str
+    descriptor: str
+    count: int
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class StoryTechnique:
+    """A technique in one side's reports of the story, with an example."""
+
+    technique: str
+    count: int
+    examples: Examples
+
+
+@dataclass(frozen=True)
+class StorySides:
+    """One story both sides report, side by side (:mod:`.by_story`)."""
+
+    story: str
+    title: str
+    first_date: str
+    last_date: str
+    documents_a: tuple[StoryDocument, ...]
+    documents_b: tuple[StoryDocument, ...]
+    numbers_a: tuple[StoryNumber, ...]
+    numbers_b: tuple[StoryNumber, ...]
+    quoted_a: tuple[StoryQuote, ...]
+    quoted_b: tuple[StoryQuote, ...]
+    descriptors_a: tuple[StoryDescriptor, ...]
+    descriptors_b: tuple[StoryDescriptor, ...]
+    techniques_a: tuple[StoryTechnique, ...]
+    techniques_b: tuple[StoryTechnique, ...]
+    tone_a: float | None
+    tone_b: float | None
+
+
+@dataclass(frozen=True)
+class Blindspot:
+    """A story of two or more reports of which only one side has any."""
+
+    story: str
+    title: str
+    first_date: str
+    documents: int
+    reports: int
+    sources: tuple[str, ...]
+
+
+#: Sections present only when asked for (``by_story``); left out of the JSON when absent.
+_OPTIONAL = ("stories", "blindspots")
+
+
+@dataclass(frozen=True)
 class Comparison:
     """The result of :func:`slant.compare.compare`; :meth:`to_dict` is ``slant.compare/1``."""
 
@@ -298,6 +424,10 @@ class Comparison:
     frames: Frames
     actor_roles: tuple[ActorRoles, ...]
     evidence_documents: Mapping[str, CitedDocument]
+    aligned_terms: tuple[AlignedTerm, ...] = ()
+    excluded_terms: PerSide[ExcludedTerms] | None = None
+    stories: tuple[StorySides, ...] | None = None
+    blindspots: PerSide[tuple[Blindspot, ...]] | None = None
 
     @property
     def sides(self) -> PerSide[SideSummary]:
@@ -307,7 +437,11 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """Return the ``slant.compare/1`` dictionary."""
         out: dict[str, Any] = {"schema": SCHEMA}
-        out.update(plain(self))
+        out.update(
+            (key, value)
+            for key, value in plain(self).items()
+            if value is not None or key not in _OPTIONAL
+        )
         return out
 
     def to_json(self, *, indent: int | None = 2) -> str:

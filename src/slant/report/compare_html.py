@@ -32,6 +32,7 @@ from ..compare.result import (
     Speaker,
     Term,
 )
+from .compare_stories import story_view
 from .html import stylesheet, template_environment
 
 __all__ = ["render_comparison"]
@@ -306,7 +307,7 @@ def _view(comparison: Comparison) -> dict[str, Any]:
     terms, technique_rows = page.terms(), page.technique_rows()
     tone_row, frame_rows = page.tone_row(), page.frame_rows()
     high = max([cell.ci95[1] or 0 for r in technique_rows for cell in r.cells] + [1.0])
-    return {
+    view = {
         "data": comparison,
         "label": page.label,
         "terms": terms,
@@ -326,6 +327,8 @@ def _view(comparison: Comparison) -> dict[str, Any]:
         "roles": ROLES,
         "casualty_categories": CASUALTY_CATEGORIES,
     }
+    # The story sections come last on the page, so their evidence anchors are numbered last.
+    return {**view, **story_view(comparison, page.label, page.ev.add)}
 
 
 def render_comparison(comparison: Comparison) -> str:

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ..analysis import CASUALTY_CATEGORIES, FRAMES
 from ..compare.result import SIDES, Comparison, Difference, FrameShare, MeanTone, Rate, SideKey
+from .compare_stories import print_story_sections
 
 __all__ = ["print_comparison"]
 
@@ -103,6 +104,7 @@ def print_comparison(comparison: Comparison, console: Console) -> None:
     for category in CASUALTY_CATEGORIES:
         table.add_row(category, *(f"{c.casualties[k].killed(category):,}" for k in SIDES))
     console.print(table)
+    print_story_sections(c.to_dict(), labels, console)
 
 
 def _actors(c: Comparison, labels: Mapping[SideKey, str], console: Console) -> None:

@@ -97,6 +97,7 @@ def _compare(state: WebState, request: CompareRequest) -> Comparison:
             label_b=request.label_b or None,
             subject_a=request.subject_a or None,
             subject_b=request.subject_b or None,
+            by_story=True,
         )
 
 
