@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import InputError
 from .gold_articles import GoldArticles
+from .scoring import precision_recall_f1
 
 __all__ = [
     "GOLD_SETS",
@@ -83,12 +84,7 @@ class DescriptorScore:
     matched_gold_by_relation: Counter = field(default_factory=Counter)
     matched_predicted_by_relation: Counter = field(default_factory=Counter)
 
-    @staticmethod
-    def _prf(hits_p: int, predicted: int, hits_r: int, gold: int) -> tuple[float, float, float]:
-        precision = hits_p / predicted if predicted else 0.0
-        recall = hits_r / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
+    _prf = staticmethod(precision_recall_f1)
 
     @property
     def lenient(self) -> tuple[float, float, float]:

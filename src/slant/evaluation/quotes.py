@@ -38,6 +38,7 @@ from typing import Any
 
 from ..errors import InputError
 from .gold_articles import GoldArticles
+from .scoring import precision_recall_f1
 
 __all__ = [
     "GOLD_SETS",
@@ -123,10 +124,7 @@ class SystemScore:
 
 
 def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    precision = hits / predicted if predicted else 0.0
-    recall = hits / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision_recall_f1(hits, predicted, hits, gold)
 
 
 #: The packaged quote gold sets: ``ptc`` (PTC articles, written with the v1 rules) and ``news``

@@ -27,6 +27,7 @@ from ..ingest.table import ColumnMap, read_csv, read_jsonl
 from ..stories.cluster import Cluster, Settings
 from ..stories.features import DocumentFeatures, extract_features
 from ..stories.group import BASELINE, cluster_features
+from .scoring import f1
 
 __all__ = [
     "BCubed",
@@ -86,8 +87,7 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> BCubed:
         recall += both / len(truth)
     n = len(gold) or 1
     precision, recall = precision / n, recall / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return BCubed(precision, recall, f1, len(gold))
+    return BCubed(precision, recall, f1(precision, recall), len(gold))
 
 
 def load_gold(path: Path | None = None) -> list[dict[str, str]]:
