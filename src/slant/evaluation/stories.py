@@ -141,7 +141,7 @@ def gold_documents(
             f"{str(path)!r} cannot be read ({exc}): give the path of the FA-KES sample",
             argument="fakes",
         ) from exc
-    found = {}
+    found: dict[str, tuple[str, str | None, str | None, str | None, str]] = {}
     for doc in reader(text, name=str(path), columns=columns):
         if isinstance(doc, Document) and doc.external_id and doc.external_id not in found:
             found[doc.external_id] = (doc.external_id, doc.title, doc.source, doc.date, doc.text)
