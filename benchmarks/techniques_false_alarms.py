@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import slant  # noqa: E402
-from slant.evaluation.gold_articles import GoldArticles  # noqa: E402
+from slant.evaluation.gold import GoldArticles  # noqa: E402
 from slant.spans import Span  # noqa: E402
 from slant.techniques import get_model  # noqa: E402
 from slant.techniques.calibration import default_min_score  # noqa: E402

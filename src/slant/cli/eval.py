@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..evaluation import descriptors, quotes
 from ..evaluation.casualties import PARTS, evaluate_casualties
 from ..evaluation.frames import evaluate_frames
-from ..evaluation.gold_articles import GoldArticles
+from ..evaluation.gold import GoldArticles
 from ..evaluation.roles import evaluate_roles
 from ..evaluation.stories import evaluate_stories
 from ..evaluation.techniques import evaluate_folder

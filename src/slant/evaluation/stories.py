@@ -15,11 +15,10 @@ mean. Singletons count: a document rightly left alone scores 1 and 1.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..document import Document
 from ..errors import InputError
@@ -27,6 +26,7 @@ from ..ingest.table import ColumnMap, read_csv, read_jsonl
 from ..stories.cluster import Cluster, Settings
 from ..stories.features import DocumentFeatures, extract_features
 from ..stories.group import BASELINE, cluster_features
+from .gold import gold_records
 from .scoring import f1
 
 __all__ = [
@@ -92,24 +92,16 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> BCubed:
 
 def load_gold(path: Path | None = None) -> list[dict[str, str]]:
     """The gold lines (packaged file by default)."""
-    if path is None:
-        text = resources.files("slant").joinpath("data/gold/stories.jsonl").read_text("utf-8")
-        name = "slant/data/gold/stories.jsonl"
-    else:
-        try:
-            text, name = Path(path).read_text("utf-8"), str(path)
-        except OSError as exc:
-            raise InputError(f"gold file {str(path)!r} cannot be read: {exc}") from exc
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            lines.append({k: str(row[k]) for k in ("corpus", "unit_id", "story", "split")})
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"gold file {name} line {number}: not a gold story line") from exc
-    return lines
+    return gold_records(path, _story_line, packaged="stories.jsonl", what="gold story line")
+
+
+def _story_line(corpus: Any, unit_id: Any, story: Any, split: Any, **_: Any) -> dict[str, str]:
+    return {
+        "corpus": str(corpus),
+        "unit_id": str(unit_id),
+        "story": str(story),
+        "split": str(split),
+    }
 
 
 def gold_documents(

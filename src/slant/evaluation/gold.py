@@ -1,7 +1,13 @@
-"""Read the articles a gold set was annotated on, exactly as ``slant ingest`` stores them.
+"""Gold sets: their JSON lines, and the articles they were annotated on.
 
-Gold files store article ids and character offsets only (``slant/data/gold/README.md``); the
-texts stay in ``../shared/data``. An article id says where its text is:
+Every gold set is a JSON-lines file under ``slant/data/gold/`` (guidelines in the README beside
+them), one object a line, with article ids and character offsets only, never article text.
+:func:`gold_records` reads one, packaged or given, into dataclass records with one-line errors
+that name the file and line; ``eval quotes``, ``eval descriptors`` and ``eval stories`` read
+their gold sets with it.
+
+The texts stay outside the repository, and :class:`GoldArticles` finds them. An article id
+says where its text is:
 
 - ``fakes:<unit_id>``: the ``article_content`` of that row of the FA-KES CSV
   (``fakes-dev.csv``), read by the ingest CSV reader (:func:`slant.ingest.table.read_csv`);
@@ -16,19 +22,64 @@ gold span is what the annotator meant.
 from __future__ import annotations
 
 import csv
+import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..errors import InputError
 
-__all__ = ["GoldArticles"]
+__all__ = ["GoldArticles", "gold_records", "packaged_gold"]
 
 _TABLES = {
     "fakes": "the FA-KES CSV (fakes-dev.csv)",
     "framing": "the framing TSV (framing-train.tsv)",
 }
+
+
+T = TypeVar("T")
+
+
+def packaged_gold(name: str) -> Path:
+    """The path of the packaged gold file ``slant/data/gold/<name>``."""
+    return Path(str(resources.files("slant").joinpath(f"data/gold/{name}")))
+
+
+def gold_records(
+    path: Path | None, record: Callable[..., T], *, packaged: str, what: str
+) -> list[T]:
+    """``record(**object)`` for each non-blank line of a gold JSON-lines file: ``path``, or the
+    packaged ``slant/data/gold/<packaged>`` when None. ``what`` names a record in errors.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Story:
+    ...     corpus: str
+    ...     unit_id: str
+    ...     story: str
+    ...     split: str
+    >>> gold_records(None, Story, packaged="stories.jsonl", what="gold story")[0].corpus
+    'fakes-dev'
+    """
+    source = packaged_gold(packaged) if path is None else Path(path)
+    name = f"slant/data/gold/{packaged}" if path is None else str(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read gold file {name!r}: {exc}", argument="gold_path") from exc
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            fields: Any = json.loads(line)
+            records.append(record(**fields))
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"{name} line {number}: not a {what} ({exc})") from exc
+    return records
 
 
 @dataclass
