@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict
 
 from .analysis import Analysis
 from .annotate import AnnotateReport
@@ -28,8 +29,19 @@ __all__ = ["DEMO_COLUMNS", "DEMO_SIDES", "DemoRun", "demo_corpus_file", "load_de
 DEMO_COLUMNS = ColumnMap(
     text="text", title="title", source="source", date="date", id="id", url="url"
 )
+
+
+class DemoSides(TypedDict):
+    """Keyword arguments of :func:`slant.compare.compare` naming two sides."""
+
+    a: str
+    b: str
+    label_a: str
+    label_b: str
+
+
 #: The two sides the demo compares: the state outlet against the opposition outlet.
-DEMO_SIDES = {
+DEMO_SIDES: DemoSides = {
     "a": "source:herald",
     "b": "source:freevoice",
     "label_a": "Republic Herald (state)",

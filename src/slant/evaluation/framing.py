@@ -16,13 +16,16 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..analyzers.roles import ROLES
 from ..errors import InputError
 from ..spans import Span, sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "FRAME_COLUMNS",
@@ -64,7 +67,7 @@ class EmbeddedArticle:
     text: str
     spans: list[Span]
     vectors: np.ndarray
-    doc: Any = field(default=None, repr=False)
+    doc: Doc | None = field(default=None, repr=False)
 
 
 def _rows(path: Path, what: str) -> list[dict[str, str]]:

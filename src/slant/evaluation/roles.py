@@ -95,6 +95,8 @@ def _unannotated_actors(
     """Actors (as the ``actors`` analyzer finds them) that overlap no annotated entity."""
     from ..analyzers.actors.mentions import find_actor_clusters
 
+    if article.doc is None:
+        raise ValueError(f"article {article.id} was embedded without its parse (keep_docs)")
     annotated = [span for entity in entities for span in entity_mentions(entity, article.text)]
     return [
         (cluster.name, list(cluster.mentions))

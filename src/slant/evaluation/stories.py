@@ -137,7 +137,7 @@ def gold_documents(
         raise InputError(
             f"{str(path)!r} cannot be read ({exc}): give the FA-KES sample with --fakes"
         ) from exc
-    found = {}
+    found: dict[str, tuple[str, str | None, str | None, str | None, str]] = {}
     for doc in reader(text, name=str(path), columns=columns):
         if isinstance(doc, Document) and doc.external_id and doc.external_id not in found:
             found[doc.external_id] = (doc.external_id, doc.title, doc.source, doc.date, doc.text)

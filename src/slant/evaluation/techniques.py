@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..techniques import get_model
-from ..techniques.predict import encode_all, predict_spans, predict_techniques
+from ..techniques.predict import SpanDecoding, encode_all, predict_spans, predict_techniques
 from ..techniques.runtime import ArticleStates, TechniqueModel
 from ..techniques.semeval import Label, read_articles, read_labels
 from .folds import split_articles
@@ -61,7 +61,7 @@ def tune(
     model: TechniqueModel, states: dict[str, ArticleStates], gold: list[Label]
 ) -> dict[str, float | int | bool]:
     """Return the decoding settings that score best on these held-out articles."""
-    candidates = [
+    candidates: list[SpanDecoding] = [
         {"threshold": t, "max_gap": g, "split_lines": s, "min_chars": c}
         for t in _THRESHOLDS
         for g in _GAPS

@@ -164,7 +164,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     def failed(error: OSError) -> None:
         unreadable.append((str(error.filename or folder), error.strerror or str(error)))
 
-    files = []
+    files: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         files.extend(Path(root) / n for n in names if not n.startswith("."))

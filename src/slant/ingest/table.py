@@ -80,10 +80,10 @@ class ColumnMap:
                 mapping[field] = given[field]
                 continue
             for alias in aliases:
-                column = alias if alias in columns else by_lower.get(alias)
-                if column is not None and column not in taken:
-                    mapping[field] = column
-                    taken.add(column)
+                found = alias if alias in columns else by_lower.get(alias)
+                if found is not None and found not in taken:
+                    mapping[field] = found
+                    taken.add(found)
                     break
         if "text" not in mapping:
             raise InputError(

@@ -35,7 +35,7 @@ def _join(items: list[str], empty: str = "–") -> str:
 
 
 def print_story_sections(
-    data: Mapping[str, Any], labels: Mapping[str, str], console: Console
+    data: Mapping[str, Any], labels: Mapping[SideKey, str], console: Console
 ) -> None:
     """Print the aligned terms, the exclusions and (if present) stories and blindspots of a
     comparison's ``slant.compare/1`` dictionary."""
@@ -58,7 +58,7 @@ def print_story_sections(
         console.print(table)
     excluded = data.get("excluded_terms")
     if excluded:
-        for key in "ab":
+        for key in SIDES:
             entry = excluded[key]
             boilerplate = _join(entry["boilerplate"][:5])
             console.print(
@@ -97,7 +97,7 @@ def print_story_sections(
             "No story both sides report (run `slant stories` to group the corpus first).",
             markup=False,
         )
-    for key, other in (("a", "b"), ("b", "a")):
+    for key, other in (SIDES, SIDES[::-1]):
         spots = data["blindspots"][key]
         if spots:
             table = _table(f"Only {labels[key]} reported (not {labels[other]})", "story", "reports")

@@ -11,14 +11,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TypedDict, Unpack
 
 from .runtime import ArticleStates, TechniqueModel
 from .semeval import Label
 
-__all__ = ["Progress", "encode_all", "predict_spans", "predict_techniques"]
+__all__ = ["Progress", "SpanDecoding", "encode_all", "predict_spans", "predict_techniques"]
 
 Progress = Callable[[int, int], None]
+
+
+class SpanDecoding(TypedDict, total=False):
+    """Settings of :meth:`TechniqueModel.find_spans`; a missing one takes the tuned value."""
+
+    threshold: float
+    max_gap: int
+    split_lines: bool
+    min_chars: int
 
 
 def encode_all(
@@ -34,7 +43,7 @@ def encode_all(
 
 
 def predict_spans(
-    model: TechniqueModel, states: dict[str, ArticleStates], **decode: Any
+    model: TechniqueModel, states: dict[str, ArticleStates], **decode: Unpack[SpanDecoding]
 ) -> list[Label]:
     """Detect spans in every article (SI lines, sorted); ``decode``: ``find_spans`` settings."""
     return sorted(

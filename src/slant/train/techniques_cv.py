@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..evaluation.folds import split_articles
@@ -28,9 +29,16 @@ __all__ = ["cross_validate", "run_split", "tune_and_test"]
 Log = Callable[[str], None]
 
 
-def _subset(articles: dict[str, str], labels: list[Label], ids: list[str]):
+def _subset(
+    articles: dict[str, str], labels: list[Label], ids: list[str]
+) -> tuple[dict[str, str], list[Label]]:
     keep = set(ids)
     return {a: articles[a] for a in ids}, [g for g in labels if g.article_id in keep]
+
+
+def _most_frequent(labels: list[Label]) -> str:
+    """The most frequent technique of TC ``labels`` (the guess of the most-frequent baseline)."""
+    return Counter(g.technique for g in labels if g.technique is not None).most_common(1)[0][0]
 
 
 def run_split(
@@ -44,7 +52,7 @@ def run_split(
     options: TrainOptions = TrainOptions(),
     test_fold: tuple[int, int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Train on ``train_ids``, tune on ``dev_ids``, write the model; score ``test_ids`` if any.
 
     Returns ``{"settings", "test", "spans", "techniques", "most_frequent"}`` (the last three
@@ -68,7 +76,7 @@ def run_split(
         test_ids=test_ids,
         test_fold=test_fold,
         log=log,
-        most_frequent=Counter(g.technique for g in train_labels).most_common(1)[0][0],
+        most_frequent=_most_frequent(train_labels),
     )
 
 
@@ -82,7 +90,7 @@ def tune_and_test(
     most_frequent: str,
     test_fold: tuple[int, int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Tune the model in ``out_dir`` on ``dev_ids`` (saving the settings); score ``test_ids``.
 
     ``config.json`` records the dev article ids and, for a cross-validation fold model, the
@@ -105,7 +113,7 @@ def tune_and_test(
         config["trained_on"] += f", fold {test_fold[0]} of {test_fold[1]} held out for testing"
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
-    result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
+    result: dict[str, Any] = {"settings": settings, "most_frequent": most_frequent, "test": None}
     if test_ids:
         test_articles, test_labels = _subset(articles, labels, test_ids)
         states = encode_all(model, test_articles)
@@ -136,7 +144,7 @@ def cross_validate(
     options: TrainOptions = TrainOptions(),
     only_folds: list[int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Run ``folds``-fold cross-validation (or only the folds listed) and pool the test scores."""
     per_fold, spans, techniques, tested = [], [], [], {}
     for fold in only_folds if only_folds is not None else range(folds):
@@ -167,7 +175,7 @@ def cross_validate(
         techniques += result["techniques"]
         tested.update({a: articles[a] for a in test_ids})
     gold = [g for g in labels if g.article_id in tested]
-    most_frequent = Counter(g.technique for g in labels).most_common(1)[0][0]
+    most_frequent = _most_frequent(labels)
     pooled = score_predictions(tested, gold, spans, techniques, most_frequent=most_frequent)
     return {
         "folds": folds,

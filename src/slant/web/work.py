@@ -30,14 +30,15 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi import HTTPException, Request
 
 from ..analysis import Analysis
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, TooLarge
 from ..ingest import fetch_document, format_of, read_data
+from ..ingest.files import decode
 from ..pipeline import analyze
 from .csrf import session_of
 
@@ -67,12 +68,12 @@ class ClientGone(HTTPException):
 
 
 @dataclass(eq=False)
-class _Job:
-    call: Callable[[], Any]
+class _Job(Generic[T]):
+    call: Callable[[], T]
     client: str
     heavy: bool
     loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[Any]
+    future: asyncio.Future[T]
     abandoned: bool = False
 
 
@@ -100,14 +101,15 @@ class WorkerPool:
         *,
         workers: int,
         timeout: float,
-        max_queue: int = 32,
+        max_queue: int = 64,
         per_client: int = 4,
     ) -> None:
         self.workers, self.timeout = workers, timeout
         self.max_queue, self.per_client = max_queue, per_client
         self.heavy_slots = max(1, workers - 1)
         self._ready = threading.Condition()
-        self._queues: OrderedDict[str, deque[_Job]] = OrderedDict()
+        # One queue holds every kind of call, so its jobs' results are of any type.
+        self._queues: OrderedDict[str, deque[_Job[Any]]] = OrderedDict()
         self._queued = 0
         self._heavy_running = 0
         self._mean_seconds = 1.0
@@ -124,11 +126,13 @@ class WorkerPool:
         504 past the timeout; queued work whose client disconnects is dropped unrun.
         """
         loop = asyncio.get_running_loop()
-        job = _Job(call, client_key(request) if request else "", heavy, loop, loop.create_future())
+        future: asyncio.Future[T] = loop.create_future()
+        job = _Job(call, client_key(request) if request else "", heavy, loop, future)
         self._enqueue(job)
         watcher = asyncio.ensure_future(_disconnected(request)) if request else None
         try:
-            waiting = {job.future, watcher} if watcher else {job.future}
+            # The job's future and the disconnect watcher: of different result types.
+            waiting: set[asyncio.Future[Any]] = {job.future, watcher} if watcher else {job.future}
             done, _ = await asyncio.wait(
                 waiting, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
             )
@@ -146,7 +150,7 @@ class WorkerPool:
             "try a shorter text, or the command line for long jobs",
         )
 
-    def _enqueue(self, job: _Job) -> None:
+    def _enqueue(self, job: _Job[Any]) -> None:
         with self._ready:
             if self._closed:
                 raise HTTPException(status_code=503, detail="the server is shutting down")
@@ -173,7 +177,7 @@ class WorkerPool:
         estimate = self._mean_seconds * (self._queued + 1) / self.workers
         return max(1, min(120, math.ceil(estimate)))
 
-    def _abandon(self, job: _Job) -> None:
+    def _abandon(self, job: _Job[Any]) -> None:
         with self._ready:
             job.abandoned = True
             queue = self._queues.get(job.client)
@@ -181,7 +185,7 @@ class WorkerPool:
                 queue.remove(job)
                 self._queued -= 1
 
-    def _next(self) -> _Job | None:
+    def _next(self) -> _Job[Any] | None:
         """The next job: clients in turn (round robin), heavy jobs only while a lane is free."""
         for client, queue in list(self._queues.items()):
             for job in queue:
@@ -250,9 +254,10 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
     return fetch_document(url, allow_private=allow_private)
 
 
-def document_from_upload(filename: str, data: bytes) -> Document:
+def document_from_upload(filename: str, data: bytes, *, max_chars: int | None = None) -> Document:
     """The article of an uploaded ``.txt`` or ``.html`` file, read as ``slant analyze`` reads
-    a file of that name (:func:`slant.ingest.read_data`)."""
+    a file of that name (:func:`slant.ingest.read_data`); TooLarge (413) past ``max_chars``
+    characters, the server's one limit on text."""
     try:
         kind = format_of(filename)
     except InputError:
@@ -264,6 +269,13 @@ def document_from_upload(filename: str, data: bytes) -> Document:
         )
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
+    if max_chars is not None and len(data) > max_chars:  # bytes >= characters
+        characters = len(decode(data, filename)[0])
+        if characters > max_chars:
+            raise TooLarge(
+                f"{filename} has {characters:,} characters, more than this server's limit of "
+                f"{max_chars:,}: analyze it with the command line (`slant analyze FILE`)"
+            )
     found = next(read_data(data, name=filename, format=kind))
     if not isinstance(found, Document):
         raise InputError(str(found))
