@@ -131,9 +131,9 @@ def is_called(descriptor: Descriptor, doc: Any, actor_type: str) -> bool:
     return True
 
 
-def _party_tag(span: Any) -> Descriptor | None:
-    """``Ted Cruz, [R-Texas],``: the party tag after a name, as an apposition."""
-    text = span.doc.text
+def _party_tag(span: Any, text: str) -> Descriptor | None:
+    """``Ted Cruz, [R-Texas],``: the party tag after a name (``text`` is the doc's), as an
+    apposition."""
     match = _PARTY_TAG.match(text, span.end_char)
     if match is None:
         return None
@@ -367,6 +367,7 @@ def find_descriptors(
     ``scare_spans`` are the ``[start, end)`` of words inside scare quotes (the
     ``scare_quotes`` analyzer); descriptors equal to one get the relation ``scare_quote``.
     """
+    text = doc.text
     actor_tokens: set[int] = set()
     spans_by_cluster = []
     for cluster in clusters:
@@ -387,7 +388,7 @@ def find_descriptors(
             if group:
                 found.append(group)
             found += _appositions(span, actor_tokens)
-            party = _party_tag(span) if cluster.type == "PERSON" else None
+            party = _party_tag(span, text) if cluster.type == "PERSON" else None
             if party:
                 found.append(party)
             found += find_predicates(span)
