@@ -27,7 +27,7 @@ REGISTRY = {
     "frames": ("frames.v1", ("frames", "frame_evidence"), ()),
     "quotes": ("quotes.v2", ("quotes",), ()),
     "roles": ("roles.v1", ("roles",), ("actors",)),
-    "scare_quotes": ("scare_quotes.v1", ("scare_quotes",), ("quotes",)),
+    "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
     "techniques": ("techniques.v3", ("techniques",), ("quotes",)),
     "tone": ("tone.v1", ("tone",), ()),
 }
