@@ -8,7 +8,13 @@ reports a day. It then times :func:`slant.stories.group_stories` on the whole co
 step: leads, named entities, sentence vectors, clustering, storing), and once more after
 ``--extend`` new documents dated in the following week arrive (the online extension).
 
+With ``--cluster-only`` it times the clustering alone (blocking, scoring, describing) on
+``--documents`` copies of the sample's features, extracted once: the part whose cost depends
+on how many stories are open at a time, without the per-document entity recogniser and
+sentence encoder, whose cost is linear (documents/s, measured by the full run).
+
     .venv/bin/python benchmarks/stories_speed.py --documents 100000 --corpus /tmp/stories.db
+    .venv/bin/python benchmarks/stories_speed.py --documents 100000 --cluster-only
 """
 
 from __future__ import annotations
@@ -24,6 +30,10 @@ from slant.evaluation.stories import FAKES_COLUMNS
 from slant.ingest.table import read_csv
 from slant.store import Corpus
 from slant.stories import group_stories
+from slant.stories.cluster import Settings
+from slant.stories.describe import describe
+from slant.stories.features import DocumentFeatures, extract_features
+from slant.stories.group import cluster_features
 
 #: Days between two copies of the sample (more than a story's window, so copies of one
 #: article do not chain into one story).
@@ -73,14 +83,50 @@ def _arrivals(sample: list[Document], count: int, last: str) -> list[Document]:
     return out
 
 
+def _cluster_only(sample: list[Document], count: int) -> None:
+    """Time clustering ``count`` cycled copies of the sample's features."""
+    start = time.perf_counter()
+    base = extract_features([(d.id, d.title, d.source, d.date, d.text) for d in sample])
+    print(f"features of the {len(base)} sample documents: {time.perf_counter() - start:.1f} s")
+    copies = [
+        DocumentFeatures(
+            id=f"{f.id}-{n}",
+            day=f.day + (n // len(base)) * SHIFT_DAYS,
+            title=f.title,
+            source=f.source,
+            words=f.words,
+            names=f.names,
+            places=f.places,
+            actors=f.actors,
+            vector=f.vector,
+        )
+        for n, f in ((n, base[n % len(base)]) for n in range(count))
+    ]
+    start = time.perf_counter()
+    clusters = cluster_features(copies, settings=Settings())
+    clustered = time.perf_counter() - start
+    start = time.perf_counter()
+    for cluster in clusters:
+        describe(cluster, cluster.key)
+    described = time.perf_counter() - start
+    print(
+        f"clustered {count:,} documents into {len(clusters):,} stories in {clustered:.1f} s "
+        f"({count / clustered:,.0f} documents/s); described them in {described:.1f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--extend", type=int, default=1_000)
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/slant-stories-bench.db"))
     parser.add_argument("--fakes", type=Path, default=Path("../shared/data/fakes-dev.csv"))
+    parser.add_argument("--cluster-only", action="store_true")
     args = parser.parse_args()
     sample = _sample(args.fakes)
+    if args.cluster_only:
+        _cluster_only(sample, args.documents)
+        return
     with Corpus(args.corpus) as corpus:
         have = corpus.count_documents()
         if have < args.documents:

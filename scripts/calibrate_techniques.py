@@ -36,6 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from slant.evaluation.semeval import score_si  # noqa: E402
 from slant.techniques.calibration import (  # noqa: E402
     Calibration,
     expected_calibration_error,
@@ -45,7 +46,7 @@ from slant.techniques.calibration import (  # noqa: E402
 )
 from slant.techniques.detect import detect  # noqa: E402
 from slant.techniques.runtime import TechniqueModel  # noqa: E402
-from slant.techniques.semeval import Label, read_articles, read_labels, score_si  # noqa: E402
+from slant.techniques.semeval import Label, read_articles, read_labels  # noqa: E402
 
 PTC = Path("../shared/data/ptc-train")
 GRID = [round(0.30 + 0.05 * i, 2) for i in range(13)]

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from slant.cli import app
-from slant.compare import compare, render_html
+from slant.compare import compare
 from slant.compare.spans import sentence_spans
 from slant.document import Document
 from slant.errors import InputError, StoreError
+from slant.report.compare_html import render_comparison
 from slant.store import Corpus
 
 from .conftest import SHARED
@@ -254,6 +255,8 @@ TOP_KEYS = {
     "frames",
     "actor_roles",
     "evidence_documents",
+    "aligned_terms",
+    "excluded_terms",
 }
 
 
@@ -386,7 +389,7 @@ def test_cli_unannotated_corpus_says_what_to_do(corpus_path, runner):
 
 def test_render_html_of_library_result(tiny_corpus):
     with Corpus(tiny_corpus, create=False) as corpus:
-        html = render_html(compare(corpus, a="source:herald", b="source:voice"))
+        html = render_comparison(compare(corpus, a="source:herald", b="source:voice"))
     assert html.startswith("<!doctype html>") and "Content-Security-Policy" in html
 
 
@@ -424,7 +427,7 @@ def test_two_processes_give_the_same_report(tiny_corpus, monkeypatch):
 
 def test_package_root_calls_compare(tiny_corpus):
     import slant
-    import slant.compare.stats as stats_module
+    from slant.compare import stats as stats_module
 
     assert stats_module.log_odds_z is not None
     with Corpus(tiny_corpus, create=False) as corpus:

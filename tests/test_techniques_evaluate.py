@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from slant.techniques.evaluate import predict_techniques, score_predictions, sentence_spans
+from slant.evaluation.techniques import score_predictions, sentence_spans
 from slant.techniques.labels import DEFINITIONS, TECHNIQUES, explain
+from slant.techniques.predict import predict_techniques
 from slant.techniques.semeval import Label
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from slant.errors import InputError
+from slant.evaluation.semeval import score_si, score_tc
 from slant.techniques.semeval import (
     Label,
     merge_spans,
     read_articles,
     read_labels,
-    score_si,
-    score_tc,
     write_labels,
 )
 

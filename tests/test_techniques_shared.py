@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 import slant
-from slant.techniques import evaluate_folder
-from slant.techniques.semeval import read_labels, score_si
+from slant.evaluation.semeval import score_si
+from slant.evaluation.techniques import evaluate_folder
+from slant.techniques.semeval import read_labels
 
 from .conftest import SHARED
 

@@ -1,13 +1,19 @@
 """slant: read news and show, with evidence, how it is told.
 
 >>> import slant
->>> a = slant.analyze("Officials said 27 demonstrators were shot dead.")  # doctest: +SKIP
->>> print(a.to_json())  # doctest: +SKIP
+>>> a = slant.analyze("Officials said 27 demonstrators were shot dead.")
+>>> [(claim.value, claim.event) for claim in a.claims]
+[(27.0, 'killed')]
+>>> print(a.to_json())  # doctest: +ELLIPSIS
+{
+  "schema": "slant.analysis/1",
+  ...
+}
 """
 
 import importlib.metadata
 
-from . import compare
+from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
 from .analysis import (
     SCHEMA,
     Actor,
@@ -21,6 +27,7 @@ from .analysis import (
     Tone,
 )
 from .analyzers.roles import cast_roles
+from .compare import Comparison, compare
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,
@@ -49,6 +56,7 @@ __all__ = [
     "Analysis",
     "AnalyzerError",
     "Citation",
+    "Comparison",
     "Claim",
     "Descriptor",
     "Document",

@@ -2,7 +2,8 @@
 
 Findings are frozen dataclasses whose field names are the JSON keys of DESIGN.md; every
 ``start``/``end`` indexes ``Document.text``. :class:`Analysis` gathers them, serialises with
-:meth:`Analysis.to_json` and renders as highlighted HTML in Jupyter (``_repr_html_``).
+:meth:`Analysis.to_json` and renders as highlighted HTML in Jupyter (``_repr_html_``, with the
+view that :mod:`slant.report` registers by :func:`register_html_view`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = [
     "Role",
     "RoleName",
     "fields_view",
+    "register_html_view",
     "stored_fields",
     "Analysis",
     "Citation",
@@ -384,7 +386,20 @@ class Analysis:
         values = {k: v for k, v in data.items() if k not in ("schema", "document")}
         return cls.from_fields(document, values)
 
-    def _repr_html_(self) -> str:
-        from .report.html import render_fragment
+    def _repr_html_(self) -> str | None:
+        """The analysis as HTML for Jupyter (None, plain text instead, with no view set)."""
+        return None if _html_view is None else _html_view(self)
 
-        return render_fragment(self, with_css=True)
+
+#: Renders an analysis as HTML for Jupyter; set by :mod:`slant.report` when slant is imported.
+_html_view: Callable[[Analysis], str] | None = None
+
+
+def register_html_view(view: Callable[[Analysis], str] | None) -> None:
+    """Make ``view`` the HTML of :meth:`Analysis._repr_html_` (None: no HTML).
+
+    The renderer lives in :mod:`slant.report`, which depends on this module, so it registers
+    itself here instead of this module importing it.
+    """
+    global _html_view
+    _html_view = view

@@ -9,20 +9,24 @@ that makes an analyzer fail is reported and skipped; the rest go on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .document import Document
-from .errors import SlantError
+from .errors import SlantError, StoreError
 from .filters import Filter
 from .nlp import CHUNK_CHARS, get_nlp
 from .pipeline import resolve, run_analyzers, to_plain
+from .processes import die_with_parent
 from .store import Corpus
 
-__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus"]
+__all__ = ["AnnotateReport", "analyze_batch", "annotate_corpus", "exclusive_run"]
 
 BatchResult = tuple[list[tuple[str, dict[str, tuple[str, Any]]]], list[tuple[str, str]]]
 
@@ -49,9 +53,24 @@ def annotate_corpus(
     """Analyze the stored documents that lack current analyses; return what was done.
 
     With ``workers > 1`` batches are analyzed in that many processes (each loads the models
-    once) while this process alone writes to the store. ``on_start`` receives the number of
+    once) while this process alone writes to the store; the workers end when this process
+    does, however it ends (:mod:`slant.processes`). One run at a time per corpus
+    (:func:`exclusive_run`): a second gets StoreError. ``on_start`` receives the number of
     documents to do; ``progress`` the number done in each batch (for progress bars).
     """
+    with exclusive_run(corpus.path):
+        return _annotate(corpus, analyzers, flt, batch_size, workers, on_start, progress)
+
+
+def _annotate(
+    corpus: Corpus,
+    analyzers: Iterable[str] | None,
+    flt: Filter | None,
+    batch_size: int,
+    workers: int,
+    on_start: Callable[[int], None] | None,
+    progress: Callable[[int], None] | None,
+) -> AnnotateReport:
     specs = resolve(analyzers)
     names = [spec.name for spec in specs]
     todo = corpus.pending({spec.name: spec.version for spec in specs}, flt)
@@ -64,11 +83,51 @@ def annotate_corpus(
     )
     if workers > 1:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             _save_all(corpus, _in_order(pool, batches, names, 2 * workers), report, progress)
     else:
         _save_all(corpus, (analyze_batch(b, names) for b in batches), report, progress)
     return report
+
+
+@contextmanager
+def exclusive_run(corpus_path: Path) -> Iterator[None]:
+    """Hold the annotate lock of a corpus for a run; StoreError if another run holds it.
+
+    Two runs at once would both analyze every pending document (each sees the same pending
+    list), so the second is refused. The lock is an exclusive ``flock`` on ``<corpus>.lock``
+    beside the corpus — never on the database file itself, whose POSIX locks SQLite owns and
+    which closing another descriptor of the file would release. The kernel drops the lock
+    when the holder ends, ``kill -9`` included, so a crashed run never blocks the next one.
+    Where ``fcntl`` does not exist (Windows) runs are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (not POSIX)
+        yield
+        return
+    lock_path = corpus_path.with_name(corpus_path.name + ".lock")
+    try:
+        handle = lock_path.open("a")
+    except OSError as exc:
+        raise StoreError(f"cannot create the annotate lock {str(lock_path)!r}: {exc}") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"another `slant annotate` is running on {str(corpus_path)!r}; wait for it "
+                "to finish (or stop it): two runs would analyze the same documents twice"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _in_order(

@@ -9,8 +9,8 @@ split long texts itself (callers pass sentences). It is loaded lazily, once per 
 Dynamic quantization scales activations per batch, so a sentence's vector varies slightly with
 the other sentences of its batch (cosine > 0.98); the same input always gives the same output.
 
->>> vectors = encode(["The siege ended.", "Talks failed."])  # doctest: +SKIP
->>> vectors.shape  # doctest: +SKIP
+>>> vectors = encode(["The siege ended.", "Talks failed."])
+>>> vectors.shape
 (2, 384)
 """
 

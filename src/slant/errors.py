@@ -1,8 +1,9 @@
 """The one exception tree of slant.
 
 Every error a user can cause is a :class:`SlantError` whose message names the input, what
-was expected, what was received and what to do next. Shells (CLI, web) print the message on
-one line and exit non-zero; the library never prints.
+was expected, what was received and what to do next, in library terms (parameters, not command
+line flags; ``argument`` names the parameter at fault). Shells (CLI, web) print the message on
+one line, with their own hint for the argument, and exit non-zero; the library never prints.
 
 ::
 
@@ -33,7 +34,20 @@ __all__ = [
 
 
 class SlantError(Exception):
-    """Base class of every error slant raises on purpose."""
+    """Base class of every error slant raises on purpose.
+
+    The message is in library terms. ``argument`` names the parameter of the library call at
+    fault, when one is (``"articles_path"``, ``"format"``), so that each shell can add its own
+    hint: the CLI names its flag, the web app its form field.
+
+    >>> error = InputError("the role data needs its articles", argument="articles_path")
+    >>> str(error), error.argument
+    ('the role data needs its articles', 'articles_path')
+    """
+
+    def __init__(self, message: str = "", *, argument: str | None = None) -> None:
+        super().__init__(message)
+        self.argument = argument
 
 
 class InputError(SlantError):

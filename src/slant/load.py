@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotate import AnnotateReport, annotate_corpus
 from .document import Document
 from .ingest import ColumnMap, IngestFailure, IngestNote, read_path
 from .store import Corpus
 
-__all__ = ["IngestReport", "ingest_paths"]
+__all__ = ["IngestReport", "ingest_and_annotate", "ingest_paths"]
 
 
 @dataclass
@@ -84,3 +85,41 @@ def _store(
     report.updated += result.updated
     if progress:
         progress(len(batch))
+
+
+def ingest_and_annotate(
+    corpus: Corpus,
+    paths: Iterable[str | Path],
+    *,
+    format: str = "auto",
+    columns: ColumnMap | None = None,
+    source: str | None = None,
+    update: bool = False,
+    analyzers: Iterable[str] | None = None,
+    stored: Callable[[int], None] | None = None,
+    ingested: Callable[[IngestReport], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[IngestReport, AnnotateReport]:
+    """Store the documents of ``paths`` (:func:`ingest_paths`), then analyze every stored
+    document the current analyzers have not analyzed (:func:`slant.annotate.annotate_corpus`):
+    ``slant ingest`` then ``slant annotate``, as the web app's corpus upload and the demo run it.
+
+    ``stored`` gets the number of documents of each stored batch, ``ingested`` the ingest
+    report before annotation starts, ``on_start`` the number of documents to analyze and
+    ``progress`` the number of each analyzed batch.
+    """
+    report = ingest_paths(
+        corpus,
+        paths,
+        format=format,
+        columns=columns,
+        source=source,
+        update=update,
+        progress=stored,
+    )
+    if ingested:
+        ingested(report)
+    return report, annotate_corpus(
+        corpus, analyzers=analyzers, on_start=on_start, progress=progress
+    )

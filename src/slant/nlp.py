@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "CHUNK_CHARS",
@@ -53,7 +57,7 @@ _BREAKS = (
 
 
 @lru_cache(maxsize=1)
-def get_nlp() -> Any:
+def get_nlp() -> Language:
     """Return the shared spaCy pipeline (``en_core_web_sm`` 3.8, loaded on first use)."""
     try:
         import spacy
@@ -76,15 +80,19 @@ def get_nlp() -> Any:
 _GLUED_QUOTE = r"""(?<=[.!?])["'“”‘’](?=[A-Za-z])"""
 
 
-def _split_glued_quotes(nlp: Any) -> None:
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, _GLUED_QUOTE]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer  # typed by spaCy as any callable from text to Doc
+    if not isinstance(tokenizer, Tokenizer):
+        raise ModelError(f"spaCy model {SPACY_MODEL!r} has no rule-based tokenizer to extend")
+    infixes = [*(nlp.Defaults.infixes or ()), _GLUED_QUOTE]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=1)
-def get_entity_recognizer() -> Any:
+def get_entity_recognizer() -> Language:
     """Return ``en_core_web_sm`` with only its tokenizer and named-entity recogniser (about
     twice as fast as the full pipeline), for callers that need entities and nothing else."""
     try:
@@ -112,7 +120,7 @@ def _register_line_breaks() -> None:
         return
 
     @Language.component(_LINE_BREAKS)
-    def line_breaks(doc: Any) -> Any:
+    def line_breaks(doc: Doc) -> Doc:
         """A line break ends a sentence (headlines, datelines and list items are sentences of
         their own) unless the next line starts in lower case, as hard-wrapped text does; an
         honorific before a capitalised word (``Rep. John``, ``Lt. Gen. Flynn``) does not."""
@@ -128,7 +136,7 @@ def _register_line_breaks() -> None:
         return doc
 
 
-def _is_honorific(token: Any) -> bool:
+def _is_honorific(token: Token) -> bool:
     """``Rep.`` (one token, or ``Rep`` + ``.``) used as a title: not after a name (``Jr.``)."""
     text = token.lower_
     if text == "." and token.i > 0 and token.nbor(-1).whitespace_ == "":
@@ -162,7 +170,7 @@ def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, in
     return pieces
 
 
-def parse(text: str) -> Any:
+def parse(text: str) -> Doc:
     """Return the spaCy ``Doc`` of ``text``; its ``doc.text`` equals ``text`` exactly."""
     nlp = get_nlp()
     if len(text) <= CHUNK_CHARS:

@@ -23,6 +23,7 @@ ingest or annotate loses at most the batch in flight and never leaves half a doc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["AddResult", "Corpus", "SearchHit", "DEFAULT_CORPUS", "search_query"]
 
 DEFAULT_CORPUS = "slant.db"
+#: The SQLite ``application_id`` that marks a slant corpus (the bytes ``slnt``).
+APPLICATION_ID = 0x736C6E74
 
 
 @dataclass(frozen=True)
@@ -142,21 +145,72 @@ class Corpus:
     ...     corpus.add_documents([Document(text="Officials said ...")])
     """
 
-    def __init__(self, path: str | Path = DEFAULT_CORPUS, *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_CORPUS, *, create: bool = True, read_only: bool = False
+    ) -> None:
+        """Open (``create``: or create) the corpus at ``path``.
+
+        A file that is an SQLite database but not a slant corpus is refused untouched (no
+        table is added, its journal mode is left alone). ``read_only`` opens the file read
+        only (SQLite ``mode=ro``; ``immutable`` when even the WAL index cannot be made, as in
+        a read-only folder), so read-only commands work on a corpus they cannot write.
+        """
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (not create or read_only) and not self.path.exists():
             raise StoreError(
                 f"corpus {str(self.path)!r} does not exist: run `slant ingest FILES "
                 f"--corpus {self.path}` first"
             )
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.db = self._connect()
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
+            self._check_kind()
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{str(self.path)!r} is not a usable slant corpus: {exc}") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        uri = self.path.resolve().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:  # a WAL file in a folder where no -shm can be made
+            return sqlite3.connect(
+                f"{uri}?mode=ro&immutable=1", uri=True, timeout=30, check_same_thread=False
+            )
+
+    def _check_kind(self) -> None:
+        """Refuse a database that is not a slant corpus, before anything is written to it."""
+        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if application_id == APPLICATION_ID:
+            return
+        tables = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        if not tables and not self.read_only:
+            return  # a new corpus
+        if application_id == 0 and "migrations" in tables:  # made before the marker existed
+            first = self.db.execute("SELECT name FROM migrations WHERE id = 1").fetchone()
+            if first is not None and first[0] == MIGRATIONS[0][1]:
+                return
+        self.db.close()
+        shown = ", ".join(tables[:8]) + (", …" if len(tables) > 8 else "")
+        raise StoreError(
+            f"{str(self.path)!r} is an SQLite database but not a slant corpus "
+            f"(tables: {shown or 'none'}); slant leaves it untouched: give another --corpus "
+            "file (a new name creates one)"
+        )
 
     def __enter__(self) -> Corpus:
         return self
@@ -167,16 +221,26 @@ class Corpus:
     def close(self) -> None:
         self.db.close()
 
+    def _pending(self) -> list[tuple[int, str, list[str]]]:
+        exists = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+        ).fetchone()
+        done = {row[0] for row in self.db.execute("SELECT id FROM migrations")} if exists else set()
+        return [migration for migration in MIGRATIONS if migration[0] not in done]
+
     def _migrate(self) -> None:
+        pending = self._pending()
+        if self.read_only:
+            if pending:
+                self._upgrade_then_reopen()
+            return
         with self.db:
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations "
                 "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-        done = {row[0] for row in self.db.execute("SELECT id FROM migrations")}
-        for number, name, statements in MIGRATIONS:
-            if number in done:
-                continue
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for number, name, statements in pending:
             with self.db:
                 for statement in statements:
                     self.db.execute(statement)
@@ -184,6 +248,22 @@ class Corpus:
                     "INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)",
                     (number, name, _now()),
                 )
+
+    def _upgrade_then_reopen(self) -> None:
+        """A read-only open of a corpus made by an older slant: upgrade its schema with a
+        short write (when the file can be written), then read on."""
+        self.db.close()
+        try:
+            Corpus(self.path).close()
+        except StoreError as exc:
+            raise StoreError(
+                f"corpus {str(self.path)!r} was made by an older slant and cannot be upgraded "
+                f"here ({exc}); run a writing command (`slant annotate --corpus {self.path}`) "
+                "where the file is writable"
+            ) from exc
+        self.db = self._connect()
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys=ON")
 
     def _execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         try:
@@ -474,6 +554,29 @@ class Corpus:
 
         return corpus_frame(self, table, flt)
 
+    def fingerprint(self) -> str:
+        """A digest of what readers of the corpus see: the documents (ids and metadata),
+        per analyzer and version, the stored analysis rows (how many, the last written, when),
+        and the stored stories (how many documents are grouped, the last change).
+
+        Adding documents, changing their metadata, annotating, or re-annotating with a new
+        analyzer version changes it (every save writes a new row, and a new version is a new
+        group); reading does not. Caches of results computed from the corpus key on it.
+        """
+        digest = hashlib.blake2b(digest_size=16)
+        queries = (
+            "SELECT id, title, source, date, url FROM documents ORDER BY rowid",
+            "SELECT analyzer, version, count(*), max(rowid), max(created_at) FROM analyses "
+            "GROUP BY analyzer, version ORDER BY analyzer, version",
+            "SELECT count(*), max(added_at) FROM story_documents",
+            "SELECT count(*), max(updated_at) FROM stories",
+        )
+        for sql in queries:
+            for row in self._execute(sql):
+                digest.update(json.dumps(tuple(row)).encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
     def stats(self) -> dict[str, int]:
         """Counts of documents, annotated documents and analysis rows."""
         one = self._execute
@@ -561,7 +664,7 @@ class Corpus:
         """Forget every stored story (to regroup from scratch); returns how many there were."""
         try:
             with self.db:
-                count = self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+                count = int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
                 self.db.execute("DELETE FROM story_documents")
                 self.db.execute("DELETE FROM stories")
         except sqlite3.Error as exc:
@@ -623,16 +726,28 @@ class Corpus:
     def count_singletons(self, flt: Filter | None = None) -> int:
         """Number of grouped documents matching the filter that are alone in their story."""
         where, params = self._where(flt)
-        return self._execute(
+        row = self._execute(
             "SELECT count(*) FROM documents d JOIN story_documents s ON s.document_id = d.id "
             f"JOIN stories t ON t.id = s.story_id WHERE t.size = 1 AND {where}",
             params,
-        ).fetchone()[0]
+        ).fetchone()
+        return int(row[0])
 
     def get_story(self, story_id: str) -> Story | None:
         """The stored story with this id, or None."""
         found = self._stories("SELECT t.* FROM stories t WHERE t.id = ?", [story_id])
         return found[0] if found else None
+
+    def story_of(self, document_id: str) -> str | None:
+        """The id of the story a document is in, or None."""
+        row = self._execute(
+            "SELECT story_id FROM story_documents WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def count_grouped(self) -> int:
+        """Number of documents in a story."""
+        return int(self._execute("SELECT count(*) FROM story_documents").fetchone()[0])
 
     def story_assignments(self, flt: Filter | None = None) -> dict[str, str]:
         """Document id -> story id, for the grouped documents matching the filter."""

@@ -121,7 +121,7 @@ def find_frames(
 
     >>> from slant.nlp import parse
     >>> scores, evidence = find_frames(parse("The strike cost the economy two billion dollars."))
-    >>> scores["economic"] > scores["human_interest"]  # doctest: +SKIP
+    >>> bool(scores["economic"] > scores["human_interest"])
     True
     """
     spans = sentences(doc)

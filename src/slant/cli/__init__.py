@@ -12,13 +12,14 @@ from .app import app
 # Importing a command module registers its commands on the apps of .app, in this order
 # (the order of `slant --help`).
 _COMMAND_MODULES = (
-    "documents",
+    "analyze",
+    "corpus",
     "demo",
     "techniques",
+    "eval",
     "quotes",
     "actors",
-    "claims",
-    "frames",
+    "train",
     "compare",
     "export",
     "stories",

@@ -9,7 +9,7 @@ stderr and exit code 1.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,12 +65,17 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextmanager
-def fail_on_errors() -> Iterator[None]:
-    """Turn SlantError (and Ctrl-C) into a one-line error and a non-zero exit."""
+def fail_on_errors(flags: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Turn SlantError (and Ctrl-C) into a one-line error and a non-zero exit.
+
+    ``flags`` maps the library's argument names to this command's options: an error about
+    one of them (:attr:`SlantError.argument <slant.errors.SlantError>`) ends with the option.
+    """
     try:
         yield
     except SlantError as exc:
-        raise fail(str(exc)) from None
+        flag = (flags or {}).get(exc.argument or "")
+        raise fail(f"{exc} ({flag})" if flag else str(exc)) from None
     except KeyboardInterrupt:
         err_console.print("Interrupted.", markup=False)
         sys.exit(130)

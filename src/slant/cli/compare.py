@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..compare import compare as compare_sides
-from ..compare import render_html, render_text
+from ..report.compare_html import render_comparison
+from ..report.compare_text import print_comparison
 from ..report.console import SafeConsole
 from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, check_out, console, fail, fail_on_errors, write_json
@@ -38,6 +39,14 @@ def compare(
     workers: Annotated[
         int, typer.Option(min=1, help="2: read the two sides in two processes (large corpora).")
     ] = 1,
+    by_story: Annotated[
+        bool,
+        typer.Option(
+            "--by-story",
+            help="Group stories first (as `slant stories`), then add each story both sides "
+            "report, side by side, and the stories only one side reported.",
+        ),
+    ] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
 ) -> None:
@@ -52,13 +61,20 @@ def compare(
         slant compare --corpus fakes.db --a source:sana,manar --b source:etilaf,alaraby
 
         slant compare --subject-a Aleppo --subject-b Mosul --format html --out report.html
+
+        slant compare --corpus fakes.db --a source:sana,manar --b source:etilaf --by-story
     """
     if format not in _FORMATS:
         raise fail(f"--format {format!r} is not one of {', '.join(_FORMATS)}")
     if a is None and b is None and not (subject_a and subject_b):
         raise fail("give two sides: --a FILTER and --b FILTER, or --subject-a and --subject-b")
     check_out(out)
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    if by_story:
+        from ..stories import group_stories
+
+        with fail_on_errors(), Corpus(corpus, create=False) as writable:
+            group_stories(writable)
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,
@@ -69,15 +85,16 @@ def compare(
             subject_b=subject_b,
             window=window,
             workers=workers,
+            by_story=by_story,
         )
     if format == "json":
         write_json(comparison.to_json(), out)
     elif format == "html":
         target = out or Path("slant-compare.html")
-        target.write_text(render_html(comparison), encoding="utf-8")
+        target.write_text(render_comparison(comparison), encoding="utf-8")
         console.print(f"Wrote {target}", markup=False)
     elif out is None:
-        render_text(comparison, console)
+        print_comparison(comparison, console)
     else:
         with out.open("w", encoding="utf-8") as handle:
-            render_text(comparison, SafeConsole(file=handle, width=120, color_system=None))
+            print_comparison(comparison, SafeConsole(file=handle, width=120, color_system=None))

@@ -1,4 +1,5 @@
-"""``slant demo``: the main job on the bundled example corpus, end to end."""
+"""``slant demo``: the main job on the bundled example corpus, end to end
+(:func:`slant.demo.run_demo`, printed)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from typing import Annotated
 
 import typer
 
-from ..demo import DEMO_SIDES, load_demo
-from ..filters import parse_filter
-from ..report.html import render_page
+from ..demo import run_demo
+from ..report.compare_text import print_comparison
 from ..report.terminal import print_summary
 from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, console, fail_on_errors
-from .documents import CorpusOption, _progress
+from .options import CorpusOption, progress_bar
 
 
 @app.command()
@@ -31,38 +31,23 @@ def demo(
 
         slant demo && slant serve
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     with fail_on_errors(), Corpus(corpus) as store:
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("Analyzing the demo corpus", total=None)
-            ingested, annotated = load_demo(
+            run = run_demo(
                 store,
+                out_dir,
                 on_start=lambda n: progress.update(task, total=n),
                 progress=lambda n: progress.advance(task, n),
             )
-        console.print(
-            f"Demo corpus: {ingested.added} added, {ingested.present} already present, "
-            f"{annotated.analyzed} analyzed → {corpus}",
-            markup=False,
-        )
-        first = store.list_documents(parse_filter(DEMO_SIDES["a"]), limit=1)[0]
-        analysis = store.get_analysis(first["id"])
-        if analysis is None:
-            raise typer.Exit(1)
-        console.rule("One article of the state outlet")
-        print_summary(analysis, console)
-        article_report = out_dir / "slant-demo-article.html"
-        article_report.write_text(render_page(analysis), encoding="utf-8")
-        console.print(f"Wrote {article_report}", markup=False)
-        _compare(store, out_dir)
-
-
-def _compare(store: Corpus, out_dir: Path) -> None:
-    from ..compare import compare, render_html, render_text
-
+    console.print(
+        f"Demo corpus: {run.ingested.added} added, {run.ingested.present} already present, "
+        f"{run.annotated.analyzed} analyzed → {corpus}",
+        markup=False,
+    )
+    console.rule("One article of the state outlet")
+    print_summary(run.analysis, console)
+    console.print(f"Wrote {run.article_report}", markup=False)
     console.rule("State outlet against opposition outlet")
-    comparison = compare(store, **DEMO_SIDES)
-    render_text(comparison, console)
-    compare_report = out_dir / "slant-demo-compare.html"
-    compare_report.write_text(render_html(comparison), encoding="utf-8")
-    console.print(f"Wrote {compare_report}", markup=False)
+    print_comparison(run.comparison, console)
+    console.print(f"Wrote {run.compare_report}", markup=False)

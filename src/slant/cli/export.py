@@ -36,7 +36,7 @@ def export(
 
         duckdb -c "SELECT technique, count(*) FROM 'tables/techniques.parquet' GROUP BY 1"
     """
-    with fail_on_errors(), Corpus(corpus, create=False) as store:
+    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
         report = export_corpus(store, out, format=format, flt=parse_filter(where))
     rows = ", ".join(f"{name} {count}" for name, count in report.rows.items())
     console.print(f"{report.documents} documents → {out}: {rows}", markup=False, soft_wrap=True)

@@ -14,18 +14,23 @@ repeats.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TypeVar
 
 import numpy as np
 
-from .collect import ROLES, SideCollector
+from ..analysis import ROLES, RoleName
+from .collect import SideCollector
 from .evidence import EvidenceBook
+from .result import ActorDescriptors, ActorRoles, DescriptorCount, RoleCounts
 from .sections import display_name
 
 __all__ = ["actor_sections", "jensen_shannon"]
 
 TOP_ACTORS = 30
 TOP_DESCRIPTORS = 8
+
+Ranked = TypeVar("Ranked", ActorDescriptors, ActorRoles)
+Key = TypeVar("Key", str, RoleName)
 
 
 def jensen_shannon(p: Counter[str], q: Counter[str]) -> float:
@@ -47,82 +52,78 @@ def jensen_shannon(p: Counter[str], q: Counter[str]) -> float:
     return max(0.0, min(1.0, (kl(a) + kl(b)) / 2))
 
 
-def _total_variation(p: Counter[str], q: Counter[str]) -> float:
+def _total_variation(p: Counter[RoleName], q: Counter[RoleName]) -> float:
     n_p, n_q = sum(p.values()), sum(q.values())
     return 0.5 * sum(abs(p[r] / n_p - q[r] / n_q) for r in ROLES)
 
 
-def _shrunk(difference: float, p: Counter[str], q: Counter[str]) -> float:
+def _shrunk(difference: float, p: Counter[Key], q: Counter[Key]) -> float:
     n = min(max(p.values()), max(q.values()))
     return difference * n / (n + 2)
 
 
-def actor_sections(sides: tuple[SideCollector, SideCollector], book: EvidenceBook) -> dict:
+def actor_sections(
+    sides: tuple[SideCollector, SideCollector], book: EvidenceBook
+) -> tuple[tuple[ActorDescriptors, ...], tuple[ActorRoles, ...]]:
     """``actor_descriptors`` and ``actor_roles`` for actors both sides mention."""
     a, b = sides
-    both = set(a.actor_documents) & set(b.actor_documents)
-    descriptors, roles = [], []
+    both = sorted(set(a.actor_documents) & set(b.actor_documents))
+    descriptors: list[tuple[float, ActorDescriptors]] = []
+    roles: list[tuple[float, ActorRoles]] = []
     for key in both:
         name = display_name(a, key)
         if a.descriptors.get(key) and b.descriptors.get(key):
             p, q = a.descriptors[key], b.descriptors[key]
             difference = jensen_shannon(p, q)
-            descriptors.append(
-                (
-                    _shrunk(difference, p, q),
-                    {
-                        "actor": name,
-                        "difference": round(difference, 4),
-                        "documents_a": a.actor_documents[key],
-                        "documents_b": b.actor_documents[key],
-                        "a": _descriptor_list(a, key, book),
-                        "b": _descriptor_list(b, key, book),
-                    },
-                )
+            described = ActorDescriptors(
+                actor=name,
+                difference=round(difference, 4),
+                documents_a=a.actor_documents[key],
+                documents_b=b.actor_documents[key],
+                a=_descriptor_list(a, key, book),
+                b=_descriptor_list(b, key, book),
             )
+            descriptors.append((_shrunk(difference, p, q), described))
         if a.roles.get(key) and b.roles.get(key):
-            p, q = a.roles[key], b.roles[key]
-            difference = _total_variation(p, q)
-            roles.append(
-                (
-                    _shrunk(difference, p, q),
-                    {
-                        "actor": name,
-                        "difference": round(difference, 4),
-                        "a": _role_entry(a, key, book),
-                        "b": _role_entry(b, key, book),
-                    },
-                )
+            cast_a, cast_b = a.roles[key], b.roles[key]
+            difference = _total_variation(cast_a, cast_b)
+            cast = ActorRoles(
+                actor=name,
+                difference=round(difference, 4),
+                a=_role_entry(a, key, book),
+                b=_role_entry(b, key, book),
             )
-    return {
-        "actor_descriptors": _ranked(descriptors),
-        "actor_roles": _ranked(roles),
-    }
+            roles.append((_shrunk(difference, cast_a, cast_b), cast))
+    return _ranked(descriptors), _ranked(roles)
 
 
-def _ranked(scored: list[tuple[float, dict[str, Any]]], *, top: int = TOP_ACTORS) -> list[dict]:
-    return [entry for _, entry in sorted(scored, key=lambda s: (-s[0], s[1]["actor"]))][:top]
+def _ranked(scored: list[tuple[float, Ranked]], *, top: int = TOP_ACTORS) -> tuple[Ranked, ...]:
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1].actor))
+    return tuple(entry for _, entry in ranked[:top])
 
 
-def _descriptor_list(side: SideCollector, key: str, book: EvidenceBook) -> list[dict]:
-    return [
-        {
-            "descriptor": text,
-            "count": count,
-            "examples": book.examples(side.examples["descriptor"].get((key, text))),
-        }
+def _descriptor_list(
+    side: SideCollector, key: str, book: EvidenceBook
+) -> tuple[DescriptorCount, ...]:
+    return tuple(
+        DescriptorCount(
+            descriptor=text,
+            count=count,
+            examples=book.examples(side.examples["descriptor"].get((key, text))),
+        )
         for text, count in side.descriptors[key].most_common(TOP_DESCRIPTORS)
-    ]
+    )
 
 
-def _role_entry(side: SideCollector, key: str, book: EvidenceBook) -> dict[str, Any]:
+def _role_entry(side: SideCollector, key: str, book: EvidenceBook) -> RoleCounts:
     counts = side.roles[key]
-    return {
-        "roles": {role: counts[role] for role in ROLES},
-        "dominant": counts.most_common(1)[0][0],
-        "examples": {
+    dominant: RoleName = counts.most_common(1)[0][0]
+    return RoleCounts(
+        roles={role: counts[role] for role in ROLES},
+        dominant=dominant,
+        examples={
             role: book.examples(side.examples["role"].get((key, role)))
             for role in ROLES
             if counts[role]
         },
-    }
+    )

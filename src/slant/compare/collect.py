@@ -13,22 +13,24 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
+from ..analysis import CASUALTY_CATEGORIES, FRAMES, ROLES, RoleName
+from .boilerplate import Boilerplate, Exclusions
 from .spans import Span, inside, subject_windows
 from .terms import TermCounts
 
-__all__ = ["EXAMPLES", "FRAMES", "ROLES", "Evidence", "SideCollector", "actor_key"]
+__all__ = ["EXAMPLES", "FRAME_PRESENT", "Evidence", "SideCollector", "actor_key"]
 
 #: Evidence spans kept per item (term, technique, speaker, descriptor, role, ...).
 EXAMPLES = 3
-FRAMES = ("resolution", "human_interest", "conflict", "morality", "economic")
-ROLES = ("hero", "villain", "victim")
-CASUALTY_CATEGORIES = ("civilians", "children", "women", "combatants")
 #: A frame counts as present in an article when its probability reaches this.
 FRAME_PRESENT = 0.5
 
 Evidence = tuple[str, int, int]
+#: One document's stored ``slant.analysis/1`` fields, as JSON-shaped values.
+Fields = dict[str, Any]
 
 
 def actor_key(name: str) -> str:
@@ -43,11 +45,11 @@ def actor_key(name: str) -> str:
     return " ".join(words)
 
 
-class _Examples(defaultdict):
+class _Examples(defaultdict[Any, list[Evidence]]):
     """Evidence spans per key, at most :data:`EXAMPLES` each."""
 
-    def __init__(self, factory: type = list) -> None:
-        super().__init__(factory)
+    def __init__(self, factory: Callable[[], list[Evidence]] = list) -> None:
+        super().__init__(factory)  # the factory argument lets a pickled copy rebuild itself
 
     def add(self, key: Any, evidence: Evidence) -> None:
         found = self[key]
@@ -58,8 +60,14 @@ class _Examples(defaultdict):
 class SideCollector:
     """Everything one side contributes to a comparison (see module docstring)."""
 
-    def __init__(self, *, subject: Any = None, window: int = 0) -> None:
+    def __init__(
+        self, *, subject: Any = None, window: int = 0, boilerplate: Boilerplate | None = None
+    ) -> None:
         self.terms = TermCounts()
+        #: Datelines, bylines and recurring boilerplate, blanked before terms are counted.
+        self.boilerplate = boilerplate
+        self.exclusions = Exclusions()
+        self.sources: Counter[str] = Counter()
         self.subject = subject
         self.window = window
         self.document_ids: list[str] = []
@@ -76,7 +84,7 @@ class SideCollector:
         self.names: dict[str, Counter[str]] = defaultdict(Counter)
         self.actor_documents: Counter[str] = Counter()
         self.descriptors: dict[str, Counter[str]] = defaultdict(Counter)
-        self.roles: dict[str, Counter[str]] = defaultdict(Counter)
+        self.roles: dict[str, Counter[RoleName]] = defaultdict(Counter)
         self._keys: dict[str, str] = {}
         self.saddest: list[tuple[float, Evidence]] = []
         self.happiest: list[tuple[float, Evidence]] = []
@@ -90,11 +98,15 @@ class SideCollector:
             windows = subject_windows(text, self.subject, sentences=sentences, window=self.window)
             if not windows:
                 return False
+        news = self.masked(text, meta.get("source"), record=True)
+        if meta.get("source"):
+            self.sources[meta["source"]] += 1
+        if windows is not None:
             self.windows[doc_id] = windows
-            self.terms.add_texts(text[s:e] for s, e in windows)
+            self.terms.add_texts(news[s:e] for s, e in windows)
             self.words.append(sum(len(text[s:e].split()) for s, e in windows))
         else:
-            self.terms.add_text(text)
+            self.terms.add_text(news)
             self.words.append(int(meta.get("words") or len(text.split())))
         self.document_ids.append(doc_id)
         self._tone(doc_id, fields, sentences, windows)
@@ -105,7 +117,20 @@ class SideCollector:
         self._casualties(doc_id, fields, windows)
         return True
 
-    def _tone(self, doc_id: str, fields: dict, sentences: list, windows: list | None) -> None:
+    def masked(self, text: str, source: str | None, *, record: bool = False) -> str:
+        """``text`` with the side's boilerplate blanked (offsets kept); ``record`` notes what
+        was left out in :attr:`exclusions`."""
+        if self.boilerplate is None:
+            return text
+        return self.boilerplate.mask(text, source, self.exclusions if record else None)
+
+    def _tone(
+        self,
+        doc_id: str,
+        fields: Fields,
+        sentences: list[dict[str, Any]],
+        windows: list[Span] | None,
+    ) -> None:
         chosen = sentences
         if windows is not None:
             chosen = [s for s in sentences if inside(s["start"], s["end"], windows)]
@@ -121,7 +146,9 @@ class SideCollector:
             _keep_extreme(self.saddest, (-low["compound"], (doc_id, low["start"], low["end"])))
             _keep_extreme(self.happiest, (high["compound"], (doc_id, high["start"], high["end"])))
 
-    def _techniques(self, doc_id: str, techniques: list, windows: list | None) -> None:
+    def _techniques(
+        self, doc_id: str, techniques: list[dict[str, Any]], windows: list[Span] | None
+    ) -> None:
         counts: Counter[str] = Counter()
         for found in techniques:
             if inside(found["start"], found["end"], windows):
@@ -131,7 +158,7 @@ class SideCollector:
                 )
         self.technique_counts.append(counts)
 
-    def _frames(self, doc_id: str, fields: dict) -> None:
+    def _frames(self, doc_id: str, fields: Fields) -> None:
         frames = fields.get("frames")
         self.frames.append(frames)
         if not frames:
@@ -142,7 +169,7 @@ class SideCollector:
                 for item in evidence.get(frame) or []:
                     self.examples["frame"].add(frame, (doc_id, item["start"], item["end"]))
 
-    def _voices(self, doc_id: str, fields: dict, windows: list | None) -> None:
+    def _voices(self, doc_id: str, fields: Fields, windows: list[Span] | None) -> None:
         for quote in fields.get("quotes") or []:
             speaker = quote.get("speaker")
             if speaker and inside(quote["content_start"], quote["content_end"], windows):
@@ -157,7 +184,9 @@ class SideCollector:
                 self.outlets[outlet] += 1
                 self.examples["outlet"].add(outlet, (doc_id, citation["start"], citation["end"]))
 
-    def _actors(self, doc_id: str, actors: list, windows: list | None) -> None:
+    def _actors(
+        self, doc_id: str, actors: list[dict[str, Any]], windows: list[Span] | None
+    ) -> None:
         descriptor_examples, role_examples = self.examples["descriptor"], self.examples["role"]
         for actor in actors:
             mentions = actor.get("mentions") or []
@@ -183,7 +212,7 @@ class SideCollector:
                 self.roles[key][role] += 1
                 role_examples.add((key, role), (doc_id, mentions[0][0], mentions[0][1]))
 
-    def _casualties(self, doc_id: str, fields: dict, windows: list | None) -> None:
+    def _casualties(self, doc_id: str, fields: Fields, windows: list[Span] | None) -> None:
         killed_claims = [
             c
             for c in fields.get("claims") or []

@@ -7,14 +7,13 @@ Monroe et al. (2008) log-odds z-scores of unigrams and bigrams (:mod:`.stats`), 
 pass over the texts, stopped as soon as every top term has its examples, finds where each
 term is used. Everything else (techniques, tone, frames, voices, actors, casualties) comes
 from the stored analyses (:mod:`.sections`); nothing is re-parsed. A document selected by
-both filters counts on both sides.
+both filters counts on both sides. The result is a typed :class:`~.result.Comparison`.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import numpy as np
 
@@ -22,30 +21,19 @@ from ..errors import InputError, StoreError
 from ..filters import Filter, parse_filter
 from ..store import Corpus
 from .actors import actor_sections
+from .aligned import ANCHOR_Z, MIN_ANCHOR, ContextCounts, align_terms
+from .by_story import story_sections
 from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
+from .result import SCHEMA, AlignedTerm, Comparison, ExcludedTerms, PerSide, SideSummary, Term
 from .sections import RatesTable, casualties, rates, voices
+from .self_names import OutletNames
 from .spans import inside
 from .stats import log_odds_z
 from .terms import TermTable, merge_terms, term_occurrences, tokenise, word_pattern
 
 __all__ = ["SCHEMA", "Comparison", "Side", "compare"]
-
-SCHEMA = "slant.compare/1"
-
-
-@dataclass
-class Comparison:
-    """The result of :func:`compare`; :meth:`to_dict` is the ``slant.compare/1`` JSON."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return json.loads(json.dumps(self.data))
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=indent)
 
 
 def _side(flt: str | Filter | None, label: str | None, subject: str | None) -> Side:
@@ -69,6 +57,8 @@ def compare(
     reps: int = 1000,
     seed: int = 0,
     workers: int = 1,
+    by_story: bool = False,
+    aligned: int = 10,
 ) -> Comparison:
     """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
 
@@ -77,7 +67,9 @@ def compare(
     sentences by that many neighbours; ``top_terms`` distinctive terms are kept per side,
     among terms seen at least ``min_count`` times; ``reps`` bootstrap replicates drawn with
     ``seed`` (the same corpus and seed give the same report); ``workers=2`` reads the two
-    sides in two processes on large corpora. Raises :class:`~slant.errors.InputError` for
+    sides in two processes on large corpora. ``by_story`` adds the stories both sides report
+    and each side's blindspots (from the stories ``slant stories`` stored); ``aligned`` is how
+    many aligned term pairs to keep. Raises :class:`~slant.errors.InputError` for
     sides that select nothing and :class:`~slant.errors.StoreError` for an unannotated corpus.
 
     >>> with Corpus("fakes.db") as corpus:  # doctest: +SKIP
@@ -92,43 +84,112 @@ def compare(
             "filters with --a and --b, or two subjects with --subject-a and --subject-b"
         )
     readings = read_sides(corpus, sides, window=window, workers=workers)
-    collectors = tuple(reading.collector for reading in readings)
+    collectors = (readings[0].collector, readings[1].collector)
     annotated = [reading.annotated for reading in readings]
     _check_sides(corpus, sides, collectors, annotated)
     book = EvidenceBook(corpus)
-    data: dict[str, Any] = {"schema": SCHEMA}
-    for key, side, collector, seen in zip("ab", sides, collectors, annotated, strict=True):
-        data[key] = {
-            "label": side.label,
-            "filter": side.filter.expression,
-            "subject": side.subject,
-            "documents": collector.documents,
-            "words": int(sum(collector.words)),
-            "not_annotated": corpus.count_documents(side.documents_filter()) - seen,
-        }
+    summaries = [
+        SideSummary(
+            label=side.label,
+            filter=side.filter.expression,
+            subject=side.subject,
+            documents=collector.documents,
+            words=int(sum(collector.words)),
+            not_annotated=corpus.count_documents(side.documents_filter()) - seen,
+        )
+        for side, collector, seen in zip(sides, collectors, annotated, strict=True)
+    ]
     table = merge_terms(collectors[0].terms, collectors[1].terms)
     subject_words = {w for side in sides for w in tokenise(side.subject or "") if w[0].isalpha()}
-    terms = _distinctive_terms(table, top=top_terms, min_count=min_count, leave_out=subject_words)
-    for key, side, collector in zip("ab", sides, collectors, strict=True):
-        _add_term_examples(corpus, side, collector, terms[key], book)
-    data["distinctive_terms"] = terms
-    sections = {
-        **rates(RatesTable(collectors, reps=reps, seed=seed), book),
-        **voices(collectors, book),
-    }
-    sections.update(actor_sections(collectors, book))
-    data.update(
-        actor_descriptors=sections["actor_descriptors"],
-        techniques=sections["techniques"],
-        tone=sections["tone"],
-        quoted=sections["quoted"],
-        cited_outlets=sections["cited_outlets"],
-        casualties=casualties(collectors, book),
-        frames=sections["frames"],
-        actor_roles=sections["actor_roles"],
-        evidence_documents=book.cited,
+    own_names = (OutletNames(collectors[0].sources), OutletNames(collectors[1].sources))
+    ranked, named = _distinctive_terms(
+        table, top=top_terms, min_count=min_count, leave_out=subject_words, own_names=own_names
     )
-    return Comparison(data)
+    terms = [
+        _with_examples(corpus, side, collector, side_terms, book)
+        for side, collector, side_terms in zip(sides, collectors, ranked, strict=True)
+    ]
+    excluded = [
+        ExcludedTerms(
+            outlet_names=tuple(names),
+            sources=tuple(outlets.sources),
+            **collector.exclusions.summary(),
+        )
+        for names, outlets, collector in zip(named, own_names, collectors, strict=True)
+    ]
+    aligned_terms = _aligned_terms(corpus, sides, collectors, table, terms, top=aligned)
+    techniques, tone, frames = rates(RatesTable(collectors, reps=reps, seed=seed), book)
+    speakers, outlets = voices(collectors, book)
+    descriptors, roles = actor_sections(collectors, book)
+    shared, blindspots = (
+        story_sections(corpus, collectors[0].document_ids, collectors[1].document_ids, book)
+        if by_story
+        else (None, None)
+    )
+    return Comparison(
+        a=summaries[0],
+        b=summaries[1],
+        distinctive_terms=PerSide(terms[0], terms[1]),
+        actor_descriptors=descriptors,
+        techniques=techniques,
+        tone=tone,
+        quoted=speakers,
+        cited_outlets=outlets,
+        casualties=casualties(collectors, book),
+        frames=frames,
+        actor_roles=roles,
+        evidence_documents=book.cited,
+        aligned_terms=aligned_terms,
+        excluded_terms=PerSide(excluded[0], excluded[1]),
+        stories=shared,
+        blindspots=blindspots,
+    )
+
+
+def _aligned_terms(
+    corpus: Corpus,
+    sides: tuple[Side, Side],
+    collectors: tuple[SideCollector, SideCollector],
+    table: TermTable,
+    terms: list[tuple[Term, ...]],
+    *,
+    top: int,
+) -> tuple[AlignedTerm, ...]:
+    """Aligned pairs among the distinctive terms of the two sides (:mod:`.aligned`): one
+    more pass over each side's texts counts the contexts of its terms."""
+    if top <= 0 or not terms[0] or not terms[1]:
+        return ()
+    z = log_odds_z(table.unigram_a, table.unigram_b)
+    shared = (table.unigram_a >= MIN_ANCHOR) & (table.unigram_b >= MIN_ANCHOR)
+    outlets = OutletNames([*collectors[0].sources, *collectors[1].sources])
+    anchors = [
+        table.words[i]
+        for i in np.nonzero(shared & (np.abs(z) < ANCHOR_Z))[0]
+        if not outlets.source_named(table.words[i])
+    ]
+    stories = corpus.story_assignments()
+    counts = []
+    for side, collector, side_terms in zip(sides, collectors, terms, strict=True):
+        context = ContextCounts(frozenset(term.term for term in side_terms))
+        wanted = set(collector.document_ids)
+        for document in corpus.iter_documents(side.documents_filter()):
+            if document.id not in wanted:
+                continue
+            news = collector.masked(document.text, document.source)
+            windows = collector.windows.get(document.id) if side.subject else None
+            for start, end in windows or [(0, len(news))]:
+                context.add_text(news[start:end], stories.get(document.id))
+        counts.append(context)
+    examples = [{term.term: term.examples for term in side_terms} for side_terms in terms]
+    pairs = align_terms(
+        counts[0],
+        counts[1],
+        anchors=anchors,
+        top=top,
+        examples_a=examples[0],
+        examples_b=examples[1],
+    )
+    return tuple(pairs)
 
 
 def _check_sides(
@@ -155,15 +216,22 @@ def _check_sides(
 
 
 def _distinctive_terms(
-    table: TermTable, *, top: int, min_count: int, leave_out: set[str]
-) -> dict[str, list[dict[str, Any]]]:
-    """The top terms of each side; terms made of a subject's words (``leave_out``) are not
-    ranked, as they tell the subjects apart trivially."""
+    table: TermTable,
+    *,
+    top: int,
+    min_count: int,
+    leave_out: set[str],
+    own_names: tuple[OutletNames, OutletNames],
+) -> tuple[tuple[list[Term], list[Term]], tuple[list[str], list[str]]]:
+    """The top terms of each side (without examples yet), and the terms left out of each
+    side's list because they name one of its own outlets (``own_names``). Terms made of a
+    subject's words
+    (``leave_out``) are not ranked, as they tell the subjects apart trivially."""
     words = table.words
     left_out = np.array([word in leave_out for word in words], dtype=bool)
     shift = np.int64(2**32)
-    counts = [
-        (table.unigram_a, table.unigram_b, lambda i: words[i], left_out),
+    counts: list[tuple[np.ndarray, np.ndarray, Callable[[int], str], np.ndarray]] = [
+        (table.unigram_a, table.unigram_b, words.__getitem__, left_out),
         (
             table.bigram_a,
             table.bigram_b,
@@ -171,27 +239,50 @@ def _distinctive_terms(
             left_out[table.codes // shift] | left_out[table.codes % shift],
         ),
     ]
-    ranked: dict[str, list[tuple[float, dict[str, Any]]]] = {"a": [], "b": []}
+    ranked: tuple[list[tuple[float, Term]], list[tuple[float, Term]]] = ([], [])
+    named: tuple[list[tuple[float, str]], list[tuple[float, str]]] = ([], [])
     for y_a, y_b, name, skip in counts:
         z = log_odds_z(y_a, y_b)
         z[((y_a + y_b) < min_count) | skip] = 0.0
-        for key, sign in (("a", 1.0), ("b", -1.0)):
-            ranked[key].extend(
-                (
-                    float(sign * z[i]),
-                    {
-                        "term": name(i),
-                        "z": round(float(z[i]), 3),
-                        "count_a": int(y_a[i]),
-                        "count_b": int(y_b[i]),
-                    },
+        for side_terms, side_named, names, sign in zip(
+            ranked, named, own_names, (1.0, -1.0), strict=True
+        ):
+            kept = 0
+            for i in _ranked_indices(sign * z, top):
+                term = name(i)
+                if names.source_named(term):
+                    side_named.append((float(sign * z[i]), term))
+                    continue
+                if kept == top:
+                    break
+                kept += 1
+                side_terms.append(
+                    (
+                        float(sign * z[i]),
+                        Term(
+                            term=term,
+                            z=round(float(z[i]), 3),
+                            count_a=int(y_a[i]),
+                            count_b=int(y_b[i]),
+                        ),
+                    )
                 )
-                for i in _top_indices(sign * z, top)
-            )
-    return {
-        key: [entry for _, entry in sorted(items, key=lambda s: -s[0])[:top]]
-        for key, items in ranked.items()
-    }
+    a, b = ([term for _, term in sorted(items, key=lambda s: -s[0])[:top]] for items in ranked)
+    left_a, left_b = ([t for _, t in sorted(items, key=lambda s: -s[0])] for items in named)
+    return (a, b), (left_a, left_b)
+
+
+#: Extra candidates ranked per side, so that leaving out outlet names still fills the list.
+_NAMED_SLACK = 30
+
+
+def _ranked_indices(scores: np.ndarray, top: int) -> Iterator[int]:
+    """The ``top`` best indices, then (for the lists that leave some out) up to
+    :data:`_NAMED_SLACK` more, in rank order; ties keep the order of :func:`_top_indices`."""
+    first = _top_indices(scores, top)
+    yield from (int(i) for i in first)
+    seen = set(first.tolist())
+    yield from (int(i) for i in _top_indices(scores, top + _NAMED_SLACK) if int(i) not in seen)
 
 
 def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:
@@ -203,15 +294,15 @@ def _top_indices(scores: np.ndarray, top: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")]
 
 
-def _add_term_examples(
+def _with_examples(
     corpus: Corpus,
     side: Side,
     collector: SideCollector,
-    terms: list[dict[str, Any]],
+    terms: list[Term],
     book: EvidenceBook,
-) -> None:
-    """Find uses of each term in up to EXAMPLES different documents of the side."""
-    found: dict[str, list[tuple[str, int, int]]] = {entry["term"]: [] for entry in terms}
+) -> tuple[Term, ...]:
+    """The terms with uses of each in up to EXAMPLES different documents of the side."""
+    found: dict[str, list[tuple[str, int, int]]] = {term.term: [] for term in terms}
     missing = set(found)
     if missing:
         wanted = set(collector.document_ids)
@@ -230,5 +321,4 @@ def _add_term_examples(
                         missing.discard(term)
             if not missing:
                 break
-    for entry in terms:
-        entry["examples"] = book.examples(found[entry["term"]])
+    return tuple(replace(term, examples=book.examples(found[term.term])) for term in terms)

@@ -1,12 +1,14 @@
 """Read the two sides of a comparison from the store, one after the other or in parallel.
 
-Each side is one streaming pass over the store: texts (:meth:`Corpus.iter_documents`) and
-stored analyses (:meth:`Corpus.iter_analysis_fields`) come in the same row order and are
-joined by document id, so nothing is held but the side's running tallies. The two sides are
-independent until their term counts are merged (:func:`~.terms.merge_terms`), so with
-``workers=2`` and a large corpus each side is read by its own process (``spawn``: no state
-is inherited, each opens the corpus file read-only by itself). Small comparisons stay in one
-process, where starting another would cost more than it saves.
+Each side is read in two streaming passes over the store: one learns its sources'
+boilerplate (:mod:`.boilerplate`, left out of term counts); in the other, texts
+(:meth:`Corpus.iter_documents`) and stored analyses (:meth:`Corpus.iter_analysis_fields`)
+come in the same row order and are joined by document id, so nothing is held but the side's
+running tallies. The two sides are independent until their term counts are merged
+(:func:`~.terms.merge_terms`), so with ``workers=2`` and a large corpus each side is read by
+its own process (``spawn``: no state is inherited, each opens the corpus file read-only by
+itself). Small comparisons stay in one process, where starting another would cost more than
+it saves.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from ..filters import Filter
 from ..store import Corpus
+from .boilerplate import learn_boilerplate
 from .collect import SideCollector
 from .spans import subject_pattern
 
@@ -52,8 +55,13 @@ class SideReading:
 
 def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
     subject = side.subject
-    collector = SideCollector(subject=subject_pattern(subject) if subject else None, window=window)
     flt = side.documents_filter()
+    boilerplate = learn_boilerplate((d.source, d.text) for d in corpus.iter_documents(flt))
+    collector = SideCollector(
+        subject=subject_pattern(subject) if subject else None,
+        window=window,
+        boilerplate=boilerplate,
+    )
     texts = corpus.iter_documents(flt)
     annotated = 0
     for meta, fields in corpus.iter_analysis_fields(flt):
@@ -67,7 +75,7 @@ def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
 
 
 def _read_file(path: str, side: Side, window: int) -> SideReading:
-    with Corpus(Path(path), create=False) as corpus:
+    with Corpus(Path(path), read_only=True) as corpus:
         return _read(corpus, side, window)
 
 

@@ -9,12 +9,25 @@ name them; casualties are the sums over a side's articles of the people each rep
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
-from .collect import CASUALTY_CATEGORIES, FRAME_PRESENT, FRAMES, SideCollector
+from ..analysis import CASUALTY_CATEGORIES, FRAMES, FrameName
+from .collect import FRAME_PRESENT, SideCollector
 from .evidence import EvidenceBook
+from .result import (
+    Casualties,
+    CitedOutlet,
+    Difference,
+    Frames,
+    FrameShare,
+    Interval,
+    MeanTone,
+    PerSide,
+    Rate,
+    Speaker,
+    Techniques,
+    ToneSection,
+)
 from .stats import BootstrapResult, bootstrap_ratios, difference_interval
 
 __all__ = ["RatesTable", "casualties", "display_name", "rates", "voices"]
@@ -26,7 +39,7 @@ class RatesTable:
     """Bootstrap of every per-document rate of both sides: techniques, tone, frames."""
 
     def __init__(self, sides: tuple[SideCollector, SideCollector], *, reps: int, seed: int) -> None:
-        names = set()
+        names: set[str] = set()
         for side in sides:
             for counts in side.technique_counts:
                 names.update(counts)
@@ -65,54 +78,81 @@ class RatesTable:
         offsets["frame_probability"] = offsets["frame"] + len(FRAMES)
         return offsets[kind] + index
 
-    def difference_entry(self, column: int) -> dict[str, Any]:
+    def difference_entry(self, column: int) -> Difference:
         estimate, low, high = self.difference
-        interval = BootstrapResult(estimate, low, high, np.empty(0)).interval(column)
-        real = interval[0] is not None and (interval[0] > 0 or interval[1] < 0)
+        interval = _pair(BootstrapResult(estimate, low, high, np.empty(0)).interval(column))
+        below, above = interval
+        real = below is not None and above is not None and (below > 0 or above < 0)
         value = None if not np.isfinite(estimate[column]) else round(float(estimate[column]), 4)
-        return {"a_minus_b": value, "ci95": interval, "real": bool(real)}
+        return Difference(a_minus_b=value, ci95=interval, real=bool(real))
 
 
-def rates(table: RatesTable, book: EvidenceBook) -> dict[str, dict[str, Any]]:
+def _pair(interval: list[float | None]) -> Interval:
+    return interval[0], interval[1]
+
+
+def rates(table: RatesTable, book: EvidenceBook) -> tuple[Techniques, ToneSection, Frames]:
     """The ``techniques``, ``tone`` and ``frames`` sections."""
-    techniques: dict[str, Any] = {"a": {}, "b": {}, "difference": {}}
-    tone: dict[str, Any] = {"difference": table.difference_entry(table.column("tone"))}
-    frames: dict[str, Any] = {"a": {}, "b": {}, "difference": {}, "documents": {}}
-    for key, side, result in zip("ab", table.sides, table.results, strict=True):
+    technique_rates: list[dict[str, Rate]] = []
+    tones: list[MeanTone] = []
+    frame_shares: list[dict[FrameName, FrameShare]] = []
+    for side, result in zip(table.sides, table.results, strict=True):
+        per_technique = {}
         for i, name in enumerate(table.techniques):
             column = table.column("technique", i)
-            techniques[key][name] = {
-                "per_1000_words": result.value(column, digits=3),
-                "ci95": result.interval(column, digits=3),
-                "count": int(sum(c.get(name, 0) for c in side.technique_counts)),
-                "examples": book.examples(side.examples["technique"].get(name)),
-            }
+            per_technique[name] = Rate(
+                per_1000_words=result.value(column, digits=3),
+                ci95=_pair(result.interval(column, digits=3)),
+                count=int(sum(c.get(name, 0) for c in side.technique_counts)),
+                examples=book.examples(side.examples["technique"].get(name)),
+            )
+        technique_rates.append(per_technique)
         column = table.column("tone")
-        tone[key] = {
-            "mean": result.value(column),
-            "ci95": result.interval(column),
-            "documents": int(sum(v is not None for v in side.tones)),
-            "most_negative": book.examples(
-                [e for score, e in sorted(side.saddest, reverse=True) if score > 0]
-            ),
-            "most_positive": book.examples(
-                [e for score, e in sorted(side.happiest, reverse=True) if score > 0]
-            ),
-        }
-        for i, name in enumerate(FRAMES):
+        tones.append(
+            MeanTone(
+                mean=result.value(column),
+                ci95=_pair(result.interval(column)),
+                documents=int(sum(v is not None for v in side.tones)),
+                most_negative=book.examples(
+                    [e for score, e in sorted(side.saddest, reverse=True) if score > 0]
+                ),
+                most_positive=book.examples(
+                    [e for score, e in sorted(side.happiest, reverse=True) if score > 0]
+                ),
+            )
+        )
+        per_frame = {}
+        for i, frame in enumerate(FRAMES):
             share, mean = table.column("frame", i), table.column("frame_probability", i)
-            frames[key][name] = {
-                "share": result.value(share),
-                "ci95": result.interval(share),
-                "mean_probability": result.value(mean),
-                "examples": book.examples(side.examples["frame"].get(name)),
-            }
-        frames["documents"][key] = int(sum(bool(f) for f in side.frames))
-    for i, name in enumerate(table.techniques):
-        techniques["difference"][name] = table.difference_entry(table.column("technique", i))
-    for i, name in enumerate(FRAMES):
-        frames["difference"][name] = table.difference_entry(table.column("frame", i))
-    return {"techniques": techniques, "tone": tone, "frames": frames}
+            per_frame[frame] = FrameShare(
+                share=result.value(share),
+                ci95=_pair(result.interval(share)),
+                mean_probability=result.value(mean),
+                examples=book.examples(side.examples["frame"].get(frame)),
+            )
+        frame_shares.append(per_frame)
+    techniques = Techniques(
+        a=technique_rates[0],
+        b=technique_rates[1],
+        difference={
+            name: table.difference_entry(table.column("technique", i))
+            for i, name in enumerate(table.techniques)
+        },
+    )
+    tone = ToneSection(
+        difference=table.difference_entry(table.column("tone")), a=tones[0], b=tones[1]
+    )
+    a, b = (int(sum(bool(f) for f in side.frames)) for side in table.sides)
+    frames = Frames(
+        a=frame_shares[0],
+        b=frame_shares[1],
+        difference={
+            frame: table.difference_entry(table.column("frame", i))
+            for i, frame in enumerate(FRAMES)
+        },
+        documents=PerSide(a, b),
+    )
+    return techniques, tone, frames
 
 
 def display_name(side: SideCollector, key: str) -> str:
@@ -121,41 +161,52 @@ def display_name(side: SideCollector, key: str) -> str:
     return names.most_common(1)[0][0] if names else key
 
 
-def voices(sides: tuple[SideCollector, ...], book: EvidenceBook) -> dict[str, Any]:
-    """The ``quoted`` and ``cited_outlets`` sections: who speaks and which media are cited."""
-    quoted, cited = {}, {}
-    for key, side in zip("ab", sides, strict=True):
-        quoted[key] = [
-            {
-                "speaker": display_name(side, speaker),
-                "quotes": count,
-                "examples": book.examples(side.examples["speaker"].get(speaker)),
-            }
-            for speaker, count in side.speakers.most_common(TOP_ITEMS)
-        ]
-        cited[key] = [
-            {
-                "outlet": outlet,
-                "citations": count,
-                "examples": book.examples(side.examples["outlet"].get(outlet)),
-            }
-            for outlet, count in side.outlets.most_common(TOP_ITEMS)
-        ]
-    return {"quoted": quoted, "cited_outlets": cited}
+def voices(
+    sides: tuple[SideCollector, SideCollector], book: EvidenceBook
+) -> tuple[PerSide[tuple[Speaker, ...]], PerSide[tuple[CitedOutlet, ...]]]:
+    """The ``quoted`` and ``cited_outlets`` sections: who speaks and which media are cited,
+    most frequent first."""
+    quoted, cited = [], []
+    for side in sides:
+        quoted.append(
+            tuple(
+                Speaker(
+                    speaker=display_name(side, speaker),
+                    quotes=count,
+                    examples=book.examples(side.examples["speaker"].get(speaker)),
+                )
+                for speaker, count in side.speakers.most_common(TOP_ITEMS)
+            )
+        )
+        cited.append(
+            tuple(
+                CitedOutlet(
+                    outlet=outlet,
+                    citations=count,
+                    examples=book.examples(side.examples["outlet"].get(outlet)),
+                )
+                for outlet, count in side.outlets.most_common(TOP_ITEMS)
+            )
+        )
+    return PerSide(quoted[0], quoted[1]), PerSide(cited[0], cited[1])
 
 
-def casualties(sides: tuple[SideCollector, ...], book: EvidenceBook) -> dict[str, Any]:
+def casualties(
+    sides: tuple[SideCollector, SideCollector], book: EvidenceBook
+) -> PerSide[Casualties]:
     """Killed people reported, summed over each side's documents, with the claims behind them."""
-    out = {}
-    for key, side in zip("ab", sides, strict=True):
-        entry: dict[str, Any] = {
-            f"killed_{category}_reported": int(side.casualties[category])
-            for category in CASUALTY_CATEGORIES
-        }
-        entry["documents_reporting_killed"] = side.casualty_documents
-        entry["examples"] = {
-            category: book.examples(side.examples["casualties"].get(category))
-            for category in CASUALTY_CATEGORIES
-        }
-        out[key] = entry
-    return out
+    a, b = (
+        Casualties(
+            killed_civilians_reported=int(side.casualties["civilians"]),
+            killed_children_reported=int(side.casualties["children"]),
+            killed_women_reported=int(side.casualties["women"]),
+            killed_combatants_reported=int(side.casualties["combatants"]),
+            documents_reporting_killed=side.casualty_documents,
+            examples={
+                category: book.examples(side.examples["casualties"].get(category))
+                for category in CASUALTY_CATEGORIES
+            },
+        )
+        for side in sides
+    )
+    return PerSide(a, b)

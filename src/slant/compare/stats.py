@@ -54,7 +54,8 @@ def log_odds_z(counts_a: np.ndarray, counts_b: np.ndarray) -> np.ndarray:
         )
         variance = 1.0 / (y_a + alpha) + 1.0 / (y_b + alpha)
         z = delta / np.sqrt(variance)
-    return np.nan_to_num(z, nan=0.0, posinf=0.0, neginf=0.0)
+    finite: np.ndarray = np.nan_to_num(z, nan=0.0, posinf=0.0, neginf=0.0)
+    return finite
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ def tokenise(text: str) -> list[str]:
     return _TOKEN.findall(_POSSESSIVE.sub("", text.lower()))
 
 
-class _WordIds(dict):
+class _WordIds(dict[str, int]):
     """Word -> id; a word seen for the first time gets the next id (0 if not a word)."""
 
     def __init__(self, words: list[str]) -> None:

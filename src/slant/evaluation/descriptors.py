@@ -78,10 +78,10 @@ class DescriptorScore:
     matched: int = 0
     exact: int = 0
     same_relation: int = 0
-    gold_by_relation: Counter = field(default_factory=Counter)
-    predicted_by_relation: Counter = field(default_factory=Counter)
-    matched_gold_by_relation: Counter = field(default_factory=Counter)
-    matched_predicted_by_relation: Counter = field(default_factory=Counter)
+    gold_by_relation: Counter[str] = field(default_factory=Counter)
+    predicted_by_relation: Counter[str] = field(default_factory=Counter)
+    matched_gold_by_relation: Counter[str] = field(default_factory=Counter)
+    matched_predicted_by_relation: Counter[str] = field(default_factory=Counter)
 
     @staticmethod
     def _prf(hits_p: int, predicted: int, hits_r: int, gold: int) -> tuple[float, float, float]:
@@ -143,7 +143,7 @@ def system_pairs(text: str) -> list[SystemPair]:
 
     analysis = analyze(text, analyzers=["actors"])
     return [
-        SystemPair(tuple(tuple(m) for m in actor.mentions), d.start, d.end, d.relation)
+        SystemPair(tuple((s, e) for s, e in actor.mentions), d.start, d.end, d.relation)
         for actor in analysis.actors
         for d in actor.descriptors
     ]

@@ -34,10 +34,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .gold_articles import GoldArticles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "GOLD_SETS",
@@ -220,7 +223,7 @@ def _same_mention(quote: GoldQuote, match: Prediction) -> bool:
     )
 
 
-def slant_system(doc: Any) -> list[Prediction]:
+def slant_system(doc: Doc) -> list[Prediction]:
     """slant's ``quotes`` analyzer on a parsed document."""
     from ..analyzers.quotes import extract_quotes
 
@@ -238,7 +241,7 @@ def slant_system(doc: Any) -> list[Prediction]:
     ]
 
 
-def textacy_system(doc: Any) -> list[Prediction]:
+def textacy_system(doc: Doc) -> list[Prediction]:
     """textacy's ``extract.triples.direct_quotations`` (speaker tokens joined by spaces)."""
     try:
         from textacy.extract.triples import direct_quotations
@@ -269,7 +272,7 @@ def _slant_name() -> str:
     return f"slant {available_analyzers()['quotes'].version}"
 
 
-SYSTEMS: dict[str, Callable[[Any], list[Prediction]]] = {
+SYSTEMS: dict[str, Callable[[Doc], list[Prediction]]] = {
     "slant": slant_system,
     "textacy direct_quotations": textacy_system,
 }

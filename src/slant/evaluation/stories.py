@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..document import Document
 from ..errors import InputError
 from ..ingest.table import ColumnMap, read_csv, read_jsonl
-from ..stories.cluster import Settings
+from ..stories.cluster import Cluster, Settings
 from ..stories.features import DocumentFeatures, extract_features
 from ..stories.group import BASELINE, cluster_features
 
@@ -136,14 +137,14 @@ def gold_documents(
         raise InputError(
             f"{str(path)!r} cannot be read ({exc}): give the FA-KES sample with --fakes"
         ) from exc
-    found = {}
+    found: dict[str, tuple[str, str | None, str | None, str | None, str]] = {}
     for doc in reader(text, name=str(path), columns=columns):
-        if hasattr(doc, "text") and doc.external_id and doc.external_id not in found:
+        if isinstance(doc, Document) and doc.external_id and doc.external_id not in found:
             found[doc.external_id] = (doc.external_id, doc.title, doc.source, doc.date, doc.text)
     return found
 
 
-def _labels(clusters: Sequence) -> dict[str, str]:
+def _labels(clusters: Sequence[Cluster]) -> dict[str, str]:
     return {m.id: c.key for c in clusters for m in c.members}
 
 

@@ -9,6 +9,7 @@ an ``on_note`` callback. Ingest only reads: :func:`slant.load.ingest_paths` stor
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,9 @@ __all__ = [
     "IngestNote",
     "NoteHandler",
     "fetch_document",
+    "format_of",
     "load_document",
+    "read_data",
     "read_path",
 ]
 
@@ -52,39 +55,62 @@ _BY_SUFFIX = {
 }
 
 
-def _format_of(path: Path, fmt: str) -> str:
-    if fmt != "auto":
-        if fmt not in FORMATS:
-            raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-        return fmt
-    found = _BY_SUFFIX.get(path.suffix.lower())
+def format_of(name: str | Path, format: str = "auto") -> str:
+    """The reader format of a file: ``format`` unless it is ``auto``, else by the suffix.
+
+    >>> format_of("news.JSONL"), format_of("page.htm"), format_of("rows.txt", "csv")
+    ('jsonl', 'html', 'csv')
+    """
+    if format != "auto":
+        if format not in FORMATS:
+            raise InputError(
+                f"unknown format {format!r}; use one of {', '.join(FORMATS)}", argument="format"
+            )
+        return format
+    suffix = Path(name).suffix
+    found = _BY_SUFFIX.get(suffix.lower())
     if found is None:
         raise InputError(
-            f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
-            f"give --format ({', '.join(FORMATS[1:])})"
+            f"{name}: cannot tell the format from the extension {suffix or '(none)'!r}; "
+            f"name the format ({', '.join(FORMATS[1:])})",
+            argument="format",
         )
     return found
 
 
-def _read_file(
-    path: Path, fmt: str, columns: ColumnMap, source: str | None, on_note: NoteHandler | None
+def read_data(
+    data: bytes,
+    *,
+    name: str,
+    format: str = "auto",
+    columns: ColumnMap | None = None,
+    source: str | None = None,
+    on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    data = read_bytes(path)
-    kind = _format_of(path, fmt)
+    """Yield the documents of one file's bytes, read as ``format`` (``auto``: by the suffix of
+    ``name``, which also names the input in errors). A bad file as a whole raises InputError;
+    a table's bad rows are yielded as failures."""
+    kind = format_of(name, format)
     if kind == "feed":
-        yield from read_feed(data, name=str(path), source=source)
+        yield from read_feed(data, name=name, source=source)
         return
-    text, warnings = decode(data, str(path))
+    text, warnings = decode(data, name)
     if kind == "text":
-        yield from read_text(text, name=path.name, source=source, warnings=warnings)
+        yield from read_text(text, name=Path(name).name, source=source, warnings=warnings)
     elif kind == "html":
-        yield from read_html(text, name=str(path), source=source, warnings=warnings)
+        yield from read_html(text, name=name, source=source, warnings=warnings)
     elif kind == "csv":
-        yield from read_csv(text, name=str(path), columns=columns, source=source, on_note=on_note)
+        yield from read_csv(
+            text, name=name, columns=columns or ColumnMap(), source=source, on_note=on_note
+        )
     elif kind == "jsonl":
-        yield from read_jsonl(text, name=str(path), columns=columns, source=source, on_note=on_note)
+        yield from read_jsonl(
+            text, name=name, columns=columns or ColumnMap(), source=source, on_note=on_note
+        )
     else:
-        raise InputError(f"{path}: format {kind!r} applies to folders, not files")
+        raise InputError(
+            f"{name}: format {kind!r} applies to folders, not files", argument="format"
+        )
 
 
 def read_path(
@@ -111,7 +137,9 @@ def read_path(
         if format == "ptc" or (format == "auto" and is_ptc_folder(path)):
             yield from read_ptc(path, source=source)
             return
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        files, unreadable = _walk(path)
+        for folder, reason in unreadable:
+            yield IngestFailure(folder, f"cannot read folder: {reason}")
         for file in files:
             if format == "auto" and file.suffix.lower() not in _BY_SUFFIX:
                 continue
@@ -120,9 +148,36 @@ def read_path(
             )
         return
     try:
-        yield from _read_file(path, format, columns, source, on_note)
+        data = read_bytes(path)
+        yield from read_data(
+            data, name=str(path), format=format, columns=columns, source=source, on_note=on_note
+        )
     except SlantError as exc:
         yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The visible files under ``folder`` (sorted), and the subfolders that could not be
+    read with the reason (``Path.rglob`` skips those silently)."""
+    unreadable: list[tuple[str, str]] = []
+
+    def failed(error: OSError) -> None:
+        unreadable.append((str(error.filename or folder), error.strerror or str(error)))
+
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(root) / n for n in names if not n.startswith("."))
+    return sorted(f for f in files if f.is_file()), unreadable
+
+
+def _read_unnamed(path: Path) -> Document:
+    """The article of a file without a known extension, read as stdin is: HTML when it
+    starts with ``<``, else plain text."""
+    text, warnings = decode(read_bytes(path), str(path))
+    if text.lstrip().startswith("<"):
+        return html_to_document(text, name=str(path), warnings=warnings)
+    return next(read_text(text, name=path.name, warnings=warnings))
 
 
 def load_document(
@@ -134,7 +189,8 @@ def load_document(
 ) -> Document:
     """The one document named by ``spec``: a file path, an http(s) URL, or ``-`` (stdin).
 
-    Text from stdin that starts with ``<`` is read as HTML. A table or feed with several
+    Text from stdin, or a file without a known extension, that starts with ``<`` is read as
+    HTML, else as plain text. A table or feed with several
     documents is refused: analyze takes one article (ingest takes many).
     """
     if spec.startswith(("http://", "https://")):
@@ -151,6 +207,8 @@ def load_document(
     path = Path(spec)
     if path.is_dir():
         raise InputError(f"{spec}: is a folder; analyze takes one article (use `slant ingest`)")
+    if format == "auto" and path.exists() and path.suffix.lower() not in _BY_SUFFIX:
+        return _read_unnamed(path)
     items = list(read_path(path, format=format))
     failures = [i for i in items if isinstance(i, IngestFailure)]
     if failures and not [i for i in items if isinstance(i, Document)]:

@@ -1,6 +1,7 @@
-"""Reading input bytes safely: size cap, binary detection, UTF-8 with a visible fallback.
+"""Reading input bytes safely: regular files only, a size cap enforced while reading.
 
-Every reader gets its text through :func:`decode`, so the same input problems give the same
+Every reader gets its text through :func:`decode` (:mod:`.encoding`: byte-order marks,
+binary detection, UTF-8, then a charset detector), so the same input problems give the same
 one-line errors whatever the format.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
+from .encoding import decode
 
 __all__ = ["MAX_INPUT_BYTES", "decode", "describe_size", "read_bytes"]
 
@@ -87,27 +89,3 @@ def _read_at_most(file: BinaryIO, max_bytes: int) -> bytes | None:
         if total > max_bytes:
             return None
     return b"".join(chunks)
-
-
-def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
-    """Decode input bytes to text; return the text and any warnings.
-
-    Binary data (NUL bytes or many control characters) is refused. Invalid UTF-8 is decoded
-    with replacement characters and a warning saying so, rather than refused: a stray byte
-    in a scraped page should not lose the article.
-    """
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in head or controls > len(head) * 0.1:
-        raise InputError(f"{name}: looks like a binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        return text, (
-            f"{name}: not valid UTF-8 (first bad byte at {exc.start}); decoded with "
-            f"{bad} replacement character(s)",
-        )

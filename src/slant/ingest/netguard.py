@@ -88,7 +88,8 @@ def allowed_addresses(host: str, port: int, *, allow_private: bool, url: str) ->
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host!r}") from exc
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    # sockaddr[0] is the address string for both AF_INET and AF_INET6 (typeshed: str | int).
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if allow_private:
         return addresses
     for address in addresses:

@@ -31,18 +31,15 @@ def is_ptc_folder(path: Path) -> bool:
 
 def read_ptc(path: Path, *, source: str | None = None) -> Iterator[Document | IngestFailure]:
     """Yield one document per article of a PTC folder, in article-number order."""
-    files = sorted(
-        (p for p in path.iterdir() if _ARTICLE.match(p.name)),
-        key=lambda p: int(_ARTICLE.match(p.name).group(1)),  # type: ignore[union-attr]
-    )
-    for file in files:
+    numbered = [(found.group(1), p) for p in path.iterdir() if (found := _ARTICLE.match(p.name))]
+    for number, file in sorted(numbered, key=lambda pair: int(pair[0])):
         try:
             text, warnings = decode(read_bytes(file), str(file))
             yield Document(
                 text=text,
                 title=title_from_first_line(text),
                 source=source or "ptc",
-                external_id=_ARTICLE.match(file.name).group(1),  # type: ignore[union-attr]
+                external_id=number,
                 warnings=warnings,
             )
         except SlantError as exc:

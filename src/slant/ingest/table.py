@@ -80,10 +80,10 @@ class ColumnMap:
                 mapping[field] = given[field]
                 continue
             for alias in aliases:
-                column = alias if alias in columns else by_lower.get(alias)
-                if column is not None and column not in taken:
-                    mapping[field] = column
-                    taken.add(column)
+                found = alias if alias in columns else by_lower.get(alias)
+                if found is not None and found not in taken:
+                    mapping[field] = found
+                    taken.add(found)
                     break
         if "text" not in mapping:
             raise InputError(
@@ -103,8 +103,20 @@ def _cell(row: dict[str, object], column: str | None) -> str | None:
     return (str(value).strip() or None) if value is not None else None
 
 
+_JSON_KINDS = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
 def _row_document(row: dict[str, object], mapping: dict[str, str], source: str | None) -> Document:
     text = row.get(mapping["text"])
+    if text is not None and not isinstance(text, str):
+        kind = _JSON_KINDS.get(type(text), type(text).__name__)
+        raise InputError(f"{mapping['text']!r} holds {kind} ({str(text)[:40]}), not text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"empty {mapping['text']!r}")
     return Document(
@@ -170,7 +182,9 @@ def _rows_to_documents(
     mapped = _Mapped(columns.resolve(header, name), source) if header is not None else None
     if mapped is not None:
         note(mapped.note(name))
+    count = 0
     for number, row in rows:
+        count += 1
         where = f"{name} line {number}"
         if isinstance(row, str):
             yield IngestFailure(where, row)
@@ -182,9 +196,29 @@ def _rows_to_documents(
             yield mapped.document(row)
         except SlantError as exc:
             yield IngestFailure(where, str(exc))
+    if not count:
+        what = "no rows after the header" if header is not None else "no JSON lines"
+        yield IngestFailure(name, f"{what}: nothing to add")
     if mapped is not None:
         for warning in mapped.warnings(name):
             note(warning)
+
+
+class _CountedLines:
+    """The lines of a text for :mod:`csv`, counted as they are read (the reader's own
+    ``line_num`` is not updated when a row fails)."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.count = 0
+
+    def __iter__(self) -> _CountedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.count += 1
+        return line
 
 
 def read_csv(
@@ -199,23 +233,37 @@ def read_csv(
 
     ``on_note`` receives a note of the column mapping before the first row, and a warning
     per mapped column that is empty in every row after the last."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = list(reader.fieldnames or [])
+    # strict: a quote that is never closed, or closed and followed by more than a delimiter,
+    # is an error instead of a field that silently swallows the rows after it.
+    lines = _CountedLines(text)
+    reader = csv.DictReader(lines, strict=True)
+    try:
+        header = list(reader.fieldnames or [])
+    except csv.Error as exc:
+        raise InputError(f"{name}: the header line is not valid CSV ({exc})") from exc
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    if repeated:
+        raise InputError(
+            f"{name}: the header repeats the column {', '.join(map(repr, repeated))}; "
+            "column names must be unique"
+        )
     width = len(header)
 
     def rows() -> Iterator[tuple[int, dict[str, object] | str]]:
         while True:
+            first = lines.count + 1
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield reader.line_num, f"malformed CSV: {exc}"
+                span = f" (a quoted field from line {first} on: an unclosed quote?)"
+                yield lines.count, f"malformed CSV: {exc}" + (span if lines.count > first else "")
                 continue
             if None in row or len(row) != width or any(v is None for v in row.values()):
-                yield reader.line_num, f"malformed CSV row: expected {width} fields"
+                yield lines.count, f"malformed CSV row: expected {width} fields"
                 continue
-            yield reader.line_num, row
+            yield lines.count, row
 
     yield from _rows_to_documents(
         rows(), columns=columns, source=source, name=name, header=header, on_note=on_note
@@ -230,23 +278,30 @@ def read_jsonl(
     source: str | None = None,
     on_note: NoteHandler | None = None,
 ) -> Iterator[Document | IngestFailure]:
-    """Yield a document (or a failure) per JSON line, with notes as :func:`read_csv`; the
-    keys of the first object decide the mapping."""
+    """Yield a document (or a failure) per JSON line, with notes as :func:`read_csv`.
 
-    def rows() -> Iterator[tuple[int, dict[str, object] | str]]:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, f"invalid JSON: {exc.msg}"
-                continue
-            if not isinstance(row, dict):
-                yield number, "not a JSON object"
-                continue
-            yield number, row
-
+    Keys are optional per line: the mapping is made from every key that some line has (in
+    the order they first appear), so a first line without ``title`` neither refuses the file
+    nor drops the titles of the lines that have one."""
+    rows: list[tuple[int, dict[str, object] | str]] = []
+    keys: dict[str, None] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rows.append((number, f"invalid JSON: {exc.msg}"))
+            continue
+        except RecursionError:
+            rows.append((number, "invalid JSON: nested too deeply"))
+            continue
+        if not isinstance(row, dict):
+            rows.append((number, "not a JSON object"))
+            continue
+        keys.update(dict.fromkeys(row))
+        rows.append((number, row))
+    header = list(keys) if keys else None
     yield from _rows_to_documents(
-        rows(), columns=columns, source=source, name=name, header=None, on_note=on_note
+        iter(rows), columns=columns, source=source, name=name, header=header, on_note=on_note
     )

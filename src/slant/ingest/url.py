@@ -69,6 +69,7 @@ def fetch_document(
                             size = describe_size(max_bytes)
                             raise UpstreamError(f"{url}: page is larger than the limit of {size}")
                     kind = response.headers.get("content-type", "").split(";")[0].strip()
+                    declared = response.charset_encoding
                     break
             else:
                 raise UpstreamError(f"{url}: more than {_MAX_REDIRECTS} redirects")
@@ -80,7 +81,7 @@ def fetch_document(
         raise FetchError(f"{current}: not a valid URL ({exc})") from exc
     except httpx.HTTPError as exc:
         raise UpstreamError(f"{url}: cannot fetch: {exc}") from exc
-    text, warnings = decode(bytes(body), url)
+    text, warnings = decode(bytes(body), url, declared=declared)
     if kind == "text/plain":
         return Document(
             text=text,

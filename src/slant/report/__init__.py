@@ -1,8 +1,20 @@
-"""Rendering analyses for people: a Rich terminal summary and standalone HTML pages."""
+"""Rendering for people: analyses and comparisons as Rich terminal summaries and standalone
+HTML pages.
+
+- one analysis: :func:`~.terminal.print_summary`, :func:`~.html.render_page` and
+  :func:`~.html.render_fragment` (also the Jupyter view of an :class:`~slant.Analysis`,
+  registered here on import);
+- one comparison: :func:`~.compare_text.print_comparison` and
+  :func:`~.compare_html.render_comparison`.
+
+>>> import slant
+>>> slant.Analysis(slant.Document(text="Officials said so."))._repr_html_().startswith("<style>")
+True
+"""
 
 from __future__ import annotations
 
-from ..analysis import Analysis, Technique
+from ..analysis import Analysis, Technique, register_html_view
 
 __all__ = ["format_number", "min_score_or_default", "techniques_shown"]
 
@@ -28,3 +40,13 @@ def format_number(value: float) -> str:
     ('94,000', '2.5')
     """
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def _jupyter_html(analysis: Analysis) -> str:
+    """The highlighted analysis with slant's stylesheet, for a notebook cell."""
+    from .html import render_fragment  # Jinja2 loads on first display, not on import
+
+    return render_fragment(analysis, with_css=True)
+
+
+register_html_view(_jupyter_html)

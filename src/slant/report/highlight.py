@@ -77,8 +77,8 @@ def marks_of(analysis: Analysis, *, min_score: float = 0.0) -> list[Mark]:
     for c in analysis.claims:
         note = f"{c.category}, {c.event}: {c.value:g}"
         marks.append(Mark("claim", c.start, c.end, note))
-    for c in analysis.citations:
-        marks.append(Mark("citation", c.start, c.end, f"cites {c.outlet or 'a medium'}"))
+    for cite in analysis.citations:
+        marks.append(Mark("citation", cite.start, cite.end, f"cites {cite.outlet or 'a medium'}"))
     for s in analysis.scare_quotes:
         marks.append(Mark("scare_quote", s.start, s.end, "scare quote"))
     length = len(analysis.document.text)

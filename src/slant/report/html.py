@@ -33,8 +33,18 @@ def template_environment(package: str = "slant.report") -> Environment:
         lstrip_blocks=True,
     )
     env.filters["number"] = format_number
+    env.filters["num"] = _figure
     env.filters["signed"] = lambda v: "–" if v is None else f"{v:+.2f}"
     return env
+
+
+def _figure(value: float | None, digits: int = 2) -> str:
+    """A statistic in a table: counts with thousands separators, others to ``digits``."""
+    if value is None:
+        return "–"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.{digits}f}"
 
 
 @lru_cache(maxsize=1)

@@ -78,7 +78,7 @@ def lead_words(lead: str) -> Counter[str]:
     """Content words and non-year numbers of a lead, with their counts.
 
     >>> sorted(lead_words("US-led raids kill 35 jihadists in 2014, raids say").items())
-    [('35', 1), ('jihadists', 1), ('kill', 1), ('raids', 2), ('us-led', 1)]
+    [('35', 1), ('jihadists', 1), ('kill', 1), ('raids', 2), ('say', 1), ('us-led', 1)]
     """
     counts: Counter[str] = Counter()
     for token in tokenise(lead):
@@ -106,7 +106,7 @@ def extract_features(
     """
     from ..nlp import get_entity_recognizer
 
-    dated = [d for d in documents if d[3]]
+    dated = [(i, t, s, d, x) for i, t, s, d, x in documents if d]
     leads = [lead_of(title, text) for _, title, _, _, text in dated]
     names: list[Counter[str]] = []
     places: list[Counter[str]] = []
@@ -133,7 +133,7 @@ def extract_features(
     return [
         DocumentFeatures(
             id=doc_id,
-            day=_day(day),
+            day=_day(day or ""),
             title=(title or "").strip() or lead.split(". ", 1)[0][:120],
             source=source,
             words=lead_words(lead),

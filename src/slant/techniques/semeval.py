@@ -1,45 +1,22 @@
-"""SemEval-2020 Task 11 file formats and its official measures, re-implemented.
+"""SemEval-2020 Task 11 file formats: articles folders and span/technique label files.
 
 Formats (Da San Martino et al., SemEval 2020): a folder of ``article<ID>.txt`` files; span
 identification (SI) lines ``ID<TAB>start<TAB>end``; technique classification (TC) lines
 ``ID<TAB>technique<TAB>start<TAB>end`` (a template has ``?`` as technique). Offsets count
-characters of the file read as UTF-8 with line endings kept as they are.
-
-Measures:
-
-- **SI** (Da San Martino et al., EMNLP 2019, section 4): precision and recall with credit for
-  partial overlap. For a predicted span ``s`` and a gold span ``t`` (sets of character
-  positions), ``C(s, t, h) = |s ∩ t| / h``; ``P = Σ_s Σ_t C(s, t, |s|) / |S|`` and
-  ``R = Σ_s Σ_t C(s, t, |t|) / |T|`` over all articles (spans only meet within an article);
-  ``F1`` is their harmonic mean. As in the official scorer, overlapping spans of one article
-  are first merged, on both sides, and techniques are ignored.
-- **TC**: micro-averaged F1 over the given spans: a prediction is right when article, span
-  and technique match a gold line (each gold line matched at most once), plus precision,
-  recall and F1 per technique.
-
-It does not check that a TC prediction file covers exactly the template's spans.
+characters of the file read as UTF-8 with line endings kept as they are. ``slant techniques``
+reads and writes them at run time; the task's measures are :mod:`slant.evaluation.semeval`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = [
-    "Label",
-    "Scores",
-    "merge_spans",
-    "read_articles",
-    "read_labels",
-    "score_si",
-    "score_tc",
-    "write_labels",
-]
+__all__ = ["Label", "merge_spans", "read_articles", "read_labels", "write_labels"]
 
 _ARTICLE_FILE = re.compile(r"^article(.+)\.txt$")
 
@@ -52,26 +29,6 @@ class Label:
     start: int
     end: int
     technique: str | None = None
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Precision, recall and F1 (0 when undefined), with the counts they came from."""
-
-    precision: float
-    recall: float
-    f1: float
-    predicted: int
-    gold: int
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "predicted": self.predicted,
-            "gold": self.gold,
-        }
 
 
 def read_articles(folder: Path) -> dict[str, str]:
@@ -143,55 +100,3 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def _by_article(labels: Iterable[Label]) -> dict[str, list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for label in labels:
-        spans.setdefault(label.article_id, []).append((label.start, label.end))
-    return {article: merge_spans(s) for article, s in spans.items()}
-
-
-def score_si(predicted: Iterable[Label], gold: Iterable[Label]) -> Scores:
-    """Score span identification with partial-overlap credit (see module docstring)."""
-    pred_spans, gold_spans = _by_article(predicted), _by_article(gold)
-    precision_sum = recall_sum = 0.0
-    for article, spans in pred_spans.items():
-        for s_start, s_end in spans:
-            for t_start, t_end in gold_spans.get(article, []):
-                overlap = min(s_end, t_end) - max(s_start, t_start)
-                if overlap > 0:
-                    precision_sum += overlap / (s_end - s_start)
-                    recall_sum += overlap / (t_end - t_start)
-    n_pred = sum(map(len, pred_spans.values()))
-    n_gold = sum(map(len, gold_spans.values()))
-    precision = precision_sum / n_pred if n_pred else 0.0
-    recall = recall_sum / n_gold if n_gold else 0.0
-    return Scores(precision, recall, _f1(precision, recall), n_pred, n_gold)
-
-
-def score_tc(predicted: Iterable[Label], gold: Iterable[Label]) -> tuple[Scores, dict[str, Scores]]:
-    """Score technique classification: micro scores and scores per gold or predicted technique."""
-    pred_counts = Counter(predicted)
-    gold_counts = Counter(gold)
-    hits = pred_counts & gold_counts
-
-    def scores(p: Counter, g: Counter, h: Counter) -> Scores:
-        n_pred, n_gold, n_hit = sum(p.values()), sum(g.values()), sum(h.values())
-        precision = n_hit / n_pred if n_pred else 0.0
-        recall = n_hit / n_gold if n_gold else 0.0
-        return Scores(precision, recall, _f1(precision, recall), n_pred, n_gold)
-
-    def only(counts: Counter, technique: str | None) -> Counter:
-        return Counter({k: v for k, v in counts.items() if k.technique == technique})
-
-    per_technique = {}
-    for technique in sorted({lab.technique or "" for lab in (*pred_counts, *gold_counts)}):
-        per_technique[technique] = scores(
-            only(pred_counts, technique), only(gold_counts, technique), only(hits, technique)
-        )
-    return scores(pred_counts, gold_counts, hits), per_technique

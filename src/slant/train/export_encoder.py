@@ -18,11 +18,17 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..encoder import MODEL_DIR, SentenceEncoder
+
+if TYPE_CHECKING:
+    from torch import Tensor
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 __all__ = ["CHECK_SENTENCES", "export_encoder", "main"]
 
@@ -43,7 +49,9 @@ CHECK_SENTENCES = [
 ]
 
 
-def _torch_embeddings(model: object, tokenizer: object, sentences: list[str]) -> np.ndarray:
+def _torch_embeddings(
+    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, sentences: list[str]
+) -> np.ndarray:
     import torch
 
     batch = tokenizer(sentences, padding=True, truncation=True, max_length=256, return_tensors="pt")
@@ -51,7 +59,7 @@ def _torch_embeddings(model: object, tokenizer: object, sentences: list[str]) ->
         states = model(**batch).last_hidden_state
     mask = batch["attention_mask"].unsqueeze(-1).float()
     pooled = (states * mask).sum(1) / mask.sum(1)
-    return torch.nn.functional.normalize(pooled, dim=1).numpy()
+    return np.asarray(torch.nn.functional.normalize(pooled, dim=1).numpy())
 
 
 def export_encoder(out_dir: Path = MODEL_DIR, *, repeats: int = 20) -> dict[str, float]:
@@ -75,7 +83,9 @@ def export_encoder(out_dir: Path = MODEL_DIR, *, repeats: int = 20) -> dict[str,
             super().__init__()
             self.bert = model
 
-        def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001
+        def forward(
+            self, input_ids: Tensor, attention_mask: Tensor, token_type_ids: Tensor
+        ) -> Tensor:
             states = self.bert.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
             keep = attention_mask[:, None, None, :].to(states.dtype)
             additive = (1.0 - keep) * torch.finfo(states.dtype).min
@@ -112,10 +122,10 @@ def export_encoder(out_dir: Path = MODEL_DIR, *, repeats: int = 20) -> dict[str,
     quantized = encoder.encode(CHECK_SENTENCES)
     cosines = (reference * quantized).sum(axis=1)
 
-    def per_second(run: object) -> float:
+    def per_second(run: Callable[[], object]) -> float:
         started = time.perf_counter()
         for _ in range(repeats):
-            run()  # type: ignore[operator]
+            run()
         return repeats * len(CHECK_SENTENCES) / (time.perf_counter() - started)
 
     torch.set_num_threads(2)

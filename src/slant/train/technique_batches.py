@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from tokenizers import Tokenizer
 
 from ..techniques.encoding import OUTSIDE, Encoded, encode_text, token_range, token_tags
 from ..techniques.features import span_features
@@ -34,7 +35,7 @@ class Article:
     spans: list[tuple[int, int, int, np.ndarray]]  # first token, end token, class, features
 
 
-def prepare(articles: dict[str, str], labels: list[Label], tokenizer) -> list[Article]:
+def prepare(articles: dict[str, str], labels: list[Label], tokenizer: Tokenizer) -> list[Article]:
     """Tokenize each article and derive its targets from its TC ``labels``."""
     by_article: dict[str, list[Label]] = {}
     for label in labels:

@@ -39,11 +39,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 from torch import nn
 
+from ..errors import ModelError
 from ..techniques.encoding import load_tokenizer
 from ..techniques.features import FEATURE_NAMES
 from ..techniques.labels import TECHNIQUES
@@ -123,7 +125,9 @@ class _ExportWrapper(nn.Module):
         super().__init__()
         self.net = net
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor):
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         tag_logits, hidden = self.net(input_ids, attention_mask)
         return torch.softmax(tag_logits, dim=-1), hidden
 
@@ -135,7 +139,7 @@ def train_model(
     out_dir: Path,
     options: TrainOptions = TrainOptions(),
     log: Callable[[str], None] = print,
-) -> dict:
+) -> dict[str, Any]:
     """Train on ``articles`` with their TC ``labels``; write the ONNX model to ``out_dir``.
 
     Returns the model configuration written to ``out_dir/config.json`` (without thresholds).
@@ -148,6 +152,8 @@ def train_model(
     path = encoder_path()
     tokenizer = load_tokenizer(path / "tokenizer.json")
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    if cls_id is None or sep_id is None:
+        raise ModelError(f"{path / 'tokenizer.json'}: the encoder's tokenizer lacks [CLS] or [SEP]")
     prepared = prepare(articles, labels, tokenizer)
     rng = random.Random(options.seed)
     epoch_windows = [
@@ -242,7 +248,11 @@ def train_model(
 
 
 def _export(
-    net: TechniqueNet, out_dir: Path, path: Path, config: dict, log: Callable[[str], None]
+    net: TechniqueNet,
+    out_dir: Path,
+    path: Path,
+    config: dict[str, Any],
+    log: Callable[[str], None],
 ) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

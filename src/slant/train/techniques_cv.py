@@ -2,7 +2,7 @@
 
 Cross-validation splits by article, never by sentence (a sentence's neighbours would leak its
 article's style and topic into training). Every run holds out ``dev_articles`` articles of its
-training pool to tune the decision settings (:func:`slant.techniques.evaluate.tune`), so test
+training pool to tune the decision settings (:func:`slant.evaluation.techniques.tune`), so test
 articles are used for nothing but the score. :func:`cross_validate` pools the predictions of
 all folds and scores them once, SemEval-style, beside the baselines. It does not average
 per-fold scores (they are reported too) and does not ensemble the fold models.
@@ -14,28 +14,31 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
-from ..techniques.evaluate import (
-    encode_all,
-    predict_spans,
-    predict_techniques,
-    score_predictions,
-    split_articles,
-    tune,
-)
+from ..evaluation.folds import split_articles
+from ..evaluation.techniques import score_predictions, tune
+from ..techniques.predict import encode_all, predict_spans, predict_techniques
 from ..techniques.runtime import TechniqueModel
 from ..techniques.semeval import Label
 from .techniques import TrainOptions, train_model
 
-__all__ = ["cross_validate", "run_split", "split_articles", "tune_and_test"]
+__all__ = ["cross_validate", "run_split", "tune_and_test"]
 
 Log = Callable[[str], None]
 
 
-def _subset(articles: dict[str, str], labels: list[Label], ids: list[str]):
+def _subset(
+    articles: dict[str, str], labels: list[Label], ids: list[str]
+) -> tuple[dict[str, str], list[Label]]:
     keep = set(ids)
     return {a: articles[a] for a in ids}, [g for g in labels if g.article_id in keep]
+
+
+def _most_frequent(labels: list[Label]) -> str:
+    """The most frequent technique of TC ``labels`` (the guess of the most-frequent baseline)."""
+    return Counter(g.technique for g in labels if g.technique is not None).most_common(1)[0][0]
 
 
 def run_split(
@@ -49,7 +52,7 @@ def run_split(
     options: TrainOptions = TrainOptions(),
     test_fold: tuple[int, int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Train on ``train_ids``, tune on ``dev_ids``, write the model; score ``test_ids`` if any.
 
     Returns ``{"settings", "test", "spans", "techniques", "most_frequent"}`` (the last three
@@ -61,7 +64,8 @@ def run_split(
         raise InputError(
             f"{len(articles)} articles leave {len(train_ids)} with labels to train on "
             f"(after {len(dev_ids)} dev and {len(test_ids)} test articles); give more "
-            "labelled articles or fewer --dev-articles"
+            "labelled articles or fewer dev articles",
+            argument="dev_articles",
         )
     train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
     return tune_and_test(
@@ -72,7 +76,7 @@ def run_split(
         test_ids=test_ids,
         test_fold=test_fold,
         log=log,
-        most_frequent=Counter(g.technique for g in train_labels).most_common(1)[0][0],
+        most_frequent=_most_frequent(train_labels),
     )
 
 
@@ -86,7 +90,7 @@ def tune_and_test(
     most_frequent: str,
     test_fold: tuple[int, int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Tune the model in ``out_dir`` on ``dev_ids`` (saving the settings); score ``test_ids``.
 
     ``config.json`` records the dev article ids and, for a cross-validation fold model, the
@@ -109,7 +113,7 @@ def tune_and_test(
         config["trained_on"] += f", fold {test_fold[0]} of {test_fold[1]} held out for testing"
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     model.config.update(settings)
-    result: dict = {"settings": settings, "most_frequent": most_frequent, "test": None}
+    result: dict[str, Any] = {"settings": settings, "most_frequent": most_frequent, "test": None}
     if test_ids:
         test_articles, test_labels = _subset(articles, labels, test_ids)
         states = encode_all(model, test_articles)
@@ -140,7 +144,7 @@ def cross_validate(
     options: TrainOptions = TrainOptions(),
     only_folds: list[int] | None = None,
     log: Log = print,
-) -> dict:
+) -> dict[str, Any]:
     """Run ``folds``-fold cross-validation (or only the folds listed) and pool the test scores."""
     per_fold, spans, techniques, tested = [], [], [], {}
     for fold in only_folds if only_folds is not None else range(folds):
@@ -171,7 +175,7 @@ def cross_validate(
         techniques += result["techniques"]
         tested.update({a: articles[a] for a in test_ids})
     gold = [g for g in labels if g.article_id in tested]
-    most_frequent = Counter(g.technique for g in labels).most_common(1)[0][0]
+    most_frequent = _most_frequent(labels)
     pooled = score_predictions(tested, gold, spans, techniques, most_frequent=most_frequent)
     return {
         "folds": folds,

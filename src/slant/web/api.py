@@ -68,6 +68,7 @@ async def analyze(
         state.check_text(body.text)
         document = Document(text=body.text, title=body.title, source=body.source, date=body.date)
     else:
+        assert body.url is not None  # AnalyzeRequest's validator: exactly one of text, url
         allow = state.settings.allow_private_urls
         fetch = partial(fetch_url, body.url, allow_private=allow)
         document = await state.pool.run(fetch, request=request, heavy=True)

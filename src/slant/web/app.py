@@ -31,7 +31,7 @@ from .. import __version__
 from ..document import Document
 from ..pipeline import resolve
 from ..store import Corpus
-from . import api, compare_pages, pages
+from . import api, compare_pages, pages, story_pages
 from .csrf import RequestGuard
 from .errors import ErrorResponder, install_error_handlers
 from .jobs import IngestJobs
@@ -147,6 +147,7 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(compare_pages.router)
+    app.include_router(story_pages.router)
     # Added inner to outer: the security headers wrap even the 401, 403 and 413 answers.
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, respond=responder.for_scope)
     app.add_middleware(TokenAuth, token=settings.token, respond=responder.for_scope)

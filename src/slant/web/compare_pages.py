@@ -1,11 +1,12 @@
 """The Compare page: two sides in the FILTER syntax (or two subjects) and their report.
 
 ``/compare`` shows the form and, once both sides are given, the report of
-:func:`slant.compare.render_html` (a standalone page with inline SVG charts and evidence
-anchors, and no script) in a sandboxed frame loaded from ``/compare/report``, which is served
-under its own policy: its inline CSS and nothing else, framed by this app only. A bad filter
-is shown above the form. ``/compare.json`` downloads the ``slant.compare/1`` JSON. The three
-share one computation through the app's cache of recent comparisons.
+:func:`slant.report.compare_html.render_comparison` (a standalone page with inline SVG charts
+and evidence anchors, and no script) in a sandboxed frame loaded from ``/compare/report``,
+which is served under its own policy: its inline CSS and nothing else, framed by this app
+only. A bad filter is shown above the form. ``/compare.json`` downloads the
+``slant.compare/1`` JSON. The three share one computation through the app's cache of recent
+comparisons.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ..compare import Comparison, render_html
+from ..compare import Comparison
 from ..errors import InputError
+from ..report.compare_html import render_comparison
 from .models import CompareRequest
 from .pages import render
 from .queries import run_comparison
@@ -86,7 +88,7 @@ async def compare_report(
 ) -> Response:
     comparison = await _comparison(state, form)
     headers = {"content-security-policy": REPORT_POLICY, "x-frame-options": "SAMEORIGIN"}
-    return HTMLResponse(render_html(comparison), headers=headers)
+    return HTMLResponse(render_comparison(comparison), headers=headers)
 
 
 @router.get("/compare.json")

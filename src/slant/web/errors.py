@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 from ..errors import AnalyzerError, FetchTimeout, InputError, SlantError, UpstreamError
 
@@ -83,7 +84,7 @@ class ErrorResponder:
             status_code=status,
         )
 
-    async def for_scope(self, scope: Any, status: int, message: str) -> Response:
+    async def for_scope(self, scope: Scope, status: int, message: str) -> Response:
         """Error response for a raw ASGI scope (used by the middlewares)."""
         path = scope.get("path", "")
         if wants_json(path):

@@ -2,9 +2,9 @@
 
 ``POST /api/ingest`` saves the upload to a temporary file and queues an :class:`IngestJob`;
 one background thread runs the jobs one after another (SQLite has one writer), each being
-the CLI's ``slant ingest`` then ``slant annotate`` on that file: :func:`slant.ingest.ingest_paths`
-then :func:`slant.annotate.annotate_corpus` over every document still lacking an analysis,
-their progress callbacks updating the job. ``GET /api/ingest/{id}`` reads the counts.
+the CLI's ``slant ingest`` then ``slant annotate`` on that file, in one library call
+(:func:`slant.load.ingest_and_annotate`), whose progress callbacks update the job.
+``GET /api/ingest/{id}`` reads the counts.
 Jobs live in memory only: a restarted server forgets them (the documents stay stored).
 """
 
@@ -18,29 +18,21 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..annotate import annotate_corpus
 from ..errors import InputError, SlantError
-from ..ingest import ColumnMap
-from ..load import ingest_paths
+from ..ingest import ColumnMap, format_of
+from ..load import IngestReport, ingest_and_annotate
 from ..store import Corpus
 
 __all__ = [
-    "INGEST_SUFFIXES",
+    "INGEST_FORMATS",
     "IngestJob",
     "IngestJobs",
     "column_map",
     "ingest_format",
 ]
 
-#: Upload suffixes accepted for corpus ingest, and the reader format each means.
-INGEST_SUFFIXES = {
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-}
+#: The reader formats of the uploads a corpus ingest accepts.
+INGEST_FORMATS = ("csv", "jsonl", "feed")
 _KEPT_FAILURES = 20
 _KEPT_JOBS = 50
 
@@ -67,8 +59,11 @@ class IngestJob:
 
 def ingest_format(filename: str) -> str:
     """The reader format of an upload by its suffix; InputError for anything else."""
-    found = INGEST_SUFFIXES.get(Path(filename).suffix.lower())
-    if found is None:
+    try:
+        found: str | None = format_of(filename)
+    except InputError:
+        found = None
+    if found not in INGEST_FORMATS:
         raise InputError(f"{filename}: give a .csv, .jsonl or feed (.xml, .rss, .atom) file")
     return found
 
@@ -125,19 +120,16 @@ class IngestJobs:
                 def stored(count: int) -> None:
                     job.read += count
 
-                report = ingest_paths(
-                    corpus, [path], format=format, columns=columns, source=source, progress=stored
-                )
-                job.added, job.present, job.failed = (
-                    report.added,
-                    report.present,
-                    len(report.failed),
-                )
-                job.failures = [
-                    f.message if f.input == str(path) else str(f).replace(str(path), job.filename)
-                    for f in report.failed[:_KEPT_FAILURES]
-                ]
-                job.state = "annotating"
+                def ingested(report: IngestReport) -> None:
+                    job.added, job.present = report.added, report.present
+                    job.failed = len(report.failed)
+                    job.failures = [
+                        f.message
+                        if f.input == str(path)
+                        else str(f).replace(str(path), job.filename)
+                        for f in report.failed[:_KEPT_FAILURES]
+                    ]
+                    job.state = "annotating"
 
                 def started(total: int) -> None:
                     job.to_annotate = total
@@ -145,8 +137,17 @@ class IngestJobs:
                 def annotated(count: int) -> None:
                     job.annotated += count
 
-                annotate_corpus(
-                    corpus, analyzers=self.analyzers, on_start=started, progress=annotated
+                ingest_and_annotate(
+                    corpus,
+                    [path],
+                    format=format,
+                    columns=columns,
+                    source=source,
+                    analyzers=self.analyzers,
+                    stored=stored,
+                    ingested=ingested,
+                    on_start=started,
+                    progress=annotated,
                 )
             job.state = "done"
         except SlantError as exc:

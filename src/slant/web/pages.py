@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
@@ -167,6 +168,7 @@ async def document_page(
     request: Request, document_id: str, state: WebState = Depends(web_state)
 ) -> Response:
     document, analysis, stored = await load_document(state, document_id, request=request)
+    story = await run_in_threadpool(_story_of, state, document_id)
     return render(
         state,
         request,
@@ -174,8 +176,14 @@ async def document_page(
         page="corpus",
         document=document,
         stored=stored,
+        story=story,
         **analysis_context(analysis),
     )
+
+
+def _story_of(state: WebState, document_id: str) -> str | None:
+    with state.corpus() as corpus:
+        return corpus.story_of(document_id)
 
 
 @router.post("/corpus/ingest")

@@ -8,7 +8,8 @@
 - :func:`load_document`: a stored document and its stored analysis, analyzed now (and not
   stored) when the corpus has not been annotated yet.
 - :func:`run_comparison`: the comparison of two sides (the last few kept while the corpus
-  counts stay the same).
+  stays the same: :meth:`Corpus.fingerprint` changes with documents, their metadata and
+  every analysis stored, a re-annotation with a new analyzer version included).
 """
 
 from __future__ import annotations
@@ -96,24 +97,26 @@ def _compare(state: WebState, request: CompareRequest) -> Comparison:
             label_b=request.label_b or None,
             subject_a=request.subject_a or None,
             subject_b=request.subject_b or None,
+            by_story=True,
         )
 
 
-def _corpus_version(state: WebState) -> tuple[int, ...]:
+def _corpus_version(state: WebState) -> str:
     with state.corpus() as corpus:
-        return tuple(corpus.stats().values())
+        return corpus.fingerprint()
 
 
 async def run_comparison(
     state: WebState, request: CompareRequest, *, http: Request | None = None
 ) -> Comparison:
     """The :class:`slant.compare.Comparison` of the two sides of ``request``; the same request
-    on an unchanged corpus (same counts) reuses the last result."""
+    on an unchanged corpus (same :meth:`~slant.store.Corpus.fingerprint`) reuses the last
+    result."""
     key = (
         tuple(request.model_dump().values()),
         await run_in_threadpool(_corpus_version, state),
     )
-    comparison = state.comparisons.get(key)
+    comparison: Comparison | None = state.comparisons.get(key)
     if comparison is None:
         comparison = await state.pool.run(
             partial(_compare, state, request), request=http, heavy=True

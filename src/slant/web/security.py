@@ -60,9 +60,9 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
-#: The compare report page (:func:`slant.compare.render_html`: a standalone page with inline
-#: CSS and no script), served as is and shown in a frame of the compare page: its own CSS and
-#: nothing else, framed by this app only.
+#: The compare report page (:func:`slant.report.compare_html.render_comparison`: a standalone
+#: page with inline CSS and no script), served as is and shown in a frame of the compare page:
+#: its own CSS and nothing else, framed by this app only.
 REPORT_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'self'"

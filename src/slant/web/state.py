@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
@@ -23,6 +23,11 @@ from ..store import Corpus
 from .csrf import csrf_token, session_of
 from .jobs import IngestJobs
 from .work import WorkerPool
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
+
+V = TypeVar("V")
 
 __all__ = ["RecentResults", "WebSettings", "WebState", "web_state"]
 
@@ -42,21 +47,25 @@ class WebSettings:
     allowed_hosts: tuple[str, ...] | None = None
 
 
-class RecentResults:
+class RecentResults(Generic[V]):
     """The last few results by key (least recently used dropped), shared by threads."""
 
     def __init__(self, size: int = 8) -> None:
         self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Any | None:
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def get(self, key: Hashable) -> V | None:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
             return self._items.get(key)
 
-    def put(self, key: Hashable, value: Any) -> None:
+    def put(self, key: Hashable, value: V) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -71,7 +80,7 @@ class WebState:
     jobs: IngestJobs
     templates: Jinja2Templates
     csrf_secret: bytes = b""
-    comparisons: RecentResults = field(default_factory=RecentResults)
+    comparisons: RecentResults[Comparison] = field(default_factory=RecentResults)
 
     def corpus(self) -> Corpus:
         """A fresh connection to the app's corpus (use it in a ``with`` block)."""

@@ -30,17 +30,14 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from fastapi import HTTPException, Request
 
 from ..analysis import Analysis
 from ..document import Document
 from ..errors import InputError
-from ..ingest import fetch_document
-from ..ingest.files import decode
-from ..ingest.html import html_to_document
-from ..ingest.text import read_text
+from ..ingest import fetch_document, format_of, read_data
 from ..pipeline import analyze
 from .csrf import session_of
 
@@ -61,8 +58,6 @@ T = TypeVar("T")
 HEAVY_CHARS = 20_000
 _DISCONNECT_POLL = 0.25
 
-UPLOAD_SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html"}
-
 
 class ClientGone(HTTPException):
     """The client closed its connection before its work was done (nobody reads the answer)."""
@@ -72,12 +67,12 @@ class ClientGone(HTTPException):
 
 
 @dataclass(eq=False)
-class _Job:
-    call: Callable[[], Any]
+class _Job(Generic[T]):
+    call: Callable[[], T]
     client: str
     heavy: bool
     loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[Any]
+    future: asyncio.Future[T]
     abandoned: bool = False
 
 
@@ -112,7 +107,8 @@ class WorkerPool:
         self.max_queue, self.per_client = max_queue, per_client
         self.heavy_slots = max(1, workers - 1)
         self._ready = threading.Condition()
-        self._queues: OrderedDict[str, deque[_Job]] = OrderedDict()
+        # One queue holds every kind of call, so its jobs' results are of any type.
+        self._queues: OrderedDict[str, deque[_Job[Any]]] = OrderedDict()
         self._queued = 0
         self._heavy_running = 0
         self._mean_seconds = 1.0
@@ -129,11 +125,13 @@ class WorkerPool:
         504 past the timeout; queued work whose client disconnects is dropped unrun.
         """
         loop = asyncio.get_running_loop()
-        job = _Job(call, client_key(request) if request else "", heavy, loop, loop.create_future())
+        future: asyncio.Future[T] = loop.create_future()
+        job = _Job(call, client_key(request) if request else "", heavy, loop, future)
         self._enqueue(job)
         watcher = asyncio.ensure_future(_disconnected(request)) if request else None
         try:
-            waiting = {job.future, watcher} if watcher else {job.future}
+            # The job's future and the disconnect watcher: of different result types.
+            waiting: set[asyncio.Future[Any]] = {job.future, watcher} if watcher else {job.future}
             done, _ = await asyncio.wait(
                 waiting, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
             )
@@ -151,7 +149,7 @@ class WorkerPool:
             "try a shorter text, or the command line for long jobs",
         )
 
-    def _enqueue(self, job: _Job) -> None:
+    def _enqueue(self, job: _Job[Any]) -> None:
         with self._ready:
             if self._closed:
                 raise HTTPException(status_code=503, detail="the server is shutting down")
@@ -178,7 +176,7 @@ class WorkerPool:
         estimate = self._mean_seconds * (self._queued + 1) / self.workers
         return max(1, min(120, math.ceil(estimate)))
 
-    def _abandon(self, job: _Job) -> None:
+    def _abandon(self, job: _Job[Any]) -> None:
         with self._ready:
             job.abandoned = True
             queue = self._queues.get(job.client)
@@ -186,7 +184,7 @@ class WorkerPool:
                 queue.remove(job)
                 self._queued -= 1
 
-    def _next(self) -> _Job | None:
+    def _next(self) -> _Job[Any] | None:
         """The next job: clients in turn (round robin), heavy jobs only while a lane is free."""
         for client, queue in list(self._queues.items()):
             for job in queue:
@@ -256,17 +254,20 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
 
 
 def document_from_upload(filename: str, data: bytes) -> Document:
-    """The article of an uploaded ``.txt`` or ``.html`` file, as the CLI would read it."""
-    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    kind = UPLOAD_SUFFIXES.get(suffix)
-    if kind is None:
+    """The article of an uploaded ``.txt`` or ``.html`` file, read as ``slant analyze`` reads
+    a file of that name (:func:`slant.ingest.read_data`)."""
+    try:
+        kind = format_of(filename)
+    except InputError:
+        kind = None
+    if kind not in ("text", "html"):
         raise InputError(
             f"{filename or 'the upload'}: give a .txt or .html file "
             "(tables and feeds go to the Corpus page)"
         )
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
-    text, warnings = decode(data, filename)
-    if kind == "html":
-        return html_to_document(text, name=filename, warnings=warnings)
-    return next(read_text(text, name=filename, warnings=warnings))
+    found = next(read_data(data, name=filename, format=kind))
+    if not isinstance(found, Document):
+        raise InputError(str(found))
+    return found

@@ -33,7 +33,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["HONORIFICS", "OFFICES", "RANKS", "ActorCluster", "find_actor_clusters"]
 
@@ -91,7 +94,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _entity_mentions(doc: Any) -> list[tuple[int, int, str]]:
+def _entity_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     text = doc.text
     found = []
     for ent in doc.ents:
@@ -183,7 +186,7 @@ class _Forms:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _merge_forms(surface: dict[str, str], labels: dict[str, Counter], text: str) -> _Forms:
+def _merge_forms(surface: dict[str, str], labels: dict[str, Counter[str]], text: str) -> _Forms:
     forms = _Forms()
     keys = list(surface)
     for key in keys:
@@ -219,7 +222,7 @@ def _merge_forms(surface: dict[str, str], labels: dict[str, Counter], text: str)
     return forms
 
 
-def _add_surnames(surface: dict[str, str], labels: dict[str, Counter], forms: _Forms) -> None:
+def _add_surnames(surface: dict[str, str], labels: dict[str, Counter[str]], forms: _Forms) -> None:
     """Let the surname of each full PERSON name be found alone ("Toner" after "Mark Toner")."""
     owners: dict[str, set[str]] = {}
     for key in list(surface):
@@ -234,7 +237,7 @@ def _add_surnames(surface: dict[str, str], labels: dict[str, Counter], forms: _F
             forms.people.add(surname.lower())
 
 
-def _cluster_type(label_votes: Counter, forms: list[str]) -> str:
+def _cluster_type(label_votes: Counter[str], forms: list[str]) -> str:
     votes = Counter(label_votes)
     if len(votes) > 1 and not any(_NORP_SUFFIX.search(f.split()[-1]) for f in forms):
         votes["GPE"] += votes.pop("NORP", 0)
@@ -242,14 +245,14 @@ def _cluster_type(label_votes: Counter, forms: list[str]) -> str:
     return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
 
 
-def _display_name(forms: list[str], counts: Counter, actor_type: str) -> str:
+def _display_name(forms: list[str], counts: Counter[str], actor_type: str) -> str:
     words = [f for f in forms if not _is_acronym(f)] or forms
     if actor_type == "PERSON":
         return max(words, key=lambda f: (len(f.split()), counts[f], len(f)))
     return max(words, key=lambda f: (counts[f], len(f)))
 
 
-def find_actor_clusters(doc: Any) -> list[ActorCluster]:
+def find_actor_clusters(doc: Doc) -> list[ActorCluster]:
     """Return the actors named in a spaCy ``Doc``, in order of first mention.
 
     >>> from slant.nlp import parse
@@ -259,7 +262,7 @@ def find_actor_clusters(doc: Any) -> list[ActorCluster]:
     text = doc.text
     entity_mentions = _entity_mentions(doc)
     surface: dict[str, str] = {}
-    labels: dict[str, Counter] = {}
+    labels: dict[str, Counter[str]] = {}
     for start, end, label in entity_mentions:
         key = text[start:end].lower()
         surface.setdefault(key, text[start:end])

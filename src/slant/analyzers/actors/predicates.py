@@ -18,9 +18,12 @@ clauses, or verbs of action.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...analysis import Descriptor
+from ...analysis import Descriptor, DescriptorRelation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 __all__ = ["as_descriptor", "find_predicates", "is_quote", "noun_phrase", "trim"]
 
@@ -35,12 +38,12 @@ _DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
 _MAX_TOKENS = 10
 
 
-def is_quote(token: Any) -> bool:
+def is_quote(token: Token) -> bool:
     """Whether a token is a quote mark, curly ones included."""
     return token.is_quote or token.text in {"‘", "’", "“", "”"}
 
 
-def trim(tokens: list[Any]) -> list[Any]:
+def trim(tokens: list[Token]) -> list[Token]:
     """Drop determiners, possessors, punctuation and quote marks at the ends."""
     while tokens and (
         tokens[0].pos_ in {"DET", "PRON", "PUNCT", "PART", "CCONJ", "ADP", "SPACE"}
@@ -58,7 +61,7 @@ def trim(tokens: list[Any]) -> list[Any]:
     return tokens
 
 
-def noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
+def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
     """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
     doc = head.doc
     left = head.i
@@ -90,7 +93,7 @@ def noun_phrase(head: Any, *, stop: set[int]) -> list[Any]:
     return tokens if 0 < len(tokens) <= _MAX_TOKENS else []
 
 
-def as_descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
+def as_descriptor(tokens: list[Token], relation: DescriptorRelation) -> Descriptor | None:
     """The descriptor covering ``tokens`` (first to last, in document order), or None."""
     if not tokens:
         return None
@@ -99,9 +102,10 @@ def as_descriptor(tokens: list[Any], relation: str) -> Descriptor | None:
     return Descriptor(text=words, start=start, end=end, relation=relation)
 
 
-def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
-    """``described X as a "nomad" and a "vagabond"``: the objects of ``as`` and their conjuncts."""
-    out = []
+def _named_as(verb: Token, stop: set[int]) -> list[Descriptor | None]:
+    """``described X as a "nomad" and a "vagabond"``: the objects of ``as`` and their conjuncts
+    (None where a phrase gives no descriptor)."""
+    out: list[Descriptor | None] = []
     for child in verb.children:
         if child.dep_ == "oprd" and child.pos_ in {"NOUN", "ADJ"}:
             out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
@@ -113,7 +117,7 @@ def _named_as(verb: Any, stop: set[int]) -> list[Descriptor]:
     return out
 
 
-def find_predicates(span: Any) -> list[Descriptor]:
+def find_predicates(span: Span) -> list[Descriptor]:
     """``X is a terrorist group``, ``X was described as a nomad``; not when negated or denied."""
     root = span.root
     verb = root.head
@@ -122,7 +126,7 @@ def find_predicates(span: Any) -> list[Descriptor]:
         return []
     if verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS:
         return []
-    out = []
+    out: list[Descriptor | None] = []
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
         for child in verb.children:
             if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:

@@ -215,7 +215,9 @@ def _place_span(token: Token) -> tuple[int, int]:
     return start, doc[last].idx + len(doc[last])
 
 
-def _place(path: list[Any], bounds: tuple[int, int], entities: list[Any], text: str) -> str | None:
+def _place(
+    path: list[Token], bounds: tuple[int, int], entities: list[Span], text: str
+) -> str | None:
     for node in path:
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
@@ -267,7 +269,7 @@ class _Sentences:
     def __init__(self, doc: Doc) -> None:
         self.bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
         self.starts = [start for start, _ in self.bounds]
-        self.entities: list[list[Any]] = [[] for _ in self.bounds]
+        self.entities: list[list[Span]] = [[] for _ in self.bounds]
         for entity in doc.ents:
             self.entities[self.number(entity.start)].append(entity)
         self._totals: dict[int, bool] = {}
@@ -345,7 +347,7 @@ def _find(doc: Doc) -> list[Found]:
     found: list[Found] = []
     sentences = _Sentences(doc)
     text = doc.text  # Doc.text joins every token on each access
-    numbers: list[tuple[Quantity, Any]] = [(q, None) for q in find_quantities(text)]
+    numbers: list[tuple[Quantity, Token | None]] = [(q, None) for q in find_quantities(text)]
     numbers += _singulars(doc)
     numbers.sort(key=lambda pair: pair[0].start)
     for quantity, singular in numbers:
@@ -384,8 +386,8 @@ def _is_nested(span: Span) -> bool:
 def find_claims(doc: Doc) -> list[Claim]:
     """Every quantity claim in a parsed document, in text order.
 
+    >>> from slant.nlp import parse
     >>> [(c.value, c.category, c.event) for c in find_claims(parse("Strikes killed 8 civilians."))]
-    ... # doctest: +SKIP
     [(8.0, 'civilians', 'killed')]
     """
     return [found.claim for found in _find(doc)]

@@ -20,7 +20,7 @@ elsewhere``), reconcile conflicting sources (the first figure wins), or read tab
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...analysis import Claim
 from .words import SINCE_START, TOTAL_CUES, TOTAL_KILLERS, TOTAL_PHRASES
@@ -56,7 +56,7 @@ def _is_year(token: Token) -> bool:
     return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
 
 
-def killed_by_a_war(path: list[Any]) -> bool:
+def killed_by_a_war(path: list[Token]) -> bool:
     """Whether a war, conflict or uprising is the subject of a word on the claim's path."""
     return any(
         child.dep_ == "nsubj" and child.lemma_.lower() in TOTAL_KILLERS

@@ -22,7 +22,7 @@ sets: see ``docs/quotes.md``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...analysis import Quote
 from ...pipeline import Context, analyzer
@@ -32,16 +32,20 @@ from .quotemarks import mask_markup, word_count
 from .speakers import SpeakerResolver
 from .speech import MIN_QUOTE_WORDS, covers
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["extract_quotes", "quotes"]
 
 #: A quote with neither cue nor speaker must be this long to count (else: a title, a slogan).
 _MIN_UNATTRIBUTED_WORDS = 8
 
 
-def extract_quotes(doc: Any) -> list[Quote]:
+def extract_quotes(doc: Doc) -> list[Quote]:
     """Return the direct, indirect and ``according to`` quotes of a parsed ``doc``, in order.
 
-    >>> [q.speaker for q in extract_quotes(parse('"We won," Ann Lee said.'))]  # doctest: +SKIP
+    >>> from slant.nlp import parse
+    >>> [q.speaker for q in extract_quotes(parse('"We won," Ann Lee said.'))]
     ['Ann Lee']
     """
     text = doc.text

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...spans import Span
 from .quotemarks import QuotePair, find_quote_pairs, word_count
@@ -39,6 +39,9 @@ from .speech import (
     is_person_noun,
     is_speaker_like,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["direct_events", "governs"]
 
@@ -60,7 +63,7 @@ _FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from".sp
 class _Tokens:
     """Find spaCy tokens by character offset."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]
 
@@ -72,11 +75,11 @@ class _Tokens:
 
 
 def _window(
-    doc: Any, tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
-) -> list[Any]:
+    doc: Doc, tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
+) -> list[Token]:
     """Tokens just after (``forward``, at most ``limit``) or before the quote in its sentence:
     up to a line break, a sentence end or another double quote mark."""
-    out: list[Any] = []
+    out: list[Token] = []
     if forward:
         i = tokens.after(pair.end)
         while i < len(doc) and len(out) < limit:
@@ -96,7 +99,7 @@ def _window(
     return out[::-1]
 
 
-def _is_cue(token: Any) -> bool:
+def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in DIRECT_CUES and token.pos_ in ("VERB", "AUX")
 
 
@@ -125,7 +128,7 @@ def _direct_candidates(text: str) -> list[QuotePair]:
     return outer
 
 
-def direct_events(doc: Any, names: list[tuple[int, int]] | None = None) -> list[SpeechEvent]:
+def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[SpeechEvent]:
     """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order; the spans
     of quoted names and titles, which are not speech, are added to ``names`` when given."""
     text = doc.text
@@ -176,7 +179,7 @@ def direct_events(doc: Any, names: list[tuple[int, int]] | None = None) -> list[
     return events
 
 
-def _is_name_or_title(doc: Any, tokens: _Tokens, pair: QuotePair, content: str) -> bool:
+def _is_name_or_title(doc: Doc, tokens: _Tokens, pair: QuotePair, content: str) -> bool:
     """A quote that names rather than reports: after ``so-called``/``dubbed``/``titled``, or a
     capitalised title used inside a clause (``his favourite film is "The Battle of Algiers"``)."""
     before = _window(doc, tokens, pair, forward=False)
@@ -195,7 +198,7 @@ def _is_name_or_title(doc: Any, tokens: _Tokens, pair: QuotePair, content: str) 
     )
 
 
-def _own_sentence(text: str, before: list[Any], start: int, end: int) -> bool:
+def _own_sentence(text: str, before: list[Token], start: int, end: int) -> bool:
     """A short quote that is a sentence of its own (``"He is a fraud."`` after a quote): the
     next sentence of the speaker's quotation, left for the latest speaker."""
     content = text[start:end].strip()
@@ -207,7 +210,7 @@ def _own_sentence(text: str, before: list[Any], start: int, end: int) -> bool:
     )
 
 
-def _known_as(before: list[Any]) -> bool:
+def _known_as(before: list[Token]) -> bool:
     return (
         len(before) >= 2
         and before[-1].lower_ == "as"
@@ -215,7 +218,7 @@ def _known_as(before: list[Any]) -> bool:
     )
 
 
-def _colon_speaker(before: list[Any]) -> Any | None:
+def _colon_speaker(before: list[Token]) -> Token | None:
     """``The ministry: "…"``, ``Curry's ultimate conclusion: "…"``: the noun before the colon,
     its possessor first, when no verb comes between the sentence start and the colon."""
     if len(before) < 2 or before[-1].text != ":":
@@ -229,7 +232,7 @@ def _colon_speaker(before: list[Any]) -> Any | None:
     return head if is_speaker_like(head) else None
 
 
-def _suffix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
+def _suffix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
     """The cue of ``"…," X said``: a speech verb just after the quote, in the same clause."""
     if pair.content.rstrip().endswith("."):
         return None
@@ -250,13 +253,13 @@ def _suffix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
     return None
 
 
-def _prefix_cue(doc: Any, tokens: _Tokens, pair: QuotePair) -> Any | None:
+def _prefix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
     """The cue of ``X said: "…"``: the last speech verb before the quote in its sentence."""
     cues = [t for t in _window(doc, tokens, pair, forward=False) if _is_cue(t)]
     return cues[-1] if cues else None
 
 
-def _governing_subject(before: list[Any], start: int, end: int) -> Any | None:
+def _governing_subject(before: list[Token], start: int, end: int) -> Token | None:
     """For ``X voiced alarm that "…"`` or ``X offered this: "…"``: the subject of the verb
     before the quote that governs it (or ends in a colon), when that subject can speak."""
     for verb in reversed([t for t in before if t.pos_ == "VERB"]):
@@ -270,7 +273,9 @@ def _governing_subject(before: list[Any], start: int, end: int) -> Any | None:
     return None
 
 
-def _speaker_token(cue: Any, before: list[Any], after: list[Any], *, suffix: bool) -> Any | None:
+def _speaker_token(
+    cue: Token, before: list[Token], after: list[Token], *, suffix: bool
+) -> Token | None:
     """Subject of the cue; failing that, for ``"…" X said`` / ``"…," said X`` the speaker-like
     word between the quote and the cue or right after the cue (the name's last word), else the
     nearest speaker-like noun before the cue."""
@@ -301,7 +306,7 @@ def _speaker_token(cue: Any, before: list[Any], after: list[Any], *, suffix: boo
     return next((t for t in people + candidates if is_speaker_like(t)), None)
 
 
-def governs(cue: Any, start: int, end: int) -> bool:
+def governs(cue: Token, start: int, end: int) -> bool:
     """True when a token in ``[start, end)`` is in what ``cue`` reports: its complement,
     object or prepositional phrase (``spoke of a "sense of urgency"``), not a side clause."""
     return any(
@@ -312,7 +317,7 @@ def governs(cue: Any, start: int, end: int) -> bool:
     )
 
 
-def _in_subject(cue: Any, offset: int) -> bool:
+def _in_subject(cue: Token, offset: int) -> bool:
     subject = subject_of(cue)
     if subject is None:
         return False

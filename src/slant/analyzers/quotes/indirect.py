@@ -17,7 +17,7 @@ content. It does not find speech reported by a noun (``voiced alarm that``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .speakers import subject_of
 from .speech import (
@@ -30,6 +30,9 @@ from .speech import (
     paragraph_bounds,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = ["according_to_events", "indirect_events", "postposed_events"]
 
 _INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
@@ -40,7 +43,7 @@ _ACCUSING = frozenset({"accuse", "charge"})
 _TAIL_DEPS = frozenset({"punct", "npadvmod", "prep", "advmod", "xcomp", "advcl", "dobj"})
 
 
-def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | None:
+def _clause_span(tokens: list[Token], para: tuple[int, int]) -> tuple[int, int] | None:
     """Character span of ``tokens`` inside the paragraph, without edge punctuation."""
     attributed = {
         t.i for a in tokens if a.lower_ == "according" and a.dep_ == "prep" for t in a.subtree
@@ -55,7 +58,7 @@ def _clause_span(tokens: list[Any], para: tuple[int, int]) -> tuple[int, int] | 
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def _reported_clause(verb: Any) -> tuple[Any, list[Any]] | None:
+def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
     """The clause a speech verb reports: its complement (``said (that) …``, ``…, X said``),
     or for ``As X wrote, …`` the clause the ``as`` phrase hangs on."""
     if verb.lemma_.lower() in _ACCUSING:  # "accused the army of avoiding confrontations"
@@ -77,7 +80,7 @@ def _reported_clause(verb: Any) -> tuple[Any, list[Any]] | None:
     return None
 
 
-def _is_report(verb: Any) -> bool:
+def _is_report(verb: Token) -> bool:
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
@@ -89,10 +92,10 @@ def _is_report(verb: Any) -> bool:
     return not inferred or verb.head.lemma_.lower() in DIRECT_CUES
 
 
-def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
+def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
     """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes (and of
     quoted titles): a clause that is mostly one of them is not reported here."""
-    events = []
+    events: list[tuple[Token, SpeechEvent]] = []  # with the cue verb of each
     heads: set[int] = set()
     text = doc.text
     for verb in doc:
@@ -108,15 +111,16 @@ def indirect_events(doc: Any, direct: list[tuple[int, int]]) -> list[SpeechEvent
         subject = subject_of(verb)
         if subject is None or not is_speaker_like(subject):
             continue
-        events.append(
-            SpeechEvent("indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text)
+        event = SpeechEvent(
+            "indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text
         )
+        events.append((verb, event))
         heads.add(head.i)
     # "X says Y suggested that …" is one speech event of X's, not also one of Y's
-    return [e for e in events if e.cue.i not in heads]
+    return [e for verb, e in events if verb.i not in heads]
 
 
-def postposed_events(doc: Any, found: list[tuple[int, int]]) -> list[SpeechEvent]:
+def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
     sentence up to the speaker, when no other event (``found`` spans) covers it."""
     events = []
@@ -148,7 +152,7 @@ def postposed_events(doc: Any, found: list[tuple[int, int]]) -> list[SpeechEvent
     return events
 
 
-def _tail_child(verb: Any, child: Any) -> bool:
+def _tail_child(verb: Token, child: Token) -> bool:
     """What may follow a postposed ``X said``: ``on Sunday``, ``adding that …``, ``told AFP``."""
     if child.dep_ in ("npadvmod", "prep", "advmod", "xcomp", "advcl", "punct", "agent"):
         return child.i > verb.i
@@ -156,7 +160,7 @@ def _tail_child(verb: Any, child: Any) -> bool:
     return told and (child.pos_ == "PROPN" or child.lower_ in ("reporters", "journalists"))
 
 
-def _postposed_subject(verb: Any) -> Any | None:
+def _postposed_subject(verb: Token) -> Token | None:
     """The subject of a postposed speech verb: its ``nsubj``, or the name right after it
     (``said Kirkuki``, which the parser may take for an object)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -171,7 +175,7 @@ def _postposed_subject(verb: Any) -> Any | None:
     return None
 
 
-def according_to_events(doc: Any) -> list[SpeechEvent]:
+def according_to_events(doc: Doc) -> list[SpeechEvent]:
     """``according to X, …``: X as speaker, the rest of the sentence as content."""
     events = []
     text = doc.text
@@ -201,7 +205,7 @@ def according_to_events(doc: Any) -> list[SpeechEvent]:
     return events
 
 
-def _source_span(head: Any) -> tuple[int, int]:
+def _source_span(head: Token) -> tuple[int, int]:
     """The named source inside ``according to …`` (the entity if any, else the phrase)."""
     ents = [
         e for e in head.doc.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1

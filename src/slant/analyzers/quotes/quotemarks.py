@@ -245,7 +245,7 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
             else:
                 continue
             role = _role(text, index, open_at[style] is not None, style)
-            opened = open_at[style]
+            opened, shared_at = open_at[style], shared[style]
             if role == "close" and opened is not None:
                 pairs.append(_pair(original, opened, index, style, closed=True))
                 open_at[style] = None
@@ -253,8 +253,8 @@ def find_quote_pairs(text: str, *, include_unclosed: bool = True) -> list[QuoteP
             elif role == "open":
                 open_at[style] = index
                 shared[style] = None
-            elif opened is None and shared[style] is not None and _is_closer(text, index):
-                pairs.append(_pair(original, shared[style], index, style, closed=True))
+            elif opened is None and shared_at is not None and _is_closer(text, index):
+                pairs.append(_pair(original, shared_at, index, style, closed=True))
                 shared[style] = None
         for style, opened in open_at.items():
             if opened is None or not include_unclosed:

@@ -34,9 +34,12 @@ separated.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["SpeakerResolver", "subject_of"]
 
@@ -68,7 +71,7 @@ _MALE = frozenset({"he", "him", "his", "mr", "mr."})
 _FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 
 
-def subject_of(verb: Any) -> Any | None:
+def subject_of(verb: Token) -> Token | None:
     """Return the token that is the active subject of ``verb``, climbing to governing verbs.
 
     Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links within one paragraph; a
@@ -101,12 +104,12 @@ def subject_of(verb: Any) -> Any | None:
     return None
 
 
-def _crosses_paragraph(a: Any, b: Any) -> bool:
+def _crosses_paragraph(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any("\n\n" in t.text for t in a.doc[low:high])
 
 
-def _phrase(token: Any) -> tuple[int, int]:
+def _phrase(token: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``token`` (modifiers, short of-phrase)."""
     doc = token.doc
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
@@ -140,7 +143,7 @@ def _phrase(token: Any) -> tuple[int, int]:
 class SpeakerResolver:
     """Resolve speaker tokens of one document in reading order (keeps the latest speakers)."""
 
-    def __init__(self, doc: Any, *, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, *, quoted: list[tuple[int, int]] | None = None) -> None:
         """``quoted``: spans of direct quotes, whose names are not antecedents."""
         self.doc = doc
         self.text = doc.text
@@ -157,7 +160,7 @@ class SpeakerResolver:
         )
         self.gender: dict[str, str] = _gender_by_honorific(doc, self.names)
 
-    def resolve(self, token: Any, *, at: int) -> Speaker:
+    def resolve(self, token: Token, *, at: int) -> Speaker:
         """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
         speaker = self._resolve(token)
         self.remember(speaker, at=at)
@@ -165,7 +168,7 @@ class SpeakerResolver:
             self.gender[speaker.name] = "m" if token.lower_ in _MALE else "f"
         return speaker
 
-    def mention(self, token: Any) -> tuple[int, int]:
+    def mention(self, token: Token) -> tuple[int, int]:
         """``[start, end)`` of the words at the cue that stand for the speaker."""
         if token.pos_ == "PRON":
             return token.idx, token.idx + len(token)
@@ -190,7 +193,7 @@ class SpeakerResolver:
             None,
         )
 
-    def _resolve(self, token: Any) -> Speaker:
+    def _resolve(self, token: Token) -> Speaker:
         if token.pos_ == "PRON":
             person = token.lower_ in PERSON_PRONOUNS
             return self._antecedent(token, person=person) or self._literal(token)
@@ -223,12 +226,12 @@ class SpeakerResolver:
                 return found
         return Speaker(name=phrase, start=start, end=end, person_like=person)
 
-    def _literal(self, token: Any) -> Speaker:
+    def _literal(self, token: Token) -> Speaker:
         return Speaker(
             name=token.text, start=token.idx, end=token.idx + len(token), person_like=False
         )
 
-    def _described(self, token: Any) -> Speaker | None:
+    def _described(self, token: Token) -> Speaker | None:
         """``the spokesman``: the person introduced with that title; ``the source``/``the
         activist``: the latest speaker whose phrase has that noun (``a source at …``);
         ``the department``: the latest organisation whose name has it; ``the group``/``the
@@ -255,7 +258,7 @@ class SpeakerResolver:
                 return Speaker(name=name, start=start, end=end, person_like=False)
         return self._organisation(token) if lemma in _COLLECTIVE_NOUNS else None
 
-    def _organisation(self, token: Any) -> Speaker | None:
+    def _organisation(self, token: Token) -> Speaker | None:
         event = next(
             (
                 (s, at)
@@ -270,7 +273,7 @@ class SpeakerResolver:
             return self._full_name(self.text[start:end], start, end, person=False)
         return event[0] if event else None
 
-    def _antecedent(self, token: Any, *, person: bool) -> Speaker | None:
+    def _antecedent(self, token: Token, *, person: bool) -> Speaker | None:
         """For ``it``/``they``: the latest speaker that is not a person (``they``: or a plural
         one), else the latest organisation. For ``he``/``she``/``the senator``: the latest
         person who spoke or was named as a subject, whichever came last, of the same gender
@@ -325,7 +328,7 @@ class SpeakerResolver:
                 return self._full_name(self.text[start:end], start, end)
         return spoke[0] if spoke else None
 
-    def _antecedent_ok(self, name: tuple[int, int, str, str], token: Any) -> bool:
+    def _antecedent_ok(self, name: tuple[int, int, str, str], token: Token) -> bool:
         """A person mention can be an antecedent when it is a subject, before ``token``."""
         start, end = name[0], name[1]
         if end > token.idx or token.idx - start > _ANTECEDENT_WINDOW:
@@ -374,7 +377,7 @@ class SpeakerResolver:
         return None
 
 
-def _gender_by_honorific(doc: Any, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
+def _gender_by_honorific(doc: Doc, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
     """``Mr. Tom Reed`` is male, ``Ms. Ann Lee`` female: the gender the text shows for a name."""
     found: dict[str, str] = {}
     text = doc.text
@@ -402,7 +405,7 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _unlabelled_subject_names(doc: Any) -> list[tuple[int, int, str, str]]:
+def _unlabelled_subject_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
     found = []

@@ -19,7 +19,12 @@ news lets speak (``the ministry``, ``a report``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+from ...analysis import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "BODY_NOUNS",
@@ -109,7 +114,7 @@ class Speaker:
     person_like: bool
 
 
-def is_person_noun(token: Any) -> bool:
+def is_person_noun(token: Token) -> bool:
     """True for a singular common noun that names a person (``spokesman``, ``caller``)."""
     lemma = token.lemma_.lower()
     if token.tag_ != "NN" or lemma in BODY_NOUNS - PERSON_NOUNS:
@@ -117,7 +122,7 @@ def is_person_noun(token: Any) -> bool:
     return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
 
 
-def is_speaker_like(token: Any) -> bool:
+def is_speaker_like(token: Token) -> bool:
     """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
     if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
         return True
@@ -139,11 +144,11 @@ class SpeechEvent:
     reading order); ``speaker`` is set instead when the finder already knows the name.
     """
 
-    kind: str
+    kind: QuoteKind
     content_start: int
     content_end: int
-    cue: Any = None
-    subject: Any = None
+    cue: Token | None = None
+    subject: Token | None = None
     speaker: Speaker | None = None
     cue_text: str | None = None
 

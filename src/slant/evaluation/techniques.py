@@ -1,37 +1,36 @@
-"""Predict in the SemEval-2020 formats, tune decision thresholds, and score against gold.
+"""Score the technique model in the SemEval-2020 formats, and tune its decision thresholds.
 
-- :func:`predict_spans` / :func:`predict_techniques` run a :class:`TechniqueModel` over a folder
-  of articles and return SemEval labels (SI lines, or TC lines for the spans of a template).
+- :func:`evaluate_folder` scores a model on a SemEval folder against a gold labels file (all
+  articles, one test fold, or the articles it held out): what ``slant eval techniques`` runs;
+- :func:`evaluate` scores SI and TC with :mod:`slant.evaluation.semeval` and adds the
+  organisers' style baselines on the same articles: SI "every sentence (line) is one span",
+  TC "every span gets the most frequent technique of the training data";
 - :func:`tune` picks the SI threshold, gap and line splitting, and the TC prior shift and
   Repetition rule, that score best on *held-out articles that the model did not train on*
   (never the test articles).
-- :func:`evaluate` scores SI and TC with :mod:`slant.techniques.semeval` and adds the
-  organisers' style baselines on the same articles: SI "every sentence (line) is one span",
-  TC "every span gets the most frequent technique of the training data".
 
-- :func:`split_articles` deals articles into cross-validation folds (by article, never by
-  sentence), with a dev set for tuning.
-
-It does not retrain anything; cross-validation lives in :mod:`slant.train.techniques_cv`.
+It does not retrain anything; cross-validation lives in :mod:`slant.train.techniques_cv`, and
+the split by article in :func:`slant.evaluation.folds.split_articles`.
 """
 
 from __future__ import annotations
 
-import random
-from collections import Counter
-from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from .runtime import ArticleStates, TechniqueModel
-from .semeval import Label, score_si, score_tc
+from ..errors import InputError
+from ..techniques import get_model
+from ..techniques.predict import SpanDecoding, encode_all, predict_spans, predict_techniques
+from ..techniques.runtime import ArticleStates, TechniqueModel
+from ..techniques.semeval import Label, read_articles, read_labels
+from .folds import split_articles
+from .semeval import score_si, score_tc
 
 __all__ = [
     "MOST_FREQUENT_TECHNIQUE",
-    "encode_all",
     "evaluate",
-    "predict_spans",
-    "predict_techniques",
+    "evaluate_folder",
     "score_predictions",
-    "split_articles",
     "sentence_spans",
     "tune",
 ]
@@ -42,52 +41,6 @@ MOST_FREQUENT_TECHNIQUE = "Loaded_Language"
 _THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 _GAPS = (0, 1, 2, 3, 5, 8)
 _PRIOR_SHIFTS = (0.0, 0.15, 0.3, 0.5)
-
-Progress = Callable[[int, int], None]
-
-
-def encode_all(
-    model: TechniqueModel, articles: dict[str, str], progress: Progress | None = None
-) -> dict[str, ArticleStates]:
-    """Encode every article once (the expensive step), keyed by article id."""
-    states = {}
-    for done, (article_id, text) in enumerate(sorted(articles.items()), start=1):
-        states[article_id] = model.encode_article(text)
-        if progress:
-            progress(done, len(articles))
-    return states
-
-
-def predict_spans(
-    model: TechniqueModel, states: dict[str, ArticleStates], **decode: float | int | bool
-) -> list[Label]:
-    """Detect spans in every article (SI lines, sorted)."""
-    return sorted(
-        Label(article_id, start, end)
-        for article_id, article in states.items()
-        for start, end, _ in model.find_spans(article, **decode)
-    )
-
-
-def predict_techniques(
-    model: TechniqueModel, states: dict[str, ArticleStates], template: list[Label]
-) -> list[Label]:
-    """Label exactly the spans of ``template``; a span listed k times gets its top-k techniques."""
-    by_article: dict[str, Counter] = {}
-    for label in template:
-        by_article.setdefault(label.article_id, Counter())[(label.start, label.end)] += 1
-    predictions = []
-    for article_id, spans in sorted(by_article.items()):
-        if article_id not in states:
-            continue
-        keys = sorted(spans)
-        probs = model.classify(states[article_id], keys)
-        for (start, end), row in zip(keys, probs, strict=True):
-            ranked = row.argsort()[::-1]
-            for k in range(spans[(start, end)]):
-                technique = model.techniques[ranked[k % len(ranked)]]
-                predictions.append(Label(article_id, start, end, technique))
-    return predictions
 
 
 def sentence_spans(articles: dict[str, str]) -> list[Label]:
@@ -108,7 +61,7 @@ def tune(
     model: TechniqueModel, states: dict[str, ArticleStates], gold: list[Label]
 ) -> dict[str, float | int | bool]:
     """Return the decoding settings that score best on these held-out articles."""
-    candidates = [
+    candidates: list[SpanDecoding] = [
         {"threshold": t, "max_gap": g, "split_lines": s, "min_chars": c}
         for t in _THRESHOLDS
         for g in _GAPS
@@ -145,7 +98,7 @@ def evaluate(
     *,
     states: dict[str, ArticleStates] | None = None,
     most_frequent: str = MOST_FREQUENT_TECHNIQUE,
-) -> dict:
+) -> dict[str, Any]:
     """Score SI and TC of ``model`` on ``articles`` against ``gold`` labels, with baselines.
 
     Only articles that have an ``article<ID>.txt`` are scored; TC is scored when the gold
@@ -171,9 +124,9 @@ def score_predictions(
     techniques: list[Label],
     *,
     most_frequent: str = MOST_FREQUENT_TECHNIQUE,
-) -> dict:
+) -> dict[str, Any]:
     """Score SI ``spans`` and TC ``techniques`` against ``gold``, with the two baselines."""
-    report: dict = {
+    report: dict[str, Any] = {
         "articles": len(articles),
         "gold_spans": len(gold),
         "si": score_si(spans, gold).as_dict(),
@@ -191,17 +144,49 @@ def score_predictions(
     return report
 
 
-def split_articles(
-    article_ids: list[str], *, folds: int, test_fold: int | None, dev_articles: int, seed: int = 13
-) -> tuple[list[str], list[str], list[str]]:
-    """Return ``(train, dev, test)`` article ids.
+def evaluate_folder(
+    articles_dir: Path,
+    labels_file: Path,
+    *,
+    test_fold: int | None = None,
+    held_out: bool = False,
+    model: TechniqueModel | None = None,
+) -> dict[str, Any]:
+    """Score the model on a SemEval folder against a gold SI or TC labels file.
 
-    Articles are shuffled with ``seed`` and dealt into ``folds`` folds; ``test`` is fold
-    ``test_fold`` (empty when None); ``dev`` is the first ``dev_articles`` of the rest.
+    Every article of the folder is scored (one without gold lines has no propaganda spans,
+    so whatever is found there costs precision); with ``test_fold``, only that fold of the
+    5-fold split by article (seed 13) that :mod:`slant.train.techniques_cv` uses, for a model
+    trained with that fold held out (``test_fold`` in its ``config.json``); with ``held_out``,
+    only the articles the model held out of training to tune its thresholds (``dev_ids``).
     """
-    order = sorted(article_ids)
-    random.Random(seed).shuffle(order)
-    test = [a for i, a in enumerate(order) if test_fold is not None and i % folds == test_fold]
-    held = set(test)
-    pool = [a for a in order if a not in held]
-    return sorted(pool[dev_articles:]), sorted(pool[:dev_articles]), sorted(test)
+    if held_out and test_fold is not None:
+        raise InputError("score either the held-out articles or a test fold, not both")
+    articles = read_articles(articles_dir)
+    gold = read_labels(labels_file)
+    if not {g.article_id for g in gold} & set(articles):
+        raise InputError(f"{labels_file}: none of its article ids has a file in {articles_dir}")
+    model = model or get_model()
+    config_file = model.folder / "config.json"
+    if test_fold is not None:
+        seed = model.config.get("options", {}).get("seed")
+        if (model.config.get("test_fold"), model.config.get("folds"), seed) != (test_fold, 5, 13):
+            raise InputError(
+                f"{config_file}: this model was not trained with fold {test_fold} held out; "
+                f"score the model of fold {test_fold} of a 5-fold cross-validation instead",
+                argument="model",
+            )
+        test_ids = split_articles(list(articles), folds=5, test_fold=test_fold, dev_articles=0)[2]
+        articles = {a: articles[a] for a in test_ids}
+    if held_out:
+        dev_ids = set(model.config.get("dev_ids", []))
+        if not dev_ids:
+            raise InputError(f"{config_file}: the model records no held-out articles (dev_ids)")
+        if not dev_ids & set(articles):
+            raise InputError(
+                f"{articles_dir}: none of the articles held out from the model's training "
+                f"(dev_ids in {config_file}) is in this folder"
+            )
+        articles = {a: t for a, t in articles.items() if a in dev_ids}
+    gold = [g for g in gold if g.article_id in articles]
+    return evaluate(model, articles, gold)
