@@ -97,7 +97,7 @@ def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent
     quoted titles): a clause that is mostly one of them is not reported here."""
     events: list[tuple[Token, SpeechEvent]] = []  # with the cue verb of each
     heads: set[int] = set()
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text
     for verb in doc:
         if not _is_report(verb) or covers(direct, verb.idx, verb.idx + 1, 1):
             continue
@@ -124,7 +124,7 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
     sentence up to the speaker, when no other event (``found`` spans) covers it."""
     events = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text
     for verb in doc:
         if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
             continue

@@ -105,10 +105,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _crosses_paragraph(a: Token, b: Token) -> bool:
-    # The text from the earlier token's start to the later one's: the tokens between them
-    # with their whitespace (not Doc.text, which joins every token of the article).
     low, high = sorted((a.i, b.i))
-    return "\n\n" in a.doc[low:high].text_with_ws
+    return any("\n\n" in t.text for t in a.doc[low:high])
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -151,7 +149,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.history: list[tuple[Speaker, int]] = []
         self.quoted = quoted or []
-        self.brackets = _bracketed(self.text)
+        self.brackets = _bracketed(doc.text)
         self.names = sorted(
             [
                 (e.start_char, e.end_char, _clean(e.text), e.label_)
@@ -411,7 +409,7 @@ def _unlabelled_subject_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
     found = []
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc.text
     for token in doc:
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
