@@ -18,8 +18,8 @@ from ..pipeline import Context, analyzer
 from ..spans import overlaps_any
 
 if TYPE_CHECKING:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     from spacy.tokens import Doc
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 __all__ = ["sentence_tones", "tone_at", "tone"]
 
