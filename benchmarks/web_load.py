@@ -12,6 +12,13 @@ through ``--requests`` requests drawn in turn from a mix of endpoints:
 - ``health``: ``GET /api/health`` (shows whether the event loop stays responsive while
   analyses run).
 
+With ``--disconnecting N``, N more clients play the abandoning attacker of issue 13 the
+whole time: each posts a long text (``--long-chars``, default 200,000 characters) to
+``/api/analyze`` and drops the connection after ``--abandon-after`` seconds, again and again.
+The server should drop their queued work, keep their long analyses off one worker, and answer
+429 when their share of the queue is full, so the regular clients' short analyses still go
+through; their own outcomes are reported on the ``abandoning`` line (not counted as errors).
+
 It stops after the requests or ``--time-limit`` seconds, whichever comes first, and reports
 throughput, p50/p95/max latency and errors (any status >= 400, timeout or connection error),
 per endpoint and overall; the exit code is 1 if any request failed. It only ever talks to
@@ -20,6 +27,7 @@ per endpoint and overall; the exit code is 1 if any request failed. It only ever
 Usage:
     .venv/bin/python benchmarks/web_load.py [--clients 50] [--requests 1000]
         [--time-limit 300] [--corpus FILE] [--workers N] [--json FILE]
+        [--disconnecting 3 --long-chars 200000 --abandon-after 2]
 """
 
 from __future__ import annotations
@@ -113,10 +121,49 @@ def request_specs(base: str, ids: list[str], sources: list[str]):
             yield kind, "GET", base + "/api/health", None
 
 
-async def drive(specs, *, clients: int, total: int, time_limit: float, timeout: float):
+def long_text(chars: int) -> str:
+    """A long article: generated articles one after another, ``chars`` characters."""
+    pieces, size, n = [], 0, 0
+    while size < chars:
+        pieces.append(article(10_000 + n))
+        size += len(pieces[-1]) + 2
+        n += 1
+    return "\n\n".join(pieces)[:chars]
+
+
+async def drive(
+    specs,
+    *,
+    clients: int,
+    total: int,
+    time_limit: float,
+    timeout: float,
+    base: str = "",
+    disconnecting: int = 0,
+    long_chars: int = 200_000,
+    abandon_after: float = 2.0,
+):
     results: list[tuple[str, float, str | int]] = []
     taken = itertools.islice(specs, total)
     deadline = time.perf_counter() + time_limit
+    finished = asyncio.Event()
+    long_body = {"text": long_text(long_chars)} if disconnecting else None
+
+    async def abandoning() -> None:
+        """Post a long text, give up after ``abandon_after`` s (the connection is closed)."""
+        while not finished.is_set():
+            start = time.perf_counter()
+            async with httpx.AsyncClient(timeout=abandon_after, headers=CLIENT_HEADERS) as quitter:
+                try:
+                    response = await quitter.post(base + "/api/analyze", json=long_body)
+                    outcome: str | int = response.status_code
+                except httpx.TimeoutException:
+                    outcome = "abandoned"
+                except httpx.HTTPError as exc:
+                    outcome = type(exc).__name__
+            results.append(("abandoning", time.perf_counter() - start, outcome))
+            if outcome == 429:
+                await asyncio.sleep(1)
 
     async def client() -> None:
         async with httpx.AsyncClient(timeout=timeout, headers=CLIENT_HEADERS) as session:
@@ -132,8 +179,16 @@ async def drive(specs, *, clients: int, total: int, time_limit: float, timeout: 
                 results.append((kind, time.perf_counter() - start, outcome))
 
     start = time.perf_counter()
+    attackers = [asyncio.ensure_future(abandoning()) for _ in range(disconnecting)]
+    if attackers:
+        await asyncio.sleep(abandon_after + 1)  # their long texts are in before the others
     await asyncio.gather(*(client() for _ in range(clients)))
-    return results, time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    finished.set()
+    for attacker in attackers:
+        attacker.cancel()
+    await asyncio.gather(*attackers, return_exceptions=True)
+    return results, elapsed
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -145,15 +200,22 @@ def summarise(results, elapsed: float) -> dict[str, dict[str, float]]:
     groups: dict[str, list[tuple[float, str | int]]] = defaultdict(list)
     for kind, latency, outcome in results:
         groups[kind].append((latency, outcome))
-        groups["all"].append((latency, outcome))
     table = {}
-    for kind in (*MIX, "all"):
-        rows = groups.get(kind, [])
+    for kind in (*MIX, "all", "abandoning"):
+        rows = (
+            groups.get(kind, [])
+            if kind != "all"
+            else [row for k, rs in groups.items() if k not in ("all", "abandoning") for row in rs]
+        )
         if not rows:
             continue
         latencies = [r[0] for r in rows]
         errors = [r[1] for r in rows if not (isinstance(r[1], int) and r[1] < 400)]
+        outcomes = defaultdict(int)
+        for _, outcome in rows:
+            outcomes[str(outcome)] += 1
         table[kind] = {
+            "outcomes": dict(outcomes),
             "requests": len(rows),
             "errors": len(errors),
             "per_second": len(rows) / elapsed,
@@ -173,6 +235,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="default: the demo corpus in a temp file")
     parser.add_argument("--workers", type=int, help="server analysis workers")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--disconnecting", type=int, default=0, help="abandoning clients")
+    parser.add_argument("--long-chars", type=int, default=200_000)
+    parser.add_argument("--abandon-after", type=float, default=2.0, help="seconds")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -196,6 +261,10 @@ def main() -> int:
                     total=args.requests,
                     time_limit=args.time_limit,
                     timeout=args.timeout,
+                    base=base,
+                    disconnecting=args.disconnecting,
+                    long_chars=args.long_chars,
+                    abandon_after=args.abandon_after,
                 )
             )
         finally:
@@ -215,6 +284,8 @@ def main() -> int:
             f"{kind:<10}{row['requests']:>9}{row['errors']:>8}{row['per_second']:>9.1f}"
             f"{row['p50_ms']:>9.0f}{row['p95_ms']:>9.0f}{row['max_ms']:>9.0f}"
         )
+    if "abandoning" in table:
+        print("abandoning clients' outcomes:", table["abandoning"]["outcomes"])
     if args.json:
         args.json.write_text(json.dumps({"elapsed_s": elapsed, "table": table}, indent=2))
     return 1 if table["all"]["errors"] else 0

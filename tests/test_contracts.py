@@ -25,6 +25,7 @@ REGISTRY = {
     "citations": ("citations.v1", ("citations",), ()),
     "claims": ("claims.v1", ("claims", "casualties"), ()),
     "frames": ("frames.v1", ("frames", "frame_evidence"), ()),
+    "language": ("language.v1", ("language",), ()),
     "quotes": ("quotes.v2", ("quotes",), ()),
     "roles": ("roles.v1", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v1", ("scare_quotes",), ("quotes",)),

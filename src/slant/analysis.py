@@ -318,6 +318,7 @@ class Analysis:
     tone: Tone | None = None
     frames: dict[str, float] | None = None
     frame_evidence: dict[str, list[dict[str, Any]]] | None = None
+    language: dict[str, Any] | None = None
     analyzers: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -332,6 +333,7 @@ class Analysis:
                 "date": doc.date,
                 "url": doc.url,
                 "length": len(doc.text),
+                "language": (self.language or {}).get("code"),
             },
         }
         for f in fields(self):

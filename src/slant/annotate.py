@@ -21,8 +21,9 @@ from typing import Any
 from .document import Document
 from .errors import SlantError, StoreError
 from .filters import Filter
+from .language import LANGUAGE_VERSION
 from .nlp import CHUNK_CHARS, get_nlp
-from .pipeline import resolve, run_analyzers, to_plain
+from .pipeline import LANGUAGE_FIELD, resolve, run_in_language, to_plain
 from .processes import die_with_parent
 from .store import Corpus
 
@@ -172,12 +173,13 @@ def analyze_batch(documents: list[Document], names: list[str]) -> BatchResult:
     failed: list[tuple[str, str]] = []
     for document in documents:
         try:
-            results = run_analyzers(document, specs, parsed=parsed.get(document.text))
+            results, language = run_in_language(document, specs, parsed=parsed.get(document.text))
         except SlantError as exc:
             failed.append((document.id, str(exc)))
             continue
         versions = {spec.name: spec.version for spec in specs}
-        saved.append(
-            (document.id, {name: (versions[name], to_plain(out)) for name, out in results.items()})
-        )
+        row = {name: (versions[name], to_plain(out)) for name, out in results.items()}
+        if language["skipped"]:  # kept even when not selected: it explains the empty rows
+            row[LANGUAGE_FIELD] = (LANGUAGE_VERSION, {LANGUAGE_FIELD: language})
+        saved.append((document.id, row))
     return saved, failed

@@ -13,12 +13,13 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TypedDict, Unpack
 
-from .errors import InputError
+from .errors import InputError, TooLarge
 
 __all__ = ["Document", "document_id", "normalise_text", "MAX_TEXT_CHARS"]
 
 #: Longest text accepted as one document (characters). Longer input is refused, not cut.
 MAX_TEXT_CHARS = 5_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _SPACE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u3000]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -77,8 +78,16 @@ class Document:
             raise InputError(f"document text must be str, got {type(self.text).__name__}")
         if not self.text.strip():
             raise InputError("document text is empty: nothing to analyze")
+        for name in ("text", "title", "source", "date", "url", "external_id"):
+            value = getattr(self, name)
+            found = _SURROGATE.search(value) if isinstance(value, str) else None
+            if found:  # JSON can spell one ("\ud800"); no UTF-8 text can hold it
+                raise InputError(
+                    f"document {name} contains a lone surrogate (U+{ord(found.group()):04X}) "
+                    f"at character {found.start()}: not valid Unicode text"
+                )
         if len(self.text) > MAX_TEXT_CHARS:
-            raise InputError(
+            raise TooLarge(
                 f"document text has {len(self.text):,} characters, more than the limit of "
                 f"{MAX_TEXT_CHARS:,}: split it into several documents"
             )

@@ -9,6 +9,7 @@ one line, with their own hint for the argument, and exit non-zero; the library n
 
     SlantError
      ├── InputError            bad input: empty, binary, too large, malformed, missing column
+     │    ├── TooLarge         an input over a size limit (HTTP 413 in the web app)
      │    └── FetchError       a URL is refused (scheme, private address) or cannot be fetched
      │         └── UpstreamError    the server failed or could not be reached
      │              └── FetchTimeout  the server did not answer in time
@@ -29,6 +30,7 @@ __all__ = [
     "ModelError",
     "SlantError",
     "StoreError",
+    "TooLarge",
     "UpstreamError",
 ]
 
@@ -52,6 +54,10 @@ class SlantError(Exception):
 
 class InputError(SlantError):
     """The input (file, text, row, feed, URL) cannot be used as a document."""
+
+
+class TooLarge(InputError):
+    """An input (file, text, upload) larger than a limit."""
 
 
 class FetchError(InputError):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .annotate import AnnotateReport, annotate_corpus
 from .document import Document
+from .errors import StoreError
 from .ingest import ColumnMap, IngestFailure, IngestNote, read_path
 from .store import Corpus
 
@@ -79,7 +80,13 @@ def _store(
     update: bool,
     progress: Callable[[int], None] | None,
 ) -> None:
-    result = corpus.add_documents(batch, update=update)
+    try:
+        result = corpus.add_documents(batch, update=update)
+    except StoreError as exc:  # a full disk, a locked file: say what is already kept
+        raise StoreError(
+            f"{exc}; {report.added:,} new document(s) of this ingest were stored before it "
+            "(they are kept: run the same command again to add the rest)"
+        ) from exc
     report.added += result.added
     report.present += result.present
     report.updated += result.updated

@@ -36,7 +36,7 @@ import importlib
 import json
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -53,6 +53,7 @@ from .analysis import (
 )
 from .document import Document
 from .errors import AnalyzerError
+from .language import detect_language, language_record
 from .spans import Span
 from .spans import sentences as doc_sentences
 
@@ -70,6 +71,7 @@ __all__ = [
     "field_owners",
     "resolve",
     "run_analyzers",
+    "run_in_language",
     "to_plain",
 ]
 
@@ -312,6 +314,34 @@ def run_analyzers(
     return {spec.name: ctx._run(spec) for spec in specs}
 
 
+#: The Analysis field (and the stored row's analyzer name) of the language record.
+LANGUAGE_FIELD = "language"
+
+
+def run_in_language(
+    document: Document, specs: list[AnalyzerSpec], *, parsed: Doc | None = None
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """:func:`run_analyzers` behind the language gate; also return the language record.
+
+    The document's language is detected once (:mod:`slant.language`); it is the output of
+    the ``language`` analyzer when that is selected. When slant's analyzers cannot read the
+    language, none of the others runs: each gets the empty value of its list fields (its
+    other fields stay unset) and the record names them and says why.
+    """
+    guess = detect_language(document.text)
+    others = [spec for spec in specs if spec.name != LANGUAGE_FIELD]
+    if guess.supported:
+        record = language_record(guess)
+        results = run_analyzers(document, others, parsed=parsed)
+    else:
+        record = language_record(guess, [spec.name for spec in others])
+        lists = {f.name for f in fields(Analysis) if f.default_factory is list}
+        results = {s.name: {n: [] for n in s.sets if n in lists} for s in others}
+    if len(others) < len(specs):
+        results[LANGUAGE_FIELD] = {LANGUAGE_FIELD: record}
+    return results, record
+
+
 def analyze(
     text_or_document: str | Document, *, analyzers: Iterable[str] | None = None
 ) -> Analysis:
@@ -327,8 +357,8 @@ def analyze(
         else Document(text=text_or_document)
     )
     specs = resolve(analyzers)
-    results = run_analyzers(document, specs)
-    values: dict[str, Any] = {}
+    results, language = run_in_language(document, specs)
+    values: dict[str, Any] = {LANGUAGE_FIELD: language}  # recorded even when not selected
     for out in results.values():
         values.update(out)
     analysis = Analysis.from_fields(document, to_plain(values))

@@ -66,6 +66,9 @@ def analyze(
         for warning in document.warnings:
             say("Warning", warning)
         analysis = analyze_document(document, analyzers=analyzer_names(analyzers))
+        skipped = (analysis.language or {}).get("reason")
+        if skipped:
+            say("Warning", f"{input}: {skipped}")
     if format == "json":
         if min_score is not None:
             analysis = replace(analysis, techniques=techniques_shown(analysis, min_score))

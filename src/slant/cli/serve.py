@@ -37,7 +37,9 @@ def serve(
     timeout: Annotated[
         float, typer.Option(help="Seconds a request may take before it gets 504.")
     ] = 120.0,
-    max_upload_mb: Annotated[float, typer.Option(help="Largest request body, in MB.")] = 20.0,
+    max_upload_mb: Annotated[
+        float, typer.Option(help="Largest request body, in MiB (1 MiB = 1,048,576 bytes).")
+    ] = 20.0,
     analyzers: Annotated[
         str | None,
         typer.Option("--analyzers", "-a", help="Comma-separated analyzers to run (default: all)."),

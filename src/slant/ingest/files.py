@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, TooLarge
 from .encoding import decode
 
 __all__ = ["MAX_INPUT_BYTES", "decode", "describe_size", "read_bytes"]
@@ -61,7 +61,7 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
             raise InputError(f"{path}: cannot read file: {exc.strerror or exc}") from exc
     if data is None:
         size = f"{describe_size(info.st_size)}, " if info.st_size > max_bytes else ""
-        raise InputError(f"{path}: file is {size}more than the limit of {describe_size(max_bytes)}")
+        raise TooLarge(f"{path}: file is {size}more than the limit of {describe_size(max_bytes)}")
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     return data

@@ -2,7 +2,8 @@
 
 Under ``/api/`` (and ``/openapi.json``) errors are that JSON object; elsewhere the same message
 is shown on an HTML error page, with the same status code. Library errors map to statuses by
-kind: bad input or a bad analyzer name is 400, a URL that cannot be fetched is 502 (504 when
+kind: bad input or a bad analyzer name is 400, an input over any size limit is 413 (the form
+parser's 1 MiB per field included), a URL that cannot be fetched is 502 (504 when
 it timed out), a corpus or model failure is 500; FastAPI's validation errors are 422 with the
 first problem spelled out; an analysis that runs past the request timeout is 504. Nothing here
 shows a traceback to the client.
@@ -20,7 +21,14 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
 
-from ..errors import AnalyzerError, FetchTimeout, InputError, SlantError, UpstreamError
+from ..errors import (
+    AnalyzerError,
+    FetchTimeout,
+    InputError,
+    SlantError,
+    TooLarge,
+    UpstreamError,
+)
 
 __all__ = ["ErrorResponder", "install_error_handlers", "status_of", "wants_json"]
 
@@ -49,6 +57,8 @@ def wants_json(path: str) -> bool:
 
 def status_of(exc: SlantError) -> int:
     """The HTTP status of a library error."""
+    if isinstance(exc, TooLarge):
+        return 413
     if isinstance(exc, FetchTimeout):
         return 504
     if isinstance(exc, UpstreamError):
@@ -106,6 +116,13 @@ def install_error_handlers(app: FastAPI, responder: ErrorResponder) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else _REASONS.get(exc.status_code, "")
+        if exc.status_code == 400 and message.endswith("exceeded maximum size of 1024KB."):
+            # The form parser's limit on one field: too large, like every other size limit.
+            exc = StarletteHTTPException(413, headers=exc.headers)
+            message = (
+                "a form field is larger than 1 MiB: paste a shorter text, or upload the "
+                "article as a file"
+            )
         if exc.status_code == 404 and exc.detail == "Not Found":
             message = f"nothing at {request.url.path}"
         if exc.status_code == 405:

@@ -84,6 +84,7 @@ class DocumentMeta(BaseModel):
     date: str | None = None
     url: str | None = None
     length: int
+    language: str | None = Field(None, description="ISO 639-1 code (langid.py), 'und' if unsure.")
 
 
 class AnalysisOut(BaseModel):
@@ -102,6 +103,9 @@ class AnalysisOut(BaseModel):
     scare_quotes: list[ScareQuote] = []
     tone: Tone | None = None
     frames: dict[str, float] | None = None
+    language: dict[str, Any] | None = Field(
+        None, description="The detected language; analyzers skipped for it, and why."
+    )
     analyzers: dict[str, str] = {}
 
 

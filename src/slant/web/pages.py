@@ -47,6 +47,11 @@ def render(state: WebState, request: Request, name: str, **context: Any) -> Resp
     )
 
 
+def _language_warning(analysis: Analysis) -> tuple[str, ...]:
+    reason = (analysis.language or {}).get("reason")
+    return (reason,) if reason else ()
+
+
 def analysis_context(analysis: Analysis) -> dict[str, Any]:
     """What the analysis templates need: the highlighted fragment and the JSON download."""
     return {
@@ -54,7 +59,7 @@ def analysis_context(analysis: Analysis) -> dict[str, Any]:
         "fragment": Markup(render_fragment(analysis)),
         "json_href": "data:application/json;charset=utf-8," + quote(analysis.to_json()),
         "json_name": f"slant-{analysis.document.id}.json",
-        "warnings": analysis.document.warnings,
+        "warnings": (*analysis.document.warnings, *_language_warning(analysis)),
     }
 
 
@@ -107,7 +112,8 @@ async def analyze_upload(
     data = await file.read()
 
     async def load() -> Document:
-        return document_from_upload(file.filename or "upload", data)
+        limit = state.settings.max_text_chars
+        return document_from_upload(file.filename or "upload", data, max_chars=limit)
 
     return await _analyzed(state, request, load, {})
 

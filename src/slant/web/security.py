@@ -33,6 +33,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from ..errors import InputError
+from ..ingest.files import describe_size
 
 __all__ = [
     "CONTENT_SECURITY_POLICY",
@@ -83,7 +84,8 @@ class PayloadTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
         super().__init__(
             status_code=413,
-            detail=f"request body is larger than the limit of {limit:,} bytes: "
+            detail=f"request body is larger than the limit of {limit:,} bytes "
+            f"({describe_size(limit)}): "
             "send a smaller file or text",
         )
 

@@ -36,8 +36,9 @@ from fastapi import HTTPException, Request
 
 from ..analysis import Analysis
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, TooLarge
 from ..ingest import fetch_document, format_of, read_data
+from ..ingest.files import decode
 from ..pipeline import analyze
 from .csrf import session_of
 
@@ -100,7 +101,7 @@ class WorkerPool:
         *,
         workers: int,
         timeout: float,
-        max_queue: int = 32,
+        max_queue: int = 64,
         per_client: int = 4,
     ) -> None:
         self.workers, self.timeout = workers, timeout
@@ -253,9 +254,10 @@ def fetch_url(url: str, *, allow_private: bool) -> Document:
     return fetch_document(url, allow_private=allow_private)
 
 
-def document_from_upload(filename: str, data: bytes) -> Document:
+def document_from_upload(filename: str, data: bytes, *, max_chars: int | None = None) -> Document:
     """The article of an uploaded ``.txt`` or ``.html`` file, read as ``slant analyze`` reads
-    a file of that name (:func:`slant.ingest.read_data`)."""
+    a file of that name (:func:`slant.ingest.read_data`); TooLarge (413) past ``max_chars``
+    characters, the server's one limit on text."""
     try:
         kind = format_of(filename)
     except InputError:
@@ -267,6 +269,13 @@ def document_from_upload(filename: str, data: bytes) -> Document:
         )
     if not data.strip():
         raise InputError(f"{filename}: file is empty")
+    if max_chars is not None and len(data) > max_chars:  # bytes >= characters
+        characters = len(decode(data, filename)[0])
+        if characters > max_chars:
+            raise TooLarge(
+                f"{filename} has {characters:,} characters, more than this server's limit of "
+                f"{max_chars:,}: analyze it with the command line (`slant analyze FILE`)"
+            )
     found = next(read_data(data, name=filename, format=kind))
     if not isinstance(found, Document):
         raise InputError(str(found))
