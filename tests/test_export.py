@@ -18,6 +18,7 @@ from slant.errors import ExtraMissing
 from slant.export import FORMATS, TABLES, TableFiles, export_corpus
 from slant.filters import parse_filter
 from slant.store import Corpus
+from slant.stories import group_stories
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "export.md"
 
@@ -27,6 +28,7 @@ def demo_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("export") / "demo.db"
     with Corpus(path) as corpus:
         load_demo(corpus)
+        group_stories(corpus)
     return path
 
 
@@ -80,6 +82,7 @@ def test_the_three_formats_read_back_the_same(exported) -> None:
         for other in ("csv", "jsonl"):
             pd.testing.assert_frame_equal(frame, frames[other][name], obj=f"{other} {name}")
     assert len(frames["parquet"]["documents"]) == 12
+    assert len(frames["parquet"]["stories"]) == 12
     assert str(frames["parquet"]["quotes"]["speaker_start"].dtype) == "Int64"
     assert str(frames["parquet"]["claims"]["approximate"].dtype) == "boolean"
 
@@ -115,7 +118,7 @@ def test_rows_are_findings_with_offsets_into_the_text(demo_db, exported) -> None
 def test_to_pandas_matches_the_export(demo_db, exported) -> None:
     frames = slant.read_export(exported["parquet"])
     with Corpus(demo_db) as corpus:
-        for name in ("documents", "techniques", "casualties", "roles"):
+        for name in ("documents", "techniques", "casualties", "roles", "stories"):
             pd.testing.assert_frame_equal(corpus.to_pandas(name), frames[name])
         herald = corpus.to_pandas("quotes", parse_filter("source:herald"))
     assert set(herald.source) == {"herald"} and len(herald) < len(frames["quotes"])

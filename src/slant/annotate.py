@@ -2,8 +2,13 @@
 
 Resumable by construction: the documents to do are those lacking an analysis by the current
 version of any selected analyzer; each batch's results are written in one transaction, so a
-crash or Ctrl-C loses at most the batch in flight and never stores half of one. A document
+crash or Ctrl-C loses at most the batches in flight and never stores half of one. A document
 that makes an analyzer fail is reported and skipped; the rest go on.
+
+Batches run in this process, in a local process pool (``workers > 1``) or on a Dask
+cluster (``scheduler``, :mod:`slant.cluster`); all three call :func:`analyze_batch` on the
+same batches, and this process alone writes the results: to the store, or to partitioned
+Parquet (``to_parquet``, :mod:`slant.export.partitions`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from .cluster import WorkerLost, dask_results
 from .document import Document
 from .errors import SlantError, StoreError
+from .export.partitions import done_documents, write_partition
+from .export.tables import tidy_rows
 from .filters import Filter
 from .language import LANGUAGE_VERSION
 from .nlp import CHUNK_CHARS, get_nlp
@@ -48,6 +57,8 @@ def annotate_corpus(
     flt: Filter | None = None,
     batch_size: int = 16,
     workers: int = 1,
+    scheduler: str | None = None,
+    to_parquet: str | Path | None = None,
     on_start: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AnnotateReport:
@@ -55,26 +66,48 @@ def annotate_corpus(
 
     With ``workers > 1`` batches are analyzed in that many processes (each loads the models
     once) while this process alone writes to the store; the workers end when this process
-    does, however it ends (:mod:`slant.processes`). One run at a time per corpus
+    does, however it ends (:mod:`slant.processes`). With ``scheduler`` (``"local"`` or a
+    Dask scheduler address) they are analyzed on a Dask cluster instead (:mod:`slant.cluster`;
+    ``"local"`` starts ``workers`` worker processes). With ``to_parquet`` the results go to
+    partitioned Parquet in that folder (:mod:`slant.export.partitions`) instead of the
+    store, and the documents already there are skipped. One run at a time per corpus
     (:func:`exclusive_run`): a second gets StoreError. ``on_start`` receives the number of
     documents to do; ``progress`` the number done in each batch (for progress bars).
     """
     with exclusive_run(corpus.path):
-        return _annotate(corpus, analyzers, flt, batch_size, workers, on_start, progress)
+        return _annotate(
+            corpus,
+            analyzers=analyzers,
+            flt=flt,
+            batch_size=batch_size,
+            workers=workers,
+            scheduler=scheduler,
+            to_parquet=to_parquet,
+            on_start=on_start,
+            progress=progress,
+        )
 
 
 def _annotate(
     corpus: Corpus,
+    *,
     analyzers: Iterable[str] | None,
     flt: Filter | None,
     batch_size: int,
     workers: int,
+    scheduler: str | None,
+    to_parquet: str | Path | None,
     on_start: Callable[[int], None] | None,
     progress: Callable[[int], None] | None,
 ) -> AnnotateReport:
     specs = resolve(analyzers)
     names = [spec.name for spec in specs]
-    todo = corpus.pending({spec.name: spec.version for spec in specs}, flt)
+    versions = {spec.name: spec.version for spec in specs}
+    if to_parquet is not None:
+        done = done_documents(to_parquet, versions.values())
+        todo = [i for i in corpus.document_ids(flt) if i not in done]
+    else:
+        todo = corpus.pending(versions, flt)
     report = AnnotateReport(pending=len(todo))
     if on_start:
         on_start(len(todo))
@@ -82,7 +115,12 @@ def _annotate(
         [d for d in map(corpus.get_document, todo[i : i + batch_size]) if d is not None]
         for i in range(0, len(todo), batch_size)
     )
-    if workers > 1:
+    work = partial(analyze_batch, names=names)
+    save = _parquet_saver(Path(to_parquet)) if to_parquet is not None else _store_saver(corpus)
+    store = partial(_save_all, save=save, versions=versions, report=report, progress=progress)
+    if scheduler is not None:
+        store(dask_results(scheduler, batches, work, workers=workers))
+    elif workers > 1:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             max_workers=workers,
@@ -90,9 +128,9 @@ def _annotate(
             initializer=die_with_parent,
             initargs=(os.getpid(),),
         ) as pool:
-            _save_all(corpus, _in_order(pool, batches, names, 2 * workers), report, progress)
+            store(_in_order(pool, batches, work, 2 * workers))
     else:
-        _save_all(corpus, (analyze_batch(b, names) for b in batches), report, progress)
+        store((batch, work(batch)) for batch in batches)
     return report
 
 
@@ -132,27 +170,99 @@ def exclusive_run(corpus_path: Path) -> Iterator[None]:
 
 
 def _in_order(
-    pool: ProcessPoolExecutor, batches: Iterator[list[Document]], names: list[str], ahead: int
-) -> Iterator[BatchResult]:
+    pool: ProcessPoolExecutor,
+    batches: Iterator[list[Document]],
+    work: Callable[[list[Document]], BatchResult],
+    ahead: int,
+) -> Iterator[tuple[list[Document], BatchResult]]:
     """Results of the batches in order, with at most ``ahead`` batches in flight (bounded
     memory on large corpora, unlike ``pool.map``, which submits everything at once)."""
-    in_flight: deque[Future[BatchResult]] = deque()
+    in_flight: deque[tuple[list[Document], Future[BatchResult]]] = deque()
     for batch in batches:
-        in_flight.append(pool.submit(analyze_batch, batch, names))
+        in_flight.append((batch, pool.submit(work, batch)))
         if len(in_flight) >= ahead:
-            yield in_flight.popleft().result()
+            done, future = in_flight.popleft()
+            yield done, future.result()
     while in_flight:
-        yield in_flight.popleft().result()
+        done, future = in_flight.popleft()
+        yield done, future.result()
+
+
+Rows = list[tuple[str, dict[str, tuple[str, Any]]]]
+#: Stores one batch's results: the rows of :func:`analyze_batch`, and the batch's documents.
+Saver = Callable[[Rows, list[Document]], None]
+
+
+def _store_saver(corpus: Corpus) -> Saver:
+    """Store each batch's results in the corpus, one transaction per batch."""
+
+    def save(saved: Rows, batch: list[Document]) -> None:
+        corpus.save_analyses(saved)
+
+    return save
+
+
+def _parquet_saver(folder: Path) -> Saver:
+    """Store each batch's results as one Parquet partition of the tidy tables."""
+
+    def save(saved: Rows, batch: list[Document]) -> None:
+        if not saved:
+            return
+        by_id = {document.id: document for document in batch}
+        rows = (
+            row
+            for document_id, results in saved
+            for row in tidy_rows(_document_row(by_id[document_id]), results)
+        )
+        write_partition(folder, rows)
+
+    return save
+
+
+def _document_row(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "source": document.source,
+        "date": document.date,
+        "url": document.url,
+        "external_id": document.external_id,
+        "words": document.words,
+        "text": document.text,
+    }
+
+
+def _check_versions(saved: Rows, versions: dict[str, str]) -> None:
+    """Refuse results made by other analyzer versions than this process selected (a Dask
+    worker running another slant): stored, they would never count as done."""
+    for _, results in saved[:1]:
+        other = {name: v for name, (v, _) in results.items() if versions.get(name) != v}
+        if other:
+            found = ", ".join(f"{v} (here {versions.get(n)})" for n, v in other.items())
+            raise SlantError(
+                f"a worker ran other analyzer versions: {found}; install the same slant on "
+                "every Dask worker as on this machine"
+            )
 
 
 def _save_all(
-    corpus: Corpus,
-    results: Iterable[BatchResult],
+    results: Iterable[tuple[list[Document], BatchResult]]
+    | Iterable[tuple[list[Document], BatchResult | WorkerLost]],
+    *,
+    save: Saver,
+    versions: dict[str, str],
     report: AnnotateReport,
     progress: Callable[[int], None] | None,
 ) -> None:
-    for saved, failed in results:
-        corpus.save_analyses(saved)
+    for batch, result in results:
+        if isinstance(result, WorkerLost):
+            report.failed.extend((document.id, str(result)) for document in batch)
+            if progress:
+                progress(len(batch))
+            continue
+        saved, failed = result
+        _check_versions(saved, versions)
+        save(saved, batch)
         report.analyzed += len(saved)
         report.failed.extend(failed)
         if progress:

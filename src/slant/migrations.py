@@ -259,4 +259,23 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX story_documents_story ON story_documents (story_id)",
         ],
     ),
+    (
+        4,
+        "stories_v: the tidy view of story membership",
+        [
+            """CREATE VIEW stories_v AS
+SELECT s.document_id AS document_id,
+       d.source AS source,
+       d.date AS date,
+       s.method AS analyzer_version,
+       s.story_id AS story_id,
+       t.title AS story_title,
+       t.size AS story_documents,
+       t.first_date AS first_date,
+       t.last_date AS last_date,
+       s.similarity AS similarity
+FROM story_documents s JOIN documents d ON d.id = s.document_id
+     JOIN stories t ON t.id = s.story_id""",
+        ],
+    ),
 ]

@@ -85,6 +85,20 @@ def _metadata_changes(row: sqlite3.Row, document: Document, *, update: bool) -> 
     return changes
 
 
+def _story_of(row: sqlite3.Row) -> dict[str, Any] | None:
+    if row["story_id"] is None:
+        return None
+    return {
+        "id": row["story_id"],
+        "title": row["story_title"],
+        "size": row["size"],
+        "first_date": row["first_date"],
+        "last_date": row["last_date"],
+        "similarity": row["similarity"],
+        "method": row["method"],
+    }
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -350,6 +364,12 @@ class Corpus:
         row = self._execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()
         return int(row[0])
 
+    def document_ids(self, flt: Filter | None = None) -> list[str]:
+        """Ids of the stored documents matching the filter, in the order they were added."""
+        where, params = self._where(flt)
+        rows = self._execute(f"SELECT d.id FROM documents d WHERE {where} ORDER BY d.rowid", params)
+        return [row[0] for row in rows]
+
     def iter_documents(self, flt: Filter | None = None) -> Iterator[Document]:
         """Yield stored documents matching the filter, in the order they were added."""
         where, params = self._where(flt)
@@ -522,12 +542,17 @@ class Corpus:
     ) -> Iterator[tuple[dict[str, Any], dict[str, tuple[str, dict[str, Any]]]]]:
         """Yield ``(document row, {analyzer: (version, result)})`` for every document matching
         the filter, annotated or not, in the order they were added; results unmerged, each as
-        its analyzer stored it. This is what the tidy tables (:mod:`slant.export`) read."""
+        its analyzer stored it (older shapes upgraded). The document row has the columns of
+        ``documents`` and ``story``: its story (``id``, ``title``, ``size``, ``first_date``,
+        ``last_date``, ``similarity``, ``method``) or None. The tidy tables read this."""
         where, params = self._where(flt)
         rows = self._execute(
             "SELECT d.id, d.title, d.source, d.date, d.url, d.external_id, d.words, d.text, "
-            "a.analyzer, a.version, a.result FROM documents d "
-            f"LEFT JOIN analyses a ON a.document_id = d.id WHERE {where} "
+            "a.analyzer, a.version, a.result, s.story_id, s.similarity, s.method, "
+            "t.title AS story_title, t.size, t.first_date, t.last_date FROM documents d "
+            "LEFT JOIN analyses a ON a.document_id = d.id "
+            "LEFT JOIN story_documents s ON s.document_id = d.id "
+            f"LEFT JOIN stories t ON t.id = s.story_id WHERE {where} "
             "ORDER BY d.rowid, a.analyzer",
             params,
         )
@@ -538,9 +563,11 @@ class Corpus:
                 if current is not None:
                     yield current, results
                 current = {key: row[key] for key in _DOCUMENT_KEYS}
+                current["story"] = _story_of(row)
                 results = {}
             if row["analyzer"] is not None:
-                results[row["analyzer"]] = (row["version"], json.loads(row["result"]))
+                result = stored_fields(row["analyzer"], json.loads(row["result"]))
+                results[row["analyzer"]] = (row["version"], result)
         if current is not None:
             yield current, results
 

@@ -103,15 +103,37 @@ def annotate(
     analyzers: AnalyzersOption = None,
     where: Annotated[str | None, typer.Option(help="Only documents matching this FILTER.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 16,
-    workers: Annotated[int, typer.Option(min=1, help="Processes analyzing in parallel.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes analyzing in parallel (--scheduler local: Dask workers)."
+        ),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Analyze on Dask: 'local' starts a cluster here, or a scheduler address "
+            "such as tcp://10.0.0.5:8786 (needs the [dask] extra)."
+        ),
+    ] = None,
+    to_parquet: Annotated[
+        Path | None,
+        typer.Option(help="Write results as partitioned Parquet into this folder, not the store."),
+    ] = None,
 ) -> None:
     """Analyze every stored document not yet analyzed by the current analyzer versions.
 
     Safe to interrupt and run again: finished batches are kept, nothing is done twice.
 
-    Example:
+    Examples:
 
         slant annotate --corpus slant.db --where "source:herald"
+
+        slant annotate --corpus slant.db --workers 2
+
+        slant annotate --corpus big.db --scheduler local --workers 2
+
+        slant annotate --corpus big.db --scheduler tcp://10.0.0.5:8786 --to-parquet results/
     """
     with fail_on_errors(), Corpus(corpus, create=False) as store, progress_bar() as progress:
         task = progress.add_task("Annotating", total=None)
@@ -121,6 +143,8 @@ def annotate(
             flt=parse_filter(where),
             batch_size=batch_size,
             workers=workers,
+            scheduler=scheduler,
+            to_parquet=to_parquet,
             on_start=lambda n: progress.update(task, total=n),
             progress=lambda n: progress.advance(task, n),
         )
@@ -128,8 +152,9 @@ def annotate(
         say("Error", f"document {document_id}: {message}")
     console.print(
         f"{report.analyzed} analyzed, {len(report.failed)} failed, "
-        f"{report.pending - report.analyzed - len(report.failed)} left → {corpus}",
+        f"{report.pending - report.analyzed - len(report.failed)} left → {to_parquet or corpus}",
         markup=False,
+        soft_wrap=True,
     )
     if report.failed:
         raise typer.Exit(1)

@@ -4,6 +4,8 @@
 every table of :data:`~slant.export.tables.TABLES` (columns and types: ``docs/export.md``);
 :func:`slant.read_export` reads such a folder back as pandas data frames, and
 :meth:`slant.store.Corpus.to_pandas` gives one table without writing files.
+:func:`convert_partitions` turns the partitions of ``slant annotate --to-parquet`` into the
+same one-file-per-table folder (``slant export --from-parquet``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..filters import Filter
 from ..store import Corpus
-from .read import corpus_frame, read_export
+from .read import corpus_frame, iter_table_rows, read_export, table_files
 from .tables import TABLES, Column, Table, tidy_rows
 from .write import FORMATS, TableFiles
 
@@ -25,6 +28,7 @@ __all__ = [
     "ExportReport",
     "Table",
     "TableFiles",
+    "convert_partitions",
     "corpus_frame",
     "export_corpus",
     "read_export",
@@ -64,3 +68,22 @@ def export_corpus(
             if progress:
                 progress(1)
     return ExportReport(documents=documents, rows=dict(files.rows), paths=dict(files.paths))
+
+
+def convert_partitions(
+    parts: str | Path, out: str | Path, *, format: str = "parquet"
+) -> ExportReport:
+    """Write the tables of a ``slant annotate --to-parquet`` folder as one file per table.
+
+    >>> convert_partitions("results", "tables", format="csv")  # doctest: +SKIP
+    """
+    parts = Path(parts)
+    if not table_files(parts, "documents"):
+        raise InputError(f"{parts}: holds no partitions of `slant annotate --to-parquet`")
+    with TableFiles(Path(out), format) as files:
+        for name in TABLES:
+            for row in iter_table_rows(parts, name):
+                files.add(name, row)
+    return ExportReport(
+        documents=files.rows["documents"], rows=dict(files.rows), paths=dict(files.paths)
+    )

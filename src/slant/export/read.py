@@ -8,6 +8,7 @@ the documented column types (pandas nullable dtypes: ``string``, ``Int64``, ``Fl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     from ..store import Corpus
 
-__all__ = ["corpus_frame", "read_export", "table_files"]
+__all__ = ["corpus_frame", "iter_table_rows", "read_export", "table_files"]
 
 
 def table_files(folder: Path, table: str) -> list[Path]:
@@ -50,6 +51,13 @@ def _read_file(path: Path, table: Table) -> pyarrow.Table:
         return pa.Table.from_pylist([], schema=schema)
     options = pjson.ParseOptions(explicit_schema=schema)
     return pjson.read_json(path, parse_options=options).select(schema.names)
+
+
+def iter_table_rows(folder: Path, table: str) -> Iterator[dict[str, Any]]:
+    """The rows of one table of an export folder, file by file, row group by row group."""
+    for path in table_files(folder, table):
+        for batch in _read_file(path, TABLES[table]).to_batches():
+            yield from batch.to_pylist()
 
 
 def read_export(folder: str | Path, tables: list[str] | None = None) -> dict[str, pandas.DataFrame]:

@@ -4,7 +4,8 @@ Every finding table starts with the same four columns — ``document_id``, ``sou
 ``date`` of the document, and ``analyzer_version`` (the versioned analyzer that made the
 row, e.g. ``techniques.v2``) — followed by the finding's own columns: its offsets into the
 document text (``start``/``end``, or ``content_start``/``content_end`` for quotes) and its
-text. The ``documents`` table has one row per document (annotated or not).
+text. The ``documents`` table has one row per document (annotated or not); ``stories`` one
+per document that ``slant stories`` grouped, with its story.
 
 A table's rows come from the stored result of the one analyzer that owns it (``quotes``
 rows from the ``quotes`` analyzer's JSON), so tables never depend on how results merge.
@@ -174,24 +175,13 @@ def _frame_evidence(result: dict[str, Any], text: str) -> Iterator[Row]:
 
 
 def _roles(result: dict[str, Any], text: str) -> Iterator[Row]:
-    # roles.v1 rows of slant 0.1.0 store the cast actors; later ones a ``roles`` list.
-    if "roles" in result:
-        for role in result["roles"] or []:
-            yield {
-                "actor": role["actor"],
-                "role": role.get("role"),
-                "score": role.get("score"),
-                "evidence": json.dumps(role.get("evidence") or []),
-            }
-        return
-    for actor in result.get("actors") or []:
-        if actor.get("role_score") is not None:
-            yield {
-                "actor": actor["name"],
-                "role": actor.get("role"),
-                "score": actor["role_score"],
-                "evidence": "[]",
-            }
+    for role in result.get("roles") or []:
+        yield {
+            "actor": role["actor"],
+            "role": role.get("role"),
+            "score": role.get("score"),
+            "evidence": json.dumps(role.get("evidence") or []),
+        }
 
 
 def _tone(result: dict[str, Any], text: str) -> Iterator[Row]:
@@ -299,6 +289,22 @@ _FINDING_TABLES = (
     ),
 )
 
+#: Story membership is not an analyzer result: its rows come from the document's ``story``.
+STORIES = Table(
+    "stories",
+    "stories",
+    COMMON
+    + _columns(
+        ("story_id", "string"),
+        ("story_title", "string"),
+        ("story_documents", "int64"),
+        ("first_date", "string"),
+        ("last_date", "string"),
+        ("similarity", "float64"),
+    ),
+    lambda result, text: iter(()),
+)
+
 DOCUMENTS = Table(
     "documents",
     None,
@@ -317,13 +323,14 @@ DOCUMENTS = Table(
     lambda result, text: iter(()),
 )
 
-#: Every tidy table by name: ``documents`` first, then the finding tables.
+#: Every tidy table by name: ``documents`` first, then the finding tables, then ``stories``.
 TABLES: dict[str, Table] = {
     "documents": DOCUMENTS,
     **{
         table.name: Table(table.name, table.analyzer, COMMON + table.columns, table.rows)
         for table in _FINDING_TABLES
     },
+    "stories": STORIES,
 }
 
 
@@ -334,8 +341,9 @@ def tidy_rows(
     finding of the analyzers that have a stored result.
 
     ``document`` has the keys of the ``documents`` table of the store (``id``, ``title``,
-    ``source``, ``date``, ``url``, ``external_id``, ``words``, ``text``); ``results`` maps an
-    analyzer name to its ``(version, fields)``.
+    ``source``, ``date``, ``url``, ``external_id``, ``words``, ``text``) and optionally
+    ``story`` (see :meth:`slant.store.Corpus.iter_results`); ``results`` maps an analyzer
+    name to its ``(version, fields)``.
     """
     text = document["text"]
     yield (
@@ -365,3 +373,20 @@ def tidy_rows(
         }
         for row in table.rows(result, text):
             yield table.name, {**common, **row}
+    story = document.get("story")
+    if story:
+        yield (
+            "stories",
+            {
+                "document_id": document["id"],
+                "source": document.get("source"),
+                "date": document.get("date"),
+                "analyzer_version": story["method"],
+                "story_id": story["id"],
+                "story_title": story["title"],
+                "story_documents": story["size"],
+                "first_date": story["first_date"],
+                "last_date": story["last_date"],
+                "similarity": story["similarity"],
+            },
+        )
