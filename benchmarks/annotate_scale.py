@@ -102,7 +102,7 @@ def main() -> None:
             results.append((f"dask {workers} cold", workers, cold))
             with (
                 LocalCluster(
-                    n_workers=workers, threads_per_worker=1, dashboard_address=None
+                    n_workers=workers, threads_per_worker=1, dashboard_address=":0"
                 ) as cluster,
                 Client(cluster) as client,
             ):

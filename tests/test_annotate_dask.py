@@ -68,7 +68,7 @@ def test_local_cluster_of_two_workers_matches_the_serial_run(serial_db, fresh_db
 
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(serial_db, fresh_db) -> None:
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         pids = list(client.run(os.getpid).values())
@@ -204,5 +204,18 @@ def test_results_of_other_analyzer_versions_are_refused() -> None:
     from slant.annotate import _check_versions
 
     _check_versions([("d1", {"tone": ("tone.v1", {})})], {"tone": "tone.v1"})
+    # a row that no selected analyzer owns (the language note of a skipped document) is fine
+    _check_versions([("d1", {"language": ("language.v1", {})})], {"tone": "tone.v1"})
     with pytest.raises(SlantError, match=r"tone.v0 \(here tone.v1\)"):
         _check_versions([("d1", {"tone": ("tone.v0", {})})], {"tone": "tone.v1"})
+
+
+def test_a_skipped_language_does_not_look_like_another_version(tmp_path) -> None:
+    french = (
+        "Le gouvernement a annoncé mardi un nouveau plan pour les hôpitaux de la région, "
+        "après des semaines de grèves et de manifestations dans plusieurs grandes villes."
+    )
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add_documents([slant.Document(text=french)])
+        report = annotate_corpus(corpus, analyzers=["tone"])
+    assert (report.analyzed, report.failed) == (1, [])

@@ -248,6 +248,7 @@ TOP_KEYS = {
     "distinctive_terms",
     "actor_descriptors",
     "techniques",
+    "technique_voices",
     "tone",
     "quoted",
     "cited_outlets",

@@ -130,3 +130,12 @@ def test_cli_min_score_filters_json_only_when_asked(tmp_path) -> None:
     assert none == [t for t in every if t["score"] >= 1.0]
     bad = runner.invoke(app, [*args, "--min-score", "2"])
     assert bad.exit_code != 0
+
+
+def test_analyses_stored_before_calibration_show_every_finding_by_default() -> None:
+    old = _analysis()
+    old.analyzers["techniques"] = "techniques.v2"
+    assert "t-low" not in render_page(old).split("<article")[1]
+    current = _analysis()
+    current.analyzers["techniques"] = "techniques.v3"
+    assert "t-low" in render_page(current).split("<article")[1]

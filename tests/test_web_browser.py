@@ -142,6 +142,35 @@ def test_paste_an_article_and_see_highlights(page, base_url: str) -> None:
     assert json.loads(unquote(payload))["schema"] == "slant.analysis/1"
 
 
+LOADED_ARTICLE = (
+    "The jihadi thugs spread their disgusting propaganda lies again. Our brave soldiers will "
+    'never surrender to these cowards.\n\nThe minister said: "These vile traitors and '
+    'bloodthirsty terrorists will be crushed like the vermin they are."\n'
+)
+
+
+def test_technique_score_slider_and_quoted_marks(page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.fill("textarea[name=text]", LOADED_ARTICLE)
+    page.click("#paste-form button[type=submit]")
+    page.wait_for_selector(".slant-text .hl.k-technique")
+    slider = page.locator(".web-min-score input[type=range]")
+    legend = page.locator(".slant-legend")
+    assert float(slider.input_value()) == float(legend.get_attribute("data-min-score"))
+    pieces = page.locator(".slant-text .hl[data-score]")
+    assert pieces.count() > 0
+    slider.fill("0")
+    assert page.locator(".slant-text .hl.t-low").count() == 0
+    slider.fill("1")
+    assert page.locator(".slant-text .hl.t-low").count() == pieces.count()
+    hidden = page.locator(".slant-text .hl.k-technique.t-low:not(.k-quote)").first
+    assert hidden.evaluate("el => getComputedStyle(el).borderBottomStyle") == "none"
+    slider.fill("0")
+    quoted = page.locator(".slant-text .hl.k-technique.v-quoted")
+    assert quoted.count() > 0 and "quoting" in (quoted.first.get_attribute("title") or "")
+    assert quoted.first.evaluate("el => getComputedStyle(el).borderBottomStyle") == "dashed"
+
+
 def test_search_the_corpus_and_open_a_document(page, base_url: str) -> None:
     page.goto(base_url + "/corpus")
     page.fill("input[name=q]", "siege")

@@ -236,9 +236,9 @@ def _check_versions(saved: Rows, versions: dict[str, str]) -> None:
     """Refuse results made by other analyzer versions than this process selected (a Dask
     worker running another slant): stored, they would never count as done."""
     for _, results in saved[:1]:
-        other = {name: v for name, (v, _) in results.items() if versions.get(name) != v}
+        other = {n: v for n, (v, _) in results.items() if n in versions and versions[n] != v}
         if other:
-            found = ", ".join(f"{v} (here {versions.get(n)})" for n, v in other.items())
+            found = ", ".join(f"{v} (here {versions[n]})" for n, v in other.items())
             raise SlantError(
                 f"a worker ran other analyzer versions: {found}; install the same slant on "
                 "every Dask worker as on this machine"

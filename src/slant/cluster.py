@@ -59,7 +59,7 @@ def _client(stack: ExitStack, scheduler: str, workers: int) -> Any:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.ERROR,
             )
         )

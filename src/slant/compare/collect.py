@@ -2,11 +2,12 @@
 
 A :class:`SideCollector` reads each document's stored ``slant.analysis/1`` fields (and its
 text, for term counts) once, keeps per-document numbers for the bootstrap (words, technique
-counts, tone, frames) and corpus-level tallies (speakers, outlets, actors with their
-descriptors and roles, casualties), and remembers at most :data:`EXAMPLES` evidence spans
-per item as ``(document id, start, end)``. In subject mode only the findings inside the
-subject windows count (:mod:`.spans`); frames and roles stay article-level judgements of the
-documents that mention the subject, since the analyzers give them per article.
+counts, technique counts by voice, tone, frames) and corpus-level tallies (speakers, outlets,
+actors with their descriptors and roles, casualties), and remembers at most
+:data:`EXAMPLES` evidence spans per item as ``(document id, start, end)``. In subject mode
+only the findings inside the subject windows count (:mod:`.spans`); frames and roles stay
+article-level judgements of the documents that mention the subject, since the analyzers give
+them per article.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from .boilerplate import Boilerplate, Exclusions
 from .spans import Span, inside, subject_windows
 from .terms import TermCounts
 
-__all__ = ["EXAMPLES", "FRAME_PRESENT", "Evidence", "SideCollector", "actor_key"]
+__all__ = ["EXAMPLES", "FRAME_PRESENT", "UNATTRIBUTED", "Evidence", "SideCollector", "actor_key"]
 
 #: Evidence spans kept per item (term, technique, speaker, descriptor, role, ...).
 EXAMPLES = 3
 #: A frame counts as present in an article when its probability reaches this.
 FRAME_PRESENT = 0.5
+#: The voice key of technique findings stored without one (before ``techniques.v3``).
+UNATTRIBUTED = "unattributed"
 
 Evidence = tuple[str, int, int]
 #: One document's stored ``slant.analysis/1`` fields, as JSON-shaped values.
@@ -79,6 +82,7 @@ class SideCollector:
         self.words: list[int] = []
         self.tones: list[float | None] = []
         self.technique_counts: list[Counter[str]] = []
+        self.voice_counts: list[Counter[str]] = []
         self.frames: list[dict[str, float] | None] = []
         self.windows: dict[str, list[Span]] = {}
         self.examples: dict[str, _Examples] = defaultdict(_Examples)
@@ -155,13 +159,17 @@ class SideCollector:
         self, doc_id: str, techniques: list[dict[str, Any]], windows: list[Span] | None
     ) -> None:
         counts: Counter[str] = Counter()
+        voices: Counter[str] = Counter()
         for found in techniques:
             if inside(found["start"], found["end"], windows):
+                evidence = (doc_id, found["start"], found["end"])
                 counts[found["technique"]] += 1
-                self.examples["technique"].add(
-                    found["technique"], (doc_id, found["start"], found["end"])
-                )
+                self.examples["technique"].add(found["technique"], evidence)
+                voice = found.get("voice") or UNATTRIBUTED
+                voices[voice] += 1
+                self.examples["technique_voice"].add(voice, evidence)
         self.technique_counts.append(counts)
+        self.voice_counts.append(voices)
 
     def _frames(self, doc_id: str, fields: Fields) -> None:
         frames = fields.get("frames")

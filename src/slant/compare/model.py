@@ -27,7 +27,7 @@ from .collect import EXAMPLES, SideCollector
 from .evidence import EvidenceBook
 from .read import Side, read_sides
 from .result import SCHEMA, AlignedTerm, Comparison, ExcludedTerms, PerSide, SideSummary, Term
-from .sections import RatesTable, casualties, rates, voices
+from .sections import RatesTable, casualties, rates, technique_voices, voices
 from .self_names import OutletNames
 from .spans import inside
 from .stats import log_odds_z
@@ -118,7 +118,8 @@ def compare(
         for names, outlets, collector in zip(named, own_names, collectors, strict=True)
     ]
     aligned_terms = _aligned_terms(corpus, sides, collectors, table, terms, top=aligned)
-    techniques, tone, frames = rates(RatesTable(collectors, reps=reps, seed=seed), book)
+    rate_table = RatesTable(collectors, reps=reps, seed=seed)
+    techniques, tone, frames = rates(rate_table, book)
     speakers, outlets = voices(collectors, book)
     descriptors, roles = actor_sections(collectors, book)
     shared, blindspots = (
@@ -132,6 +133,7 @@ def compare(
         distinctive_terms=PerSide(terms[0], terms[1]),
         actor_descriptors=descriptors,
         techniques=techniques,
+        technique_voices=technique_voices(rate_table, book),
         tone=tone,
         quoted=speakers,
         cited_outlets=outlets,

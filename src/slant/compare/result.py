@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Generic, Literal, TypeVar
 
-from ..analysis import CASUALTY_CATEGORIES, ClaimCategory, FrameName, RoleName
+from ..analysis import CASUALTY_CATEGORIES, ClaimCategory, FrameName, RoleName, TechniqueVoice
 
 __all__ = [
     "SCHEMA",
@@ -50,9 +50,11 @@ __all__ = [
     "SideKey",
     "SideSummary",
     "Speaker",
+    "TechniqueVoices",
     "Techniques",
     "Term",
     "ToneSection",
+    "VoiceRates",
     "plain",
 ]
 
@@ -183,6 +185,30 @@ class Techniques:
     difference: Mapping[str, Difference]
 
     def side(self, key: SideKey) -> Mapping[str, Rate]:
+        """The rates of side ``"a"`` or ``"b"``."""
+        return self.a if key == "a" else self.b
+
+
+@dataclass(frozen=True)
+class VoiceRates:
+    """One side's technique uses (all techniques) per 1,000 words in its own voice and inside
+    the quotes it carries; ``unattributed``: findings stored with no voice (before
+    ``techniques.v3``; re-annotate to split them)."""
+
+    author: Rate
+    quoted: Rate
+    unattributed: int
+
+
+@dataclass(frozen=True)
+class TechniqueVoices:
+    """Technique rates by voice per side, and the differences A - B for each voice."""
+
+    a: VoiceRates
+    b: VoiceRates
+    difference: Mapping[TechniqueVoice, Difference]
+
+    def side(self, key: SideKey) -> VoiceRates:
         """The rates of side ``"a"`` or ``"b"``."""
         return self.a if key == "a" else self.b
 
@@ -417,6 +443,7 @@ class Comparison:
     distinctive_terms: PerSide[tuple[Term, ...]]
     actor_descriptors: tuple[ActorDescriptors, ...]
     techniques: Techniques
+    technique_voices: TechniqueVoices
     tone: ToneSection
     quoted: PerSide[tuple[Speaker, ...]]
     cited_outlets: PerSide[tuple[CitedOutlet, ...]]

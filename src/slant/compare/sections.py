@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..analysis import CASUALTY_CATEGORIES, FRAMES, FrameName
-from .collect import FRAME_PRESENT, SideCollector
+from ..analysis import CASUALTY_CATEGORIES, FRAMES, TECHNIQUE_VOICES, FrameName
+from .collect import FRAME_PRESENT, UNATTRIBUTED, SideCollector
 from .evidence import EvidenceBook
 from .result import (
     Casualties,
@@ -26,17 +26,20 @@ from .result import (
     Rate,
     Speaker,
     Techniques,
+    TechniqueVoices,
     ToneSection,
+    VoiceRates,
 )
 from .stats import BootstrapResult, bootstrap_ratios, difference_interval
 
-__all__ = ["RatesTable", "casualties", "display_name", "rates", "voices"]
+__all__ = ["RatesTable", "casualties", "display_name", "rates", "technique_voices", "voices"]
 
 TOP_ITEMS = 15
 
 
 class RatesTable:
-    """Bootstrap of every per-document rate of both sides: techniques, tone, frames."""
+    """Bootstrap of every per-document rate of both sides: techniques, techniques by voice,
+    tone, frames."""
 
     def __init__(self, sides: tuple[SideCollector, SideCollector], *, reps: int, seed: int) -> None:
         names: set[str] = set()
@@ -58,6 +61,10 @@ class RatesTable:
             [[c.get(name, 0) for name in self.techniques] for c in side.technique_counts],
             dtype=np.float64,
         ).reshape(n, t)
+        voices = np.array(
+            [[c.get(voice, 0) for voice in TECHNIQUE_VOICES] for c in side.voice_counts],
+            dtype=np.float64,
+        ).reshape(n, len(TECHNIQUE_VOICES))
         has_tone = np.array([v is not None for v in side.tones], dtype=np.float64)
         tone = np.array([v or 0.0 for v in side.tones], dtype=np.float64)
         has_frames = np.array([bool(f) for f in side.frames], dtype=np.float64).reshape(n, 1)
@@ -66,9 +73,14 @@ class RatesTable:
             dtype=np.float64,
         ).reshape(n, len(FRAMES))
         present = (probability >= FRAME_PRESENT).astype(np.float64)
-        numerators = np.column_stack([counts * 1000.0, tone, present, probability])
+        numerators = np.column_stack([counts * 1000.0, tone, present, probability, voices * 1000.0])
         denominators = np.column_stack(
-            [np.repeat(words, t, axis=1), has_tone, np.repeat(has_frames, 2 * len(FRAMES), 1)]
+            [
+                np.repeat(words, t, axis=1),
+                has_tone,
+                np.repeat(has_frames, 2 * len(FRAMES), 1),
+                np.repeat(words, len(TECHNIQUE_VOICES), axis=1),
+            ]
         )
         return numerators, denominators
 
@@ -76,6 +88,7 @@ class RatesTable:
         offsets = {"technique": 0, "tone": len(self.techniques)}
         offsets["frame"] = offsets["tone"] + 1
         offsets["frame_probability"] = offsets["frame"] + len(FRAMES)
+        offsets["voice"] = offsets["frame_probability"] + len(FRAMES)
         return offsets[kind] + index
 
     def difference_entry(self, column: int) -> Difference:
@@ -153,6 +166,32 @@ def rates(table: RatesTable, book: EvidenceBook) -> tuple[Techniques, ToneSectio
         documents=PerSide(a, b),
     )
     return techniques, tone, frames
+
+
+def technique_voices(table: RatesTable, book: EvidenceBook) -> TechniqueVoices:
+    """The ``technique_voices`` section: every technique finding per 1,000 words in each
+    side's own voice and, separately, inside the quotes it carries."""
+    per_side = []
+    for side, result in zip(table.sides, table.results, strict=True):
+        rates = {}
+        for i, voice in enumerate(TECHNIQUE_VOICES):
+            column = table.column("voice", i)
+            rates[voice] = Rate(
+                per_1000_words=result.value(column, digits=3),
+                ci95=_pair(result.interval(column, digits=3)),
+                count=int(sum(c.get(voice, 0) for c in side.voice_counts)),
+                examples=book.examples(side.examples["technique_voice"].get(voice)),
+            )
+        unattributed = int(sum(c.get(UNATTRIBUTED, 0) for c in side.voice_counts))
+        per_side.append(VoiceRates(rates["author"], rates["quoted"], unattributed))
+    return TechniqueVoices(
+        a=per_side[0],
+        b=per_side[1],
+        difference={
+            voice: table.difference_entry(table.column("voice", i))
+            for i, voice in enumerate(TECHNIQUE_VOICES)
+        },
+    )
 
 
 def display_name(side: SideCollector, key: str) -> str:

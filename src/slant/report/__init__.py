@@ -14,15 +14,30 @@ True
 
 from __future__ import annotations
 
-from ..analysis import Analysis, Technique, register_html_view
+from ..analysis import Analysis, Technique, TechniqueVoice, register_html_view
 
-__all__ = ["format_number", "min_score_or_default", "techniques_shown"]
+__all__ = ["VOICE_LABELS", "format_number", "min_score_or_default", "techniques_shown"]
+
+#: How reports name the rows of technique rates by voice (compare), in the order shown.
+VOICE_LABELS: dict[TechniqueVoice, str] = {
+    "author": "all techniques, in its own voice",
+    "quoted": "all techniques, inside quotes",
+}
 
 
-def min_score_or_default(min_score: float | None) -> float:
-    """``min_score``, or the technique model's default operating point when it is None."""
+#: Analyzer versions whose stored scores are raw model probabilities, not calibrated ones.
+_UNCALIBRATED = frozenset({"techniques.v1", "techniques.v2"})
+
+
+def min_score_or_default(min_score: float | None, analysis: Analysis) -> float:
+    """``min_score``, or by default the technique model's operating point — 0 for an analysis
+    stored by an older analyzer whose scores were not calibrated (the threshold means
+    nothing on them).
+    """
     if min_score is not None:
         return min_score
+    if analysis.analyzers.get("techniques") in _UNCALIBRATED:
+        return 0.0
     from ..techniques.calibration import default_min_score
 
     return default_min_score()

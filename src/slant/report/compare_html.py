@@ -28,10 +28,12 @@ from ..compare.result import (
     Difference,
     Example,
     Interval,
+    PerSide,
     SideKey,
     Speaker,
     Term,
 )
+from . import VOICE_LABELS
 from .compare_stories import story_view
 from .html import stylesheet, template_environment
 
@@ -218,6 +220,27 @@ class _Page:
         rows.sort(key=lambda r: -max(r.a.value or 0, r.b.value or 0))
         return rows
 
+    def voice_rows(self) -> list[_Row]:
+        rows = []
+        for voice, title in VOICE_LABELS.items():
+            rates = [getattr(self.c.technique_voices.side(key), voice) for key in SIDES]
+            if not any(rate.count for rate in rates):
+                continue
+            a, b = (
+                _Cell(
+                    value=rate.per_1000_words,
+                    ci95=rate.ci95,
+                    count=rate.count,
+                    ev=self.ev.add(
+                        f"Techniques {title.split(', ')[1]} in {self.label[key]}", rate.examples
+                    ),
+                )
+                for key, rate in zip(SIDES, rates, strict=True)
+            )
+            difference = self.c.technique_voices.difference[voice]
+            rows.append(_Row(title, difference.real, a, b, difference))
+        return rows
+
     def tone_row(self) -> _Row:
         a, b = (
             _Cell(
@@ -304,7 +327,7 @@ class _Page:
 def _view(comparison: Comparison) -> dict[str, Any]:
     """What the template shows: the comparison, plus its rows, charts and evidence anchors."""
     page = _Page(comparison)
-    terms, technique_rows = page.terms(), page.technique_rows()
+    terms, technique_rows, voice_rows = page.terms(), page.technique_rows(), page.voice_rows()
     tone_row, frame_rows = page.tone_row(), page.frame_rows()
     high = max([cell.ci95[1] or 0 for r in technique_rows for cell in r.cells] + [1.0])
     view = {
@@ -320,6 +343,10 @@ def _view(comparison: Comparison) -> dict[str, Any]:
         "term_chart": _term_chart(terms),
         "technique_chart": _interval_chart(technique_rows, 0.0, high),
         "technique_rows": technique_rows,
+        "voice_rows": voice_rows,
+        "unattributed": PerSide(
+            comparison.technique_voices.a.unattributed, comparison.technique_voices.b.unattributed
+        ),
         "tone_chart": _interval_chart([tone_row], -1.0, 1.0),
         "tone_row": tone_row,
         "frame_chart": _interval_chart(frame_rows, 0.0, 1.0),

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ..analysis import CASUALTY_CATEGORIES, FRAMES
 from ..compare.result import SIDES, Comparison, Difference, FrameShare, MeanTone, Rate, SideKey
+from . import VOICE_LABELS
 from .compare_stories import print_story_sections
 
 __all__ = ["print_comparison"]
@@ -148,6 +149,16 @@ def _rates(c: Comparison, labels: Mapping[SideKey, str], console: Console) -> No
             *(_rate(techniques.side(k)[name]) for k in SIDES),
             _star(techniques.difference[name]),
         )
+    voices = c.technique_voices
+    for voice, label in VOICE_LABELS.items():
+        rates = [getattr(voices.side(k), voice) for k in SIDES]
+        if any(rate.count for rate in rates):
+            table.add_row(
+                label,
+                *(_rate(rate) for rate in rates),
+                _star(voices.difference[voice]),
+                style="italic",
+            )
     table.add_row(
         "tone (mean)", _mean(c.tone.a), _mean(c.tone.b), _star(c.tone.difference), style="bold"
     )

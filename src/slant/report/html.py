@@ -54,7 +54,7 @@ def stylesheet() -> str:
 
 
 def _context(analysis: Analysis, min_score: float | None) -> dict[str, Any]:
-    threshold = min_score_or_default(min_score)
+    threshold = min_score_or_default(min_score, analysis)
     marks = marks_of(analysis, min_score=threshold)
     counts = {kind: 0 for kind in KINDS}
     for mark in marks:

@@ -50,7 +50,7 @@ def print_summary(analysis: Analysis, console: Console, *, min_score: float | No
     if analysis.frames:
         frames = sorted(analysis.frames.items(), key=lambda kv: -kv[1])
         console.print(Text("Frames: " + ", ".join(f"{k} {v:.2f}" for k, v in frames)))
-    _print_techniques(analysis, console, min_score_or_default(min_score))
+    _print_techniques(analysis, console, min_score_or_default(min_score, analysis))
     for section in (_quotes, _actors, _claims):
         table = section(analysis)
         if table is not None:
