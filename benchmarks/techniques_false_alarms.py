@@ -33,11 +33,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import slant  # noqa: E402
-from slant.evaluation.gold_articles import DEFAULT_FAKES, DEFAULT_FRAMING, GoldArticles  # noqa: E402
+from slant.evaluation.gold import GoldArticles  # noqa: E402
 from slant.spans import Span  # noqa: E402
 from slant.techniques import get_model  # noqa: E402
 from slant.techniques.calibration import default_min_score  # noqa: E402
 from slant.techniques.detect import detect  # noqa: E402
+
+#: The benchmark reads the shared data beside the repository (run it from the repository root).
+DEFAULT_FAKES = Path("../shared/data/fakes-dev.csv")
+DEFAULT_FRAMING = Path("../shared/data/framing-train.tsv")
 
 GOLD = Path(__file__).resolve().parents[1] / "src/slant/data/gold/neutral-sentences.jsonl"
 MAINSTREAM = {

@@ -272,7 +272,8 @@ def main() -> int:
             server.wait(timeout=30)
     table = summarise(results, elapsed)
     print(
-        f"{args.clients} clients, {len(results)} of {args.requests} requests in {elapsed:.1f} s "
+        f"{args.clients} clients, {table['all']['requests']} of {args.requests} requests in "
+        f"{elapsed:.1f} s "
         f"(server start-up {startup:.1f} s; {os.cpu_count()} CPUs)"
     )
     print(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from slant.evaluation.gold_articles import GoldArticles  # noqa: E402
+from slant.evaluation.gold import GoldArticles  # noqa: E402
 
 KINDS = {"D": "direct", "I": "indirect", "A": "according_to"}
 

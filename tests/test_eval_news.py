@@ -8,6 +8,11 @@ from typer.testing import CliRunner
 from slant.cli import app
 from slant.evaluation.quotes import GoldQuote, Prediction, SystemScore, _score_article
 
+from .conftest import SHARED
+
+FAKES = ["--fakes", str(SHARED / "data" / "fakes-dev.csv")]
+FRAMING = ["--framing", str(SHARED / "data" / "framing-train.tsv")]
+
 
 def _gold(mention: tuple[int, int] | None) -> GoldQuote:
     start, end = mention or (None, None)
@@ -59,7 +64,9 @@ def test_gold_without_mentions_has_no_mention_score() -> None:
 @pytest.mark.shared
 def test_eval_quotes_news_prints_mention_and_resolution() -> None:
     result = CliRunner().invoke(
-        app, ["eval", "quotes", "--set", "news", "--split", "heldout"], terminal_width=160
+        app,
+        ["eval", "quotes", "--set", "news", "--split", "heldout", *FAKES, *FRAMING],
+        terminal_width=160,
     )
     assert result.exit_code == 0, result.output
     assert "155 gold quotes (heldout)" in result.output
@@ -76,7 +83,9 @@ def test_eval_bad_set_is_a_one_line_error() -> None:
 
 @pytest.mark.shared
 def test_eval_descriptors_news() -> None:
-    result = CliRunner().invoke(app, ["eval", "descriptors", "--set", "news"], terminal_width=160)
+    result = CliRunner().invoke(
+        app, ["eval", "descriptors", "--set", "news", *FRAMING], terminal_width=160
+    )
     assert result.exit_code == 0, result.output
     assert "48 gold pairs in 8 articles" in result.output
     assert "split heldout (4 articles)" in result.output

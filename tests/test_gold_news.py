@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from slant.errors import InputError
-from slant.evaluation.gold_articles import GoldArticles
+from slant.evaluation.gold import GoldArticles
 
 from .conftest import SHARED
 

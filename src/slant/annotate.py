@@ -235,6 +235,8 @@ def _document_row(document: Document) -> dict[str, Any]:
 def _check_versions(saved: Rows, versions: dict[str, str]) -> None:
     """Refuse results made by other analyzer versions than this process selected (a Dask
     worker running another slant): stored, they would never count as done."""
+    # The language record may come with any selection (it explains skipped analyzers).
+    versions = {**versions, LANGUAGE_FIELD: LANGUAGE_VERSION}
     for _, results in saved[:1]:
         other = {n: v for n, (v, _) in results.items() if n in versions and versions[n] != v}
         if other:

@@ -173,8 +173,8 @@ class Corpus:
         self.read_only = read_only
         if (not create or read_only) and not self.path.exists():
             raise StoreError(
-                f"corpus {str(self.path)!r} does not exist: run `slant ingest FILES "
-                f"--corpus {self.path}` first"
+                f"corpus {str(self.path)!r} does not exist: ingest documents into it first",
+                argument="corpus",
             )
         try:
             self.db = self._connect()
@@ -222,8 +222,9 @@ class Corpus:
         shown = ", ".join(tables[:8]) + (", …" if len(tables) > 8 else "")
         raise StoreError(
             f"{str(self.path)!r} is an SQLite database but not a slant corpus "
-            f"(tables: {shown or 'none'}); slant leaves it untouched: give another --corpus "
-            "file (a new name creates one)"
+            f"(tables: {shown or 'none'}); slant leaves it untouched: give another corpus "
+            "file (a new name creates one)",
+            argument="corpus",
         )
 
     def __enter__(self) -> Corpus:
@@ -272,8 +273,9 @@ class Corpus:
         except StoreError as exc:
             raise StoreError(
                 f"corpus {str(self.path)!r} was made by an older slant and cannot be upgraded "
-                f"here ({exc}); run a writing command (`slant annotate --corpus {self.path}`) "
-                "where the file is writable"
+                f"here ({exc}); open it for writing once (annotate it, say) where the file is "
+                "writable",
+                argument="corpus",
             ) from exc
         self.db = self._connect()
         self.db.row_factory = sqlite3.Row

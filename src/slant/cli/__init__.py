@@ -17,8 +17,6 @@ _COMMAND_MODULES = (
     "demo",
     "techniques",
     "eval",
-    "quotes",
-    "actors",
     "train",
     "compare",
     "export",

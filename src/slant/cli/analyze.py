@@ -21,6 +21,11 @@ from .options import AnalyzersOption, analyzer_names
 
 __all__ = ["analyze", "list_analyzers"]
 
+_HINTS = {
+    "stdin": "pipe an article into `slant analyze -`",
+    "spec": "`slant ingest` then `slant annotate` take many",
+}
+
 
 @app.command()
 def analyze(
@@ -60,7 +65,7 @@ def analyze(
     if format not in ("text", "json", "html"):
         raise fail(f"--format {format!r} is not one of text, json, html")
     check_out(out)
-    with fail_on_errors():
+    with fail_on_errors(_HINTS):
         stdin = sys.stdin.buffer.read() if input == "-" else None
         document = load_document(input, allow_private=allow_private, stdin=stdin)
         for warning in document.warnings:

@@ -27,6 +27,7 @@ __all__ = [
     "fail_on_errors",
     "say",
     "train_app",
+    "with_hint",
     "check_out",
     "write_json",
 ]
@@ -64,18 +65,42 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+#: The command line option of each library argument that errors name
+#: (:attr:`SlantError.argument <slant.errors.SlantError>`); commands add their own.
+FLAGS = {
+    "allow_private": "--allow-private",
+    "articles_path": "--articles FILE",
+    "corpus": "--corpus",
+    "dev_articles": "--dev-articles",
+    "fakes": "--fakes",
+    "format": "--format",
+    "framing": "--framing",
+    "gold_path": "--gold FILE",
+    "text_column": "--text-col",
+}
+
+
+def with_hint(message: object, argument: str | None, flags: Mapping[str, str] | None = None) -> str:
+    """``message``, ending with the option of ``argument`` when there is one.
+
+    >>> with_hint("corpus 'x.db' is not a slant corpus", "corpus")
+    "corpus 'x.db' is not a slant corpus (--corpus)"
+    """
+    flag = {**FLAGS, **(flags or {})}.get(argument or "")
+    return f"{message} ({flag})" if flag else str(message)
+
+
 @contextmanager
 def fail_on_errors(flags: Mapping[str, str] | None = None) -> Iterator[None]:
     """Turn SlantError (and Ctrl-C) into a one-line error and a non-zero exit.
 
-    ``flags`` maps the library's argument names to this command's options: an error about
-    one of them (:attr:`SlantError.argument <slant.errors.SlantError>`) ends with the option.
+    The library's messages are in its own terms; an error about one of its arguments ends
+    with this command's option for it (:data:`FLAGS`, and ``flags`` for this command).
     """
     try:
         yield
     except SlantError as exc:
-        flag = (flags or {}).get(exc.argument or "")
-        raise fail(f"{exc} ({flag})" if flag else str(exc)) from None
+        raise fail(with_hint(exc, exc.argument, flags)) from None
     except KeyboardInterrupt:
         err_console.print("Interrupted.", markup=False)
         sys.exit(130)

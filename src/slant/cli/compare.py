@@ -16,6 +16,7 @@ from ..store import DEFAULT_CORPUS, Corpus
 from .app import app, check_out, console, fail, fail_on_errors, write_json
 
 _FORMATS = ("text", "json", "html")
+_HINTS = {"b": "--a and --b, or --subject-a and --subject-b"}
 
 
 @app.command()
@@ -74,7 +75,7 @@ def compare(
 
         with fail_on_errors(), Corpus(corpus, create=False) as writable:
             group_stories(writable)
-    with fail_on_errors(), Corpus(corpus, read_only=True) as store:
+    with fail_on_errors(_HINTS), Corpus(corpus, read_only=True) as store:
         comparison = compare_sides(
             store,
             a=a,

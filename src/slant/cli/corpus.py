@@ -13,7 +13,7 @@ from ..filters import parse_filter
 from ..ingest import FORMATS, ColumnMap
 from ..load import ingest_paths
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, fail_on_errors, say
+from .app import app, console, fail_on_errors, say, with_hint
 from .options import AnalyzersOption, CorpusOption, analyzer_names, progress_bar
 
 __all__ = ["annotate", "ingest", "search"]
@@ -86,7 +86,7 @@ def ingest(
     for warning in report.warnings:
         say("Warning", warning)
     for failure in report.failed:
-        say("Error", failure)
+        say("Error", with_hint(failure, failure.argument))
     updated = f" ({report.updated} with metadata {'updated' if update else 'filled'})"
     console.print(
         f"{report.added} added, {report.present} already present"

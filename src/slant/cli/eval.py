@@ -1,6 +1,7 @@
 """``slant eval …``: every measurement of slant's analyzers against gold data.
 
-Each command is one library call of :mod:`slant.evaluation` and a table of
+``techniques``, ``quotes``, ``descriptors``, ``casualties``, ``frames``, ``roles`` and
+``stories``: each command is one library call of :mod:`slant.evaluation` and a table of
 :mod:`.scores`. ``eval techniques --folds N`` trains models and needs the ``[train]`` extra;
 every other command runs on the core install.
 """
@@ -8,6 +9,7 @@ every other command runs on the core install.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -15,16 +17,36 @@ import typer
 from rich.progress import Progress
 
 from ..errors import InputError
+from ..evaluation import descriptors, quotes
 from ..evaluation.casualties import PARTS, evaluate_casualties
 from ..evaluation.frames import evaluate_frames
+from ..evaluation.gold import GoldArticles
 from ..evaluation.roles import evaluate_roles
+from ..evaluation.stories import evaluate_stories
 from ..evaluation.techniques import evaluate_folder
 from ..techniques import TechniqueModel
 from ..train.runs import cross_validate_techniques
 from .app import console, err_console, eval_app, fail, fail_on_errors
-from .scores import casualty_table, print_frame_scores, print_role_scores, print_technique_report
+from .gold import GOLD_FLAGS, articles_option, gold_option, table_options
+from .scores import (
+    casualty_table,
+    print_descriptor_scores,
+    print_frame_scores,
+    print_quote_scores,
+    print_role_scores,
+    print_story_scores,
+    print_technique_report,
+)
 
-__all__ = ["eval_casualties", "eval_frames", "eval_roles", "eval_techniques"]
+__all__ = [
+    "eval_casualties",
+    "eval_descriptors",
+    "eval_frames",
+    "eval_quotes",
+    "eval_roles",
+    "eval_stories",
+    "eval_techniques",
+]
 
 ArticlesOption = Annotated[
     Path, typer.Option("--articles", help="Folder of articleID.txt files (SemEval layout).")
@@ -42,9 +64,6 @@ RoleArticlesOption = Annotated[
     Path | None,
     typer.Option("--articles", help="The framing TSV whose articles the roles annotate."),
 ]
-#: Library arguments of the role commands, and their options.
-ROLE_FLAGS = {"articles_path": "--articles FILE"}
-DEV_FLAGS = {"dev_articles": "--dev-articles"}
 
 
 def _log(message: str) -> None:
@@ -105,7 +124,7 @@ def eval_techniques(
 
     Example: `slant eval techniques --articles DIR/articles --labels DIR/train-task-flc-tc.labels`
     """
-    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5", **DEV_FLAGS}):
+    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5"}):
         if folds:
             scoring = {"--test-fold": test_fold is not None, "--held-out": held_out}
             extra = [flag for flag, on in scoring.items() if on]
@@ -149,12 +168,9 @@ def eval_casualties(
     """
     if not csv.is_file():
         raise fail(f"no such CSV file: {csv}; pass a FA-KES CSV such as fakes-dev.csv")
-    with fail_on_errors():
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Annotating articles", total=None)
-            result = evaluate_casualties(
-                csv, part=part, progress=lambda n: progress.advance(task, n)
-            )
+    with fail_on_errors(), Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Annotating articles", total=None)
+        result = evaluate_casualties(csv, part=part, progress=lambda n: progress.advance(task, n))
     title = f"casualties.killed on {csv.name} ({part}, {result.articles} articles)"
     console.print(casualty_table(result, title=title))
     for error in result.errors[:errors]:
@@ -179,6 +195,113 @@ def eval_roles(data: RolesOption, articles: RoleArticlesOption = None) -> None:
     Example: `slant eval roles --data ../shared/data/framing-roles-train.tsv
     --articles ../shared/data/framing-train.tsv`
     """
-    with fail_on_errors(ROLE_FLAGS):
+    with fail_on_errors():
         scores = evaluate_roles(data, articles_path=articles)
     print_role_scores(scores)
+
+
+def _one_of(value: str, choices: Iterable[str], option: str) -> str:
+    """``value`` in lower case; InputError naming ``option`` when it is not a choice."""
+    names = list(choices)
+    if value.lower() not in names:
+        raise InputError(f"{option} {value!r} is not one of: {', '.join(names)}")
+    return value.lower()
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    gold: Path | None = gold_option("quotes.jsonl"),
+    articles: list[Path] | None = articles_option(),
+    split: str = typer.Option(
+        "all", "--split", help="Which gold articles: dev, heldout or all.", case_sensitive=False
+    ),
+    gold_set: str = typer.Option(
+        "ptc",
+        "--set",
+        help="Packaged gold set when --gold is not given: ptc (PTC articles) or news "
+        "(FA-KES and framing articles, with speaker mentions).",
+        case_sensitive=False,
+    ),
+    fakes: Path | None = table_options()[0],
+    framing: Path | None = table_options()[1],
+) -> None:
+    """Score quotes (content, speaker mention and resolved speaker P/R/F1) for slant and
+    textacy on a gold set.
+
+    Examples:
+
+        slant eval quotes --split heldout --articles ../shared/data/ptc-train/articles
+        --articles ../shared/data/samples
+
+        slant eval quotes --set news --split heldout --fakes ../shared/data/fakes-dev.csv
+        --framing ../shared/data/framing-train.tsv
+    """
+    with fail_on_errors(GOLD_FLAGS):
+        split = _one_of(split, ("dev", "heldout", "all"), "--split")
+        gold_set = _one_of(gold_set, quotes.GOLD_SETS, "--set")
+        scores = quotes.evaluate_quotes(
+            gold_path=gold,
+            gold_set=gold_set,
+            articles=GoldArticles(list(articles or []), fakes=fakes, framing=framing),
+            split=None if split == "all" else split,
+        )
+    print_quote_scores(scores, split)
+
+
+@eval_app.command("descriptors")
+def eval_descriptors(
+    gold: Path | None = gold_option("descriptors.jsonl"),
+    articles: list[Path] | None = articles_option(),
+    gold_set: str = typer.Option(
+        "ptc",
+        "--set",
+        help="Packaged gold set when --gold is not given: ptc (PTC articles) or news "
+        "(mainstream climate news of the framing set).",
+        case_sensitive=False,
+    ),
+    framing: Path | None = table_options()[1],
+) -> None:
+    """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
+
+    Examples:
+
+        slant eval descriptors --articles ../shared/data/ptc-train/articles
+        --articles ../shared/data/samples
+
+        slant eval descriptors --set news --framing ../shared/data/framing-train.tsv
+    """
+    with fail_on_errors(GOLD_FLAGS):
+        gold_set = _one_of(gold_set, descriptors.GOLD_SETS, "--set")
+        scores = descriptors.evaluate_descriptors(
+            gold_path=gold,
+            gold_set=gold_set,
+            articles=GoldArticles(list(articles or []), framing=framing),
+        )
+    print_descriptor_scores(scores)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    gold: Annotated[
+        Path | None,
+        typer.Option("--gold", help="Gold JSON lines (default: slant/data/gold/stories.jsonl)."),
+    ] = None,
+    fakes: Annotated[
+        Path | None, typer.Option("--fakes", help="The FA-KES sample CSV the gold labels.")
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="dev, heldout, all, or both (dev and heldout).")
+    ] = "both",
+) -> None:
+    """B-cubed precision, recall and F1 of story grouping (stories.v1 and the baseline:
+    same date + TF-IDF of the lead) on the hand-labelled FA-KES and demo stories.
+
+    Example: `slant eval stories --fakes ../shared/data/fakes-dev.csv --split heldout`
+    """
+    splits = {"both": ("dev", "heldout"), "dev": ("dev",), "heldout": ("heldout",)}
+    splits["all"] = ("all",)
+    with fail_on_errors():
+        if split not in splits:
+            raise InputError(f"--split {split!r} is not one of: {', '.join(splits)}")
+        scores = evaluate_stories(gold_path=gold, fakes=fakes, splits=splits[split])
+    print_story_scores(scores)

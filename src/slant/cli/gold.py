@@ -2,23 +2,19 @@
 articles it was annotated on (``eval quotes``, ``eval descriptors``).
 
 The gold JSON lines are packaged under ``slant/data/gold/``; the article texts are not (their
-licences keep them in ``../shared/data``), so :data:`DEFAULT_ARTICLES` points beside the repo.
+licences keep them out of the repository), so the commands are told where they are.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import typer
 
-__all__ = ["DEFAULT_ARTICLES", "articles_option", "gold_option", "table_options"]
+__all__ = ["GOLD_FLAGS", "articles_option", "gold_option", "table_options"]
 
-#: Where the gold sets' articles are read from when ``--articles`` is not given.
-DEFAULT_ARTICLES = (
-    Path("../shared/data/ptc-train/articles"),
-    Path("../shared/data/samples"),
-)
+#: The options of the gold-set arguments that errors name.
+GOLD_FLAGS = {"directories": "--articles DIR"}
 
 
 def gold_option(gold_file: str) -> Any:
@@ -29,23 +25,19 @@ def gold_option(gold_file: str) -> Any:
 
 
 def articles_option() -> Any:
-    """``--articles DIR`` (repeatable), defaulting to :data:`DEFAULT_ARTICLES`."""
+    """``--articles DIR`` (repeatable): where the gold set's ``<id>.txt`` articles are."""
     return typer.Option(
         None,
         "--articles",
-        help="Directory of <id>.txt articles; repeat for several "
-        "(default: ../shared/data/ptc-train/articles and ../shared/data/samples).",
+        help="Directory of <id>.txt articles (e.g. ../shared/data/ptc-train/articles); "
+        "repeat for several.",
     )
 
 
 def table_options() -> tuple[Any, Any]:
     """``--fakes CSV`` and ``--framing TSV``: where ``fakes:<id>`` and ``framing:<id>`` gold
-    articles are read from (defaults beside the repo, in ``../shared/data``)."""
-    from ..evaluation.gold_articles import DEFAULT_FAKES, DEFAULT_FRAMING
-
+    articles are read from."""
     return (
-        typer.Option(DEFAULT_FAKES, "--fakes", help="FA-KES CSV of the fakes:<id> articles."),
-        typer.Option(
-            DEFAULT_FRAMING, "--framing", help="Framing TSV of the framing:<id> articles."
-        ),
+        typer.Option(None, "--fakes", help="FA-KES CSV of the fakes:<id> articles."),
+        typer.Option(None, "--framing", help="Framing TSV of the framing:<id> articles."),
     )

@@ -1,5 +1,5 @@
-"""``slant stories`` (group a corpus's documents by the event they report) and ``slant eval
-stories`` (B-cubed scores on the hand-labelled stories, with the baseline)."""
+"""``slant stories``: group a corpus's documents by the event they report, and show them
+(``slant eval stories`` is in :mod:`.eval`)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich import box
 from rich.console import Console
-from rich.table import Table
 
-from ..errors import InputError
 from ..filters import parse_filter
 from ..store import DEFAULT_CORPUS, Corpus
-from .app import app, console, err_console, eval_app, fail, fail_on_errors
+from .app import app, console, err_console, fail, fail_on_errors
 
-__all__ = ["eval_stories", "stories"]
+__all__ = ["stories"]
 
 _FORMATS = ("text", "json", "html")
 
@@ -88,55 +85,3 @@ def stories(
                 Console(file=handle, width=120, color_system=None),
                 singletons=singletons,
             )
-
-
-@eval_app.command("stories")
-def eval_stories(
-    gold: Annotated[
-        Path | None,
-        typer.Option("--gold", help="Gold JSON lines (default: slant/data/gold/stories.jsonl)."),
-    ] = None,
-    fakes: Annotated[
-        Path, typer.Option("--fakes", help="The FA-KES sample CSV the gold labels.")
-    ] = Path("../shared/data/fakes-dev.csv"),
-    split: Annotated[
-        str, typer.Option("--split", help="dev, heldout, all, or both (dev and heldout).")
-    ] = "both",
-) -> None:
-    """B-cubed precision, recall and F1 of story grouping (stories.v1 and the baseline:
-    same date + TF-IDF of the lead) on the hand-labelled FA-KES and demo stories.
-
-    Example: `slant eval stories --fakes ../shared/data/fakes-dev.csv --split heldout`
-    """
-    from ..evaluation.stories import evaluate_stories
-
-    splits = {"both": ("dev", "heldout"), "dev": ("dev",), "heldout": ("heldout",)}
-    splits["all"] = ("all",)
-    with fail_on_errors():
-        if split not in splits:
-            raise InputError(f"--split {split!r} is not one of: {', '.join(splits)}")
-        scores = evaluate_stories(gold_path=gold, fakes=fakes, splits=splits[split])
-    table = Table(title="Stories: B-cubed scores", box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0))
-    for column, width in (("corpus", 9), ("split", 7), ("system", 10)):
-        table.add_column(column, no_wrap=True, min_width=width)
-    for column in ("docs", "gold", "found", "P", "R", "F1"):
-        table.add_column(column, justify="right", no_wrap=True, min_width=5)
-    for s in scores:
-        table.add_row(
-            s.corpus,
-            s.split,
-            s.system,
-            str(s.score.documents),
-            str(s.gold_stories),
-            str(s.stories),
-            f"{s.score.precision:.3f}",
-            f"{s.score.recall:.3f}",
-            f"{s.score.f1:.3f}",
-        )
-    console.print(table)
-    console.print(
-        "Each split is grouped on its own. Baseline: documents of the same date whose lead "
-        "words have a TF-IDF cosine ≥ 0.2. gold: gold stories; found: stories made; "
-        "P, R: B-cubed precision and recall.",
-        markup=False,
-    )

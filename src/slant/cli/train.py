@@ -15,7 +15,7 @@ from ..train.frames import train_and_score_frames
 from ..train.roles import train_and_score_roles
 from ..train.runs import train_techniques as train_technique_model
 from .app import console, err_console, fail_on_errors, train_app
-from .eval import DEV_FLAGS, ROLE_FLAGS, FramingOption, RoleArticlesOption, RolesOption
+from .eval import FramingOption, RoleArticlesOption, RolesOption
 from .scores import print_frame_scores, print_role_scores
 
 __all__ = ["train_frames", "train_roles", "train_techniques"]
@@ -46,7 +46,7 @@ def train_techniques(
 
     Example: `slant train techniques --data ../shared/data/ptc-train --out my-model`
     """
-    with fail_on_errors(DEV_FLAGS):
+    with fail_on_errors():
         train_technique_model(
             data,
             out=out,
@@ -78,7 +78,7 @@ def train_roles(
     Example: `slant train roles --data ../shared/data/framing-roles-train.tsv
     --articles ../shared/data/framing-train.tsv`
     """
-    with fail_on_errors(ROLE_FLAGS):
+    with fail_on_errors():
         path, scores = train_and_score_roles(data, articles_path=articles, out=out)
     print_role_scores(scores)
     console.print(f"Wrote {path}")

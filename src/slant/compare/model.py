@@ -81,7 +81,8 @@ def compare(
     if sides[0].filter == sides[1].filter and sides[0].subject == sides[1].subject:
         raise InputError(
             f"both sides select the same documents ({sides[0].filter}): give different "
-            "filters with --a and --b, or two subjects with --subject-a and --subject-b"
+            "filters for the two sides (a, b), or two subjects (subject_a, subject_b)",
+            argument="b",
         )
     readings = read_sides(corpus, sides, window=window, workers=workers)
     collectors = (readings[0].collector, readings[1].collector)

@@ -4,7 +4,7 @@ The gold set (``slant/data/gold/descriptors.jsonl``, guidelines in the README be
 one line per pair: the article id, the offsets of one mention of the actor, the offsets of the
 descriptor, its relation and its split; never the article text, which is read from the articles
 directories (``<id>.txt``) or, for the news set (``descriptors-news.jsonl``: framing articles,
-``framing:<id>``), from the framing TSV, by :class:`~.gold_articles.GoldArticles`. Split
+``framing:<id>``), from the framing TSV, by :class:`~.gold.GoldArticles`. Split
 ``dev`` holds the articles the rules were written against; ``heldout`` articles were never used
 to change them, so their score is the honest one.
 
@@ -19,16 +19,15 @@ pairs by their relation and recall counts gold pairs by theirs.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .gold_articles import GoldArticles
+from .gold import GoldArticles, gold_records
+from .scoring import precision_recall_f1
 
 __all__ = [
     "GOLD_SETS",
@@ -83,12 +82,7 @@ class DescriptorScore:
     matched_gold_by_relation: Counter[str] = field(default_factory=Counter)
     matched_predicted_by_relation: Counter[str] = field(default_factory=Counter)
 
-    @staticmethod
-    def _prf(hits_p: int, predicted: int, hits_r: int, gold: int) -> tuple[float, float, float]:
-        precision = hits_p / predicted if predicted else 0.0
-        recall = hits_r / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
+    _prf = staticmethod(precision_recall_f1)
 
     @property
     def lenient(self) -> tuple[float, float, float]:
@@ -113,28 +107,15 @@ class DescriptorScore:
 
 def load_gold(path: Path | None = None, *, gold_set: str = "ptc") -> list[GoldPair]:
     """Read the gold pairs (default: the packaged set ``gold_set``, ``ptc`` or ``news``)."""
-    if path is None:
-        if gold_set not in GOLD_SETS:
-            raise InputError(f"gold set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
-        packaged = resources.files("slant").joinpath(f"data/gold/{GOLD_SETS[gold_set]}")
-        text = packaged.read_text("utf-8")
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read gold file {path}: {exc.strerror}") from exc
-    pairs = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            pairs.append(GoldPair(**json.loads(line)))
-        except (json.JSONDecodeError, TypeError) as exc:
-            raise InputError(
-                f"{path or 'descriptors.jsonl'} line {number}: not a gold pair ({exc}); expected "
-                "article, actor_start, actor_end, descriptor_start, descriptor_end, relation"
-            ) from exc
-    return pairs
+    if path is None and gold_set not in GOLD_SETS:
+        raise InputError(f"gold set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
+    return gold_records(
+        path,
+        GoldPair,
+        packaged=GOLD_SETS.get(gold_set, ""),
+        what="gold pair (article, actor_start, actor_end, descriptor_start, descriptor_end, "
+        "relation)",
+    )
 
 
 def system_pairs(text: str) -> list[SystemPair]:

@@ -19,7 +19,7 @@ words at the cue: a pair's speaker mention is right when the system's mention
 mention (less those paired with a gold event that has none, such as the second sentence of a
 quote), recall = right mentions / gold events that have a mention. Gold sets without mention
 offsets (the PTC set) report no mention score. Gold articles are read by
-:class:`~.gold_articles.GoldArticles` (``<id>.txt``, ``fakes:<id>``, ``framing:<id>``).
+:class:`~.gold.GoldArticles` (``<id>.txt``, ``fakes:<id>``, ``framing:<id>``).
 Both systems read the same spaCy parse. textacy's
 ``direct_quotations`` finds direct quotes only, by design, so its recall on indirect speech
 is zero; it refuses a text with an odd number of quote marks (an unclosed or multi-paragraph
@@ -28,16 +28,15 @@ quote), which then counts as no quotes found.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .gold_articles import GoldArticles
+from .gold import GoldArticles, gold_records, packaged_gold
+from .scoring import precision_recall_f1
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -126,10 +125,7 @@ class SystemScore:
 
 
 def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    precision = hits / predicted if predicted else 0.0
-    recall = hits / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision_recall_f1(hits, predicted, hits, gold)
 
 
 #: The packaged quote gold sets: ``ptc`` (PTC articles, written with the v1 rules) and ``news``
@@ -141,21 +137,17 @@ def default_gold_path(gold_set: str = "ptc") -> Path:
     """The packaged gold file of ``gold_set`` (``ptc`` or ``news``)."""
     if gold_set not in GOLD_SETS:
         raise InputError(f"gold set {gold_set!r} is not one of: {', '.join(GOLD_SETS)}")
-    return Path(str(resources.files("slant") / "data" / "gold" / GOLD_SETS[gold_set]))
+    return packaged_gold(GOLD_SETS[gold_set])
 
 
 def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuote]]:
     """Read the gold JSON-lines file into quotes per article id (only ``split``, if given)."""
     if not path.is_file():
-        raise InputError(f"gold file {str(path)!r} not found: pass --gold FILE (JSON lines)")
+        raise InputError(
+            f"gold file {str(path)!r} not found: give a JSON-lines gold file", argument="gold_path"
+        )
     gold: dict[str, list[GoldQuote]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            quote = GoldQuote(**json.loads(line))
-        except (ValueError, TypeError) as exc:
-            raise InputError(f"{path}:{number}: not a gold quote line ({exc})") from exc
+    for quote in gold_records(path, GoldQuote, packaged=path.name, what="gold quote"):
         if split is None or quote.split == split:
             gold.setdefault(quote.article, []).append(quote)
     if not gold:

@@ -15,11 +15,10 @@ mean. Singletons count: a document rightly left alone scores 1 and 1.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from ..document import Document
 from ..errors import InputError
@@ -27,9 +26,10 @@ from ..ingest.table import ColumnMap, read_csv, read_jsonl
 from ..stories.cluster import Cluster, Settings
 from ..stories.features import DocumentFeatures, extract_features
 from ..stories.group import BASELINE, cluster_features
+from .gold import gold_records
+from .scoring import f1
 
 __all__ = [
-    "DEFAULT_FAKES",
     "BCubed",
     "StoryScore",
     "bcubed",
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 #: Where the FA-KES sample is read from when not given.
-DEFAULT_FAKES = Path("../shared/data/fakes-dev.csv")
 FAKES_COLUMNS = ColumnMap(
     text="article_content", title="article_title", source="source", date="date", id="unit_id"
 )
@@ -88,34 +87,25 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> BCubed:
         recall += both / len(truth)
     n = len(gold) or 1
     precision, recall = precision / n, recall / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return BCubed(precision, recall, f1, len(gold))
+    return BCubed(precision, recall, f1(precision, recall), len(gold))
 
 
 def load_gold(path: Path | None = None) -> list[dict[str, str]]:
     """The gold lines (packaged file by default)."""
-    if path is None:
-        text = resources.files("slant").joinpath("data/gold/stories.jsonl").read_text("utf-8")
-        name = "slant/data/gold/stories.jsonl"
-    else:
-        try:
-            text, name = Path(path).read_text("utf-8"), str(path)
-        except OSError as exc:
-            raise InputError(f"gold file {str(path)!r} cannot be read: {exc}") from exc
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            lines.append({k: str(row[k]) for k in ("corpus", "unit_id", "story", "split")})
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"gold file {name} line {number}: not a gold story line") from exc
-    return lines
+    return gold_records(path, _story_line, packaged="stories.jsonl", what="gold story line")
+
+
+def _story_line(corpus: Any, unit_id: Any, story: Any, split: Any, **_: Any) -> dict[str, str]:
+    return {
+        "corpus": str(corpus),
+        "unit_id": str(unit_id),
+        "story": str(story),
+        "split": str(split),
+    }
 
 
 def gold_documents(
-    corpus: str, fakes: Path = DEFAULT_FAKES
+    corpus: str, fakes: Path | None = None
 ) -> dict[str, tuple[str, str | None, str | None, str | None, str]]:
     """The documents of a gold corpus (``fakes-dev`` or ``demo``) by unit id, as
     ``(id, title, source, date, text)`` tuples."""
@@ -128,6 +118,11 @@ def gold_documents(
             ColumnMap(title="title", source="source", date="date", id="id"),
         )
     elif corpus == "fakes-dev":
+        if fakes is None:
+            raise InputError(
+                "the gold stories of fakes-dev are rows of the FA-KES sample: give its path",
+                argument="fakes",
+            )
         path, reader, columns = Path(fakes), read_csv, FAKES_COLUMNS
     else:
         raise InputError(f"gold corpus {corpus!r} is not one of: fakes-dev, demo")
@@ -135,7 +130,8 @@ def gold_documents(
         text = path.read_text("utf-8")
     except OSError as exc:
         raise InputError(
-            f"{str(path)!r} cannot be read ({exc}): give the FA-KES sample with --fakes"
+            f"{str(path)!r} cannot be read ({exc}): give the path of the FA-KES sample",
+            argument="fakes",
         ) from exc
     found: dict[str, tuple[str, str | None, str | None, str | None, str]] = {}
     for doc in reader(text, name=str(path), columns=columns):
@@ -151,7 +147,7 @@ def _labels(clusters: Sequence[Cluster]) -> dict[str, str]:
 def evaluate_stories(
     *,
     gold_path: Path | None = None,
-    fakes: Path = DEFAULT_FAKES,
+    fakes: Path | None = None,
     splits: Sequence[str] = ("dev", "heldout"),
     settings: Settings | None = None,
     baseline: Settings = BASELINE,

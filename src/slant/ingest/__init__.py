@@ -153,7 +153,7 @@ def read_path(
             data, name=str(path), format=format, columns=columns, source=source, on_note=on_note
         )
     except SlantError as exc:
-        yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "))
+        yield IngestFailure(str(path), str(exc).removeprefix(f"{path}: "), exc.argument)
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -197,7 +197,7 @@ def load_document(
         return fetch_document(spec, allow_private=allow_private)
     if spec == "-":
         if not stdin or not stdin.strip():
-            raise InputError("stdin: no text given (pipe an article into `slant analyze -`)")
+            raise InputError("stdin: no text given", argument="stdin")
         text, warnings = decode(stdin, "stdin")
         if format == "html" or (format == "auto" and text.lstrip().startswith("<")):
             return html_to_document(text, name="stdin", warnings=warnings)
@@ -206,7 +206,9 @@ def load_document(
         raise InputError(f"{spec}: only http and https URLs can be fetched")
     path = Path(spec)
     if path.is_dir():
-        raise InputError(f"{spec}: is a folder; analyze takes one article (use `slant ingest`)")
+        raise InputError(
+            f"{spec}: is a folder; this reads one article (a folder is ingested)", argument="spec"
+        )
     if format == "auto" and path.exists() and path.suffix.lower() not in _BY_SUFFIX:
         return _read_unnamed(path)
     items = list(read_path(path, format=format))
@@ -217,6 +219,7 @@ def load_document(
     if len(documents) != 1:
         raise InputError(
             f"{spec}: holds {len(documents)} documents; analyze takes one article "
-            "(use `slant ingest` then `slant annotate` for many)"
+            "(many documents are ingested, then annotated)",
+            argument="spec",
         )
     return documents[0]

@@ -13,6 +13,8 @@ class IngestFailure:
 
     input: str
     message: str
+    #: The library argument the failure is about, when there is one (see SlantError).
+    argument: str | None = None
 
     def __str__(self) -> str:
         return f"{self.input}: {self.message}"

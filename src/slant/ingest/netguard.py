@@ -99,7 +99,8 @@ def allowed_addresses(host: str, port: int, *, allow_private: bool, url: str) ->
             shown = f" {ip}" if literal else f" (the host name {host!r} resolves to one)"
             raise FetchError(
                 f"{url}: refusing to fetch from non-public address{shown} "
-                "(use --allow-private to allow it)"
+                "(private addresses are fetched only when allowed)",
+                argument="allow_private",
             )
     return addresses
 

@@ -87,8 +87,9 @@ class ColumnMap:
                     break
         if "text" not in mapping:
             raise InputError(
-                f"{name}: no text column (looked for {', '.join(ALIASES['text'])}); name it "
-                f"with --text-col; the columns are: {', '.join(columns) or '(none)'}"
+                f"{name}: no text column (looked for {', '.join(ALIASES['text'])}); name the "
+                f"text column; the columns are: {', '.join(columns) or '(none)'}",
+                argument="text_column",
             )
         return mapping
 
