@@ -175,7 +175,7 @@ def _quotation_spans(quotes: list[Quote], kinds: set[str]) -> list[tuple[int, in
     return [(q.content_start, q.content_end) for q in quotes if q.kind in kinds]
 
 
-@analyzer("scare_quotes", version="scare_quotes.v1", sets=("scare_quotes",), requires=("quotes",))
+@analyzer("scare_quotes", version="scare_quotes.v2", sets=("scare_quotes",), requires=("quotes",))
 def scare_quotes(ctx: Context) -> dict[str, list[ScareQuote]]:
     """Words put in scare quotes by the writer (short, unattributed, not a title)."""
     quotes: list[Quote] = ctx.output("quotes")

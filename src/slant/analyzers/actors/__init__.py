@@ -10,9 +10,10 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
 - ``label`` descriptors: a definite noun phrase ``the N`` standing in for a name is linked to
   an actor only when (a) the text has already applied the head noun N to exactly one actor by
   the other relations, and (b) that actor is named in the same or one of the three previous
-  sentences. So ``the terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the
-  regime`` with no earlier ``Assad regime`` is not (precision over recall: a wrong link puts
-  words in the text's mouth);
+  sentences, and (c) a plural noun is not linked to a person or a country (number agreement).
+  So ``the terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no
+  earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
+  text's mouth);
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
@@ -109,6 +110,8 @@ def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descr
         if head.dep_ == "compound":
             continue
         index = users[0]
+        if head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"}:
+            continue  # number agreement: "the countries" is not the U.S., "the leaders" not Assad
         start, end = between[0].idx, head.idx + len(head.text)
         if overlaps_any((start, end), taken):
             continue
@@ -165,7 +168,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v1",
+    version="actors.v2",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )

@@ -26,6 +26,13 @@ the appositive and predicate-nominative sieves of Lee et al. (2013):
 The fifth relation, ``label`` (``the terrorists`` standing in for a name), is linked from these
 by :func:`slant.analyzers.actors.link_labels`.
 
+A descriptor is what the text *calls* the actor, so :func:`is_called` drops what is only next to
+the name: a bare abbreviated title (``Rep.``, ``Former Florida Gov.``: a rank, not a
+description), times and dates (``friday morning``), and, for an organisation or a place, a
+noun for a person (``ex-Greenpeace founder`` describes the founder, not Greenpeace); a party
+tag after a name is an apposition (``Ted Cruz, [R-Texas]``, ``Jeff Flake (R-AZ)``), and an
+office with an ``of`` phrase stays one modifier (``Secretary of State Mike Pompeo``).
+
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
 :mod:`.predicates`. It does not read
@@ -34,14 +41,17 @@ pronouns, relative clauses (``Assad, who has ruled since 2000``) or verbs of act
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...analysis import Descriptor
+from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
+from ..quotes.speech import PERSON_NOUNS
 from .mentions import HONORIFICS, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
-__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors"]
+__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors", "is_called"]
 
 #: Head nouns that label the actor or its members when a name modifies them (any actor).
 LABEL_NOUNS = frozenset(
@@ -65,6 +75,70 @@ _QUANTIFIERS = frozenset(
     "few many several some other more most all only such same own certain various both "
     "each every much less least".split()
 )
+
+
+#: Words that may stand beside an abbreviated title without describing anyone.
+_TITLE_COMPANIONS = frozenset(
+    "former then ex acting current retired incoming outgoing late".split()
+)
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    tonight today yesterday tomorrow week weekend month year day hour minute january february
+    march april may june july august september october november december""".split()
+)
+#: Offices whose ``of`` phrase is part of the title (``Secretary of State``).
+_OF_OFFICES = frozenset("secretary minister chief head director chairman chair".split())
+#: A party tag after a name: ``, [R-Texas],``  ``(R-AZ)``  ``, D-N.Y.,``.
+_PARTY_TAG = re.compile(
+    r"(?:['’]s)?\s*[,(]\s*\[?([RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\]?\s*[,)]"
+)
+
+
+def is_called(descriptor: Descriptor, doc: Any, actor_type: str) -> bool:
+    """Whether ``descriptor`` says what the actor is called, not only what stands by its name:
+    not a bare abbreviated title, not a time or date, not a person noun for a body or place."""
+    span = doc.char_span(descriptor.start, descriptor.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tokens = [t for t in span if not t.is_punct or t.text == "."]
+    abbreviated = [
+        t
+        for t in tokens
+        if t.lower_ in TITLE_ABBREVIATIONS
+        or (
+            t.lower_ + "." in TITLE_ABBREVIATIONS
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].text == "."
+        )
+    ]
+    if abbreviated and all(
+        t in abbreviated
+        or t.text == "."
+        or t.lower_ in _TITLE_COMPANIONS
+        or t.ent_type_ in _ACTOR_LABELS
+        for t in tokens
+    ):
+        return False
+    age = any(
+        t.lower_ in ("old", "year-old", "years-old") or t.lower_.endswith("-old") for t in tokens
+    )
+    if not age and any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in tokens):
+        return False
+    if actor_type != "PERSON" and descriptor.relation == "modifier" and tokens:
+        head = tokens[-1]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS | {"founder", "co-founder"}:
+            return False
+    return True
+
+
+def _party_tag(span: Any, text: str) -> Descriptor | None:
+    """``Ted Cruz, [R-Texas],``: the party tag after a name (``text`` is the doc's), as an
+    apposition."""
+    match = _PARTY_TAG.match(text, span.end_char)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    return Descriptor(text=text[start:end], start=start, end=end, relation="apposition")
 
 
 def _after_hyphen(span: Any) -> bool:
@@ -104,6 +178,17 @@ def _modifier_run(span: Any) -> list[Any]:
             or token.tag_ == "HYPH"
             or token.ent_type_ in _ACTOR_LABELS
         ) and token.lower_ not in _QUANTIFIERS
+        office_of = (
+            token.lower_ == "of"
+            and bool(run)
+            and run[0].pos_ == "PROPN"
+            and previous is not None
+            and previous.lower_ in _OF_OFFICES
+        )
+        if office_of:  # "Secretary of State Mike Pompeo"
+            run.insert(0, token)
+            i -= 1
+            continue
         if token.text in {",", "and"} and run:
             j = i
             while j > span.sent.start and doc[j].text in {",", "and"}:
@@ -137,8 +222,11 @@ def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[D
     run = _modifier_run(span)
     inside = range(span.start, span.end)
     person = actor_type == "PERSON"
+    words = [t for t in run if not is_quote(t)]
+    office = bool(words) and words[0].lower_ in _OF_OFFICES and any(t.lower_ == "of" for t in run)
     if not run or not (
-        run[-1].head.i in inside
+        (person and office and run[-1].i == span.start - 1)
+        or run[-1].head.i in inside
         or root.head.i == run[-1].i
         or (root.dep_ == "compound" and run[-1].head.i == root.head.i)
         or (person and run[-1].pos_ == "NOUN")
@@ -186,6 +274,8 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
 
 def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
     doc, root = span.doc, span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
+        return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
     stop = set(range(span.start, span.end))
     heads = [
         c
@@ -277,6 +367,7 @@ def find_descriptors(
     ``scare_spans`` are the ``[start, end)`` of words inside scare quotes (the
     ``scare_quotes`` analyzer); descriptors equal to one get the relation ``scare_quote``.
     """
+    text = doc.text
     actor_tokens: set[int] = set()
     spans_by_cluster = []
     for cluster in clusters:
@@ -297,6 +388,10 @@ def find_descriptors(
             if group:
                 found.append(group)
             found += _appositions(span, actor_tokens)
+            party = _party_tag(span, text) if cluster.type == "PERSON" else None
+            if party:
+                found.append(party)
             found += find_predicates(span)
+        found = [d for d in found if is_called(d, doc, cluster.type)]
         results.append(_dedupe(_apply_scare_quotes(found, list(scare_spans))))
     return results

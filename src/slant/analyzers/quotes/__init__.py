@@ -99,14 +99,15 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def _drop_nested(found: list[Quote]) -> list[Quote]:
-    """Drop a short direct quote that lies inside reported indirect speech (one speech event)."""
+    """Drop a short direct quote that lies (mostly: its final stop may be outside) inside
+    reported indirect speech: one speech event."""
     indirect = [(q.content_start, q.content_end) for q in found if q.kind != "direct"]
     return [
         q
         for q in found
         if q.kind != "direct"
         or word_count(q.content) >= MIN_QUOTE_WORDS
-        or not covers(indirect, q.content_start, q.content_end, 1.0)
+        or not covers(indirect, q.content_start, q.content_end, 0.5)
     ]
 
 

@@ -97,6 +97,7 @@ def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent
     quoted titles): a clause that is mostly one of them is not reported here."""
     events: list[tuple[Token, SpeechEvent]] = []  # with the cue verb of each
     heads: set[int] = set()
+    text = doc.text
     for verb in doc:
         if not _is_report(verb) or covers(direct, verb.idx, verb.idx + 1, 1):
             continue
@@ -104,7 +105,7 @@ def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent
         if reported is None:
             continue
         head, tokens = reported
-        span = _clause_span(tokens, paragraph_bounds(doc.text, verb.idx))
+        span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None or covers(direct, span[0], span[1], _MOSTLY_QUOTED):
             continue  # reported speech that is mostly a quotation: the direct quote has it
         subject = subject_of(verb)
@@ -123,6 +124,7 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
     sentence up to the speaker, when no other event (``found`` spans) covers it."""
     events = []
+    text = doc.text
     for verb in doc:
         if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
             continue
@@ -141,7 +143,7 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
             tokens.pop(0)
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             continue  # not a clause
-        span = _clause_span(tokens, paragraph_bounds(doc.text, verb.idx))
+        span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None or covers(found, span[0], span[1], 0.5):
             continue
         events.append(

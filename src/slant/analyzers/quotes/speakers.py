@@ -105,8 +105,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _crosses_paragraph(a: Token, b: Token) -> bool:
-    low, high = sorted((a.idx, b.idx))
-    return "\n\n" in a.doc.text[low:high]
+    low, high = sorted((a.i, b.i))
+    return any("\n\n" in t.text for t in a.doc[low:high])
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -409,13 +409,14 @@ def _unlabelled_subject_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
     found = []
+    text = doc.text
     for token in doc:
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
-            words = doc.text[start:end].split()
+            words = text[start:end].split()
             body = token.lemma_.lower() in _NOT_PERSON_WORDS
             if len(words) >= 2 and not body and all(w[:1].isupper() for w in words):
-                found.append((start, end, _clean(doc.text[start:end]), "PERSON"))
+                found.append((start, end, _clean(text[start:end]), "PERSON"))
     return found
 
 
