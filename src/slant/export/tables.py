@@ -195,6 +195,12 @@ def _tone(result: dict[str, Any], text: str) -> Iterator[Row]:
         }
 
 
+def _from_document(result: dict[str, Any], text: str) -> Iterator[Row]:
+    """No rows from a result: :func:`tidy_rows` makes those of ``documents`` and ``stories``
+    from the document itself."""
+    return iter(())
+
+
 def _columns(*spec: tuple[str, ColumnType]) -> tuple[Column, ...]:
     return tuple(Column(name, kind) for name, kind in spec)
 
@@ -302,7 +308,7 @@ STORIES = Table(
         ("last_date", "string"),
         ("similarity", "float64"),
     ),
-    lambda result, text: iter(()),
+    _from_document,
 )
 
 DOCUMENTS = Table(
@@ -320,7 +326,7 @@ DOCUMENTS = Table(
         ("analyzers", "string"),
         ("text", "string"),
     ),
-    lambda result, text: iter(()),
+    _from_document,
 )
 
 #: Every tidy table by name: ``documents`` first, then the finding tables, then ``stories``.
