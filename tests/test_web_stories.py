@@ -69,3 +69,17 @@ def test_compare_report_has_the_story_sections(story_app) -> None:
     assert report.status_code == 200, report.text
     assert "says … where" in report.text and "The same stories, side by side" in report.text
     assert "Relief reaches Veldrograd" in report.text
+
+
+def test_the_demo_shows_a_story_of_both_outlets_and_an_aligned_pair(story_app) -> None:
+    from slant.compare import compare
+    from slant.demo import DEMO_SIDES
+
+    client, _, _ = story_app
+    with client.app.state.slant.corpus() as corpus:
+        comparison = compare(corpus, **DEMO_SIDES, by_story=True)
+    assert comparison.stories
+    for story in comparison.stories:
+        assert {d.source for d in story.documents_a} == {"herald"}
+        assert {d.source for d in story.documents_b} == {"freevoice"}
+    assert ("militants", "fighters") in [(p.a, p.b) for p in comparison.aligned_terms]

@@ -13,8 +13,9 @@ so they can align the spaces), and the one Gonen et al. (2020, "Simple, interpre
 stable method for detecting words with usage change across corpora") rely on when they
 compare a word's nearest neighbours in each corpus: here the neighbours are the shared
 words around a term. When stories are grouped, a term's vector also counts the stories it
-is used in, so two terms used about the same events score higher (weight
-:data:`STORY_WEIGHT`).
+is used in, so two terms used about the same events score higher: the cosine of their story
+counts weighs :data:`STORY_WEIGHT` · n / (n + :data:`STORY_SHRINK`), n the number of stories
+both are used in.
 
 The score of a pair is that cosine shrunk by how many anchor words the two share, ``s``:
 ``cosine * s / (s + SHRINK)`` (a pair resting on one or two shared words is weak evidence,
@@ -44,6 +45,7 @@ __all__ = [
     "MIN_SCORE",
     "MIN_SHARED",
     "SHRINK",
+    "STORY_SHRINK",
     "STORY_WEIGHT",
     "WINDOW",
     "ContextCounts",
@@ -58,6 +60,7 @@ MIN_SCORE = 0.1
 MIN_SHARED = 2
 SHRINK = 3.0
 STORY_WEIGHT = 0.3
+STORY_SHRINK = 10.0
 _SENTENCE_END = frozenset(".!?;")
 
 
@@ -147,9 +150,11 @@ def align_terms(
                 continue
             score = _cosine(va, vb) * shared / (shared + SHRINK)
             stories_a, stories_b = side_a.stories.get(a), side_b.stories.get(b)
-            if stories_a and stories_b:
-                story = _cosine(stories_a, stories_b)
-                score = (1 - STORY_WEIGHT) * score + STORY_WEIGHT * story
+            common = len(set(stories_a or ()) & set(stories_b or ()))
+            if common and stories_a and stories_b:
+                # few shared stories say little: their weight grows with their number
+                weight = STORY_WEIGHT * common / (common + STORY_SHRINK)
+                score = (1 - weight) * score + weight * _cosine(stories_a, stories_b)
             scores[(a, b)] = score
     best_a: dict[str, tuple[float, str]] = {}
     best_b: dict[str, tuple[float, str]] = {}

@@ -118,7 +118,10 @@ def compare(
         )
         for names, outlets, collector in zip(named, own_names, collectors, strict=True)
     ]
-    aligned_terms = _aligned_terms(corpus, sides, collectors, table, terms, top=aligned)
+    outlet_words = {word for names in named for term in names for word in term.split()}
+    aligned_terms = _aligned_terms(
+        corpus, sides, collectors, table, terms, top=aligned, leave_out=outlet_words
+    )
     rate_table = RatesTable(collectors, reps=reps, seed=seed)
     techniques, tone, frames = rates(rate_table, book)
     speakers, outlets = voices(collectors, book)
@@ -157,9 +160,11 @@ def _aligned_terms(
     terms: list[tuple[Term, ...]],
     *,
     top: int,
+    leave_out: set[str],
 ) -> tuple[AlignedTerm, ...]:
     """Aligned pairs among the distinctive terms of the two sides (:mod:`.aligned`): one
-    more pass over each side's texts counts the contexts of its terms."""
+    more pass over each side's texts counts the contexts of its terms. Words of the outlet
+    names found in the texts (``leave_out``) are no anchors."""
     if top <= 0 or not terms[0] or not terms[1]:
         return ()
     z = log_odds_z(table.unigram_a, table.unigram_b)
@@ -168,7 +173,7 @@ def _aligned_terms(
     anchors = [
         table.words[i]
         for i in np.nonzero(shared & (np.abs(z) < ANCHOR_Z))[0]
-        if not outlets.source_named(table.words[i])
+        if not outlets.source_named(table.words[i]) and table.words[i] not in leave_out
     ]
     stories = corpus.story_assignments()
     counts = []
