@@ -21,6 +21,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy
 
 browser:
 	@bash scripts/ensure-chromium
@@ -37,4 +38,4 @@ format: install
 	$(BIN)/ruff check --fix src tests benchmarks scripts
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -13,7 +13,7 @@ import sys
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".") / "src" / "slant"
 LAYERS = [  # data flow order: a module may import its own layer or earlier ones
-    {"errors", "document", "spans", "dates", "artefacts", "filters"},
+    {"errors", "document", "spans", "words", "dates", "artefacts", "filters"},
     {"analysis"},
     {"ingest", "nlp", "encoder", "techniques", "pipeline", "analyzers"},
     {"migrations", "store", "export"},

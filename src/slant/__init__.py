@@ -21,12 +21,6 @@ render (:func:`print_summary`, :func:`render_page`, :func:`render_fragment`,
 import importlib.metadata
 
 from . import report  # noqa: F401  (registers the Jupyter view of an Analysis)
-
-# slant.compare before anything that imports slant.store, which imports slant.stories,
-# which imports slant.compare (a cycle that only this order resolves).
-from .compare import Comparison, compare
-
-# isort: split
 from .analysis import (
     SCHEMA,
     Actor,
@@ -42,6 +36,7 @@ from .analysis import (
 from .analyzers.roles import cast_roles
 from .annotate import AnnotateReport
 from .annotate import annotate_corpus as annotate
+from .compare import Comparison, compare
 from .document import Document, document_id
 from .errors import (
     AnalyzerError,

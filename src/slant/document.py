@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import TypedDict, Unpack
 
 from .errors import InputError, TooLarge
 
@@ -43,6 +44,16 @@ def document_id(text: str) -> str:
     document adds nothing.
     """
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+class Metadata(TypedDict, total=False):
+    """What :meth:`Document.with_metadata` may replace: everything known about a text but it."""
+
+    title: str | None
+    source: str | None
+    date: str | None
+    url: str | None
+    external_id: str | None
 
 
 @dataclass(frozen=True)
@@ -83,11 +94,11 @@ class Document:
         if not self.id:
             object.__setattr__(self, "id", document_id(self.text))
 
-    def with_metadata(self, **changes: str | None) -> Document:
+    def with_metadata(self, **changes: Unpack[Metadata]) -> Document:
         """Return a copy with some metadata replaced (never the text, so the id is kept)."""
         if "text" in changes or "id" in changes:
             raise ValueError("with_metadata cannot change text or id")
-        return replace(self, **changes)  # type: ignore[arg-type]  # metadata fields are str | None
+        return replace(self, **changes)
 
     @property
     def words(self) -> int:

@@ -38,9 +38,19 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .analysis import Analysis
+from .analysis import (
+    Actor,
+    Analysis,
+    Citation,
+    Claim,
+    Quote,
+    Role,
+    ScareQuote,
+    Technique,
+    Tone,
+)
 from .document import Document
 from .errors import AnalyzerError
 from .language import detect_language, language_record
@@ -239,6 +249,31 @@ class Context:
             vectors.flags.writeable = False
             self._vectors = vectors
         return self._vectors
+
+    # The fields of slant's own analyzers, typed as they return them; a field of a plug-in
+    # analyzer (entry point) is whatever that analyzer returns.
+    @overload
+    def output(self, name: Literal["techniques"]) -> list[Technique]: ...
+    @overload
+    def output(self, name: Literal["quotes"]) -> list[Quote]: ...
+    @overload
+    def output(self, name: Literal["citations"]) -> list[Citation]: ...
+    @overload
+    def output(self, name: Literal["actors"]) -> list[Actor]: ...
+    @overload
+    def output(self, name: Literal["claims"]) -> list[Claim]: ...
+    @overload
+    def output(self, name: Literal["casualties"]) -> dict[str, dict[str, int]]: ...
+    @overload
+    def output(self, name: Literal["scare_quotes"]) -> list[ScareQuote]: ...
+    @overload
+    def output(self, name: Literal["roles"]) -> list[Role]: ...
+    @overload
+    def output(self, name: Literal["tone"]) -> Tone: ...
+    @overload
+    def output(self, name: Literal["frames"]) -> dict[str, float]: ...
+    @overload
+    def output(self, name: str) -> Any: ...
 
     def output(self, name: str) -> Any:
         """The value of field ``name`` as its analyzer returned it (typed findings).

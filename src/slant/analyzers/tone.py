@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..analysis import SentenceTone, Tone
 from ..pipeline import Context, analyzer
@@ -19,6 +19,7 @@ from ..spans import overlaps_any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 __all__ = ["sentence_tones", "tone_at", "tone"]
 
@@ -27,7 +28,7 @@ _MAX_SENTENCE_CHARS = 2000
 
 
 @lru_cache(maxsize=1)
-def _vader() -> Any:
+def _vader() -> SentimentIntensityAnalyzer:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()

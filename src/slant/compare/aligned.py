@@ -35,8 +35,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..words import STOP_WORDS, tokenise
 from .result import AlignedTerm, Example
-from .terms import STOP_WORDS, tokenise
 
 __all__ = [
     "ANCHOR_Z",

@@ -13,6 +13,7 @@ them per article.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -64,7 +65,11 @@ class SideCollector:
     """Everything one side contributes to a comparison (see module docstring)."""
 
     def __init__(
-        self, *, subject: Any = None, window: int = 0, boilerplate: Boilerplate | None = None
+        self,
+        *,
+        subject: re.Pattern[str] | None = None,
+        window: int = 0,
+        boilerplate: Boilerplate | None = None,
     ) -> None:
         self.terms = TermCounts()
         #: Datelines, bylines and recurring boilerplate, blanked before terms are counted.

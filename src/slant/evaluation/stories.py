@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..document import Document
 from ..errors import InputError
@@ -95,7 +94,10 @@ def load_gold(path: Path | None = None) -> list[dict[str, str]]:
     return gold_records(path, _story_line, packaged="stories.jsonl", what="gold story line")
 
 
-def _story_line(corpus: Any, unit_id: Any, story: Any, split: Any, **_: Any) -> dict[str, str]:
+def _story_line(
+    corpus: object, unit_id: object, story: object, split: object, **_: object
+) -> dict[str, str]:
+    """One gold line's fields (JSON values of any type), as strings; other fields ignored."""
     return {
         "corpus": str(corpus),
         "unit_id": str(unit_id),

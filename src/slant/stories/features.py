@@ -27,7 +27,7 @@ from datetime import date
 
 import numpy as np
 
-from ..compare.terms import STOP_WORDS, tokenise
+from ..words import STOP_WORDS, tokenise
 
 __all__ = [
     "ENTITY_LABELS",

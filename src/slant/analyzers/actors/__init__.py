@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
@@ -37,6 +37,9 @@ from ...spans import overlaps_any
 from ..tone import tone_at
 from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["actors", "find_actors", "link_labels"]
 
@@ -79,10 +82,10 @@ def _resolves_to(quote: Quote, cluster: ActorCluster, labels: list[Descriptor], 
     )
 
 
-def link_labels(doc: Any, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:
+def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:
     """Add ``label`` descriptors: ``the N`` for the one actor already called N (module doc)."""
     text = doc.text
-    actor_tokens = set()
+    actor_tokens: set[int] = set()
     for cluster in clusters:
         for start, end in cluster.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -130,7 +133,7 @@ def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]],
 
 
 def find_actors(
-    doc: Any,
+    doc: Doc,
     *,
     sentence_tones: Sequence[SentenceTone] = (),
     quotes: Sequence[Quote] = (),

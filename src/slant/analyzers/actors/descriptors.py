@@ -42,14 +42,18 @@ pronouns, relative clauses (``Assad, who has ruled since 2000``) or verbs of act
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ...analysis import Descriptor
+from ...analysis import Descriptor, DescriptorRelation
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
 from ..quotes.speech import PERSON_NOUNS
 from .mentions import HONORIFICS, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors", "is_called"]
 
@@ -94,7 +98,7 @@ _PARTY_TAG = re.compile(
 )
 
 
-def is_called(descriptor: Descriptor, doc: Any, actor_type: str) -> bool:
+def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
     """Whether ``descriptor`` says what the actor is called, not only what stands by its name:
     not a bare abbreviated title, not a time or date, not a person noun for a body or place."""
     span = doc.char_span(descriptor.start, descriptor.end, alignment_mode="expand")
@@ -131,7 +135,7 @@ def is_called(descriptor: Descriptor, doc: Any, actor_type: str) -> bool:
     return True
 
 
-def _party_tag(span: Any, text: str) -> Descriptor | None:
+def _party_tag(span: Span, text: str) -> Descriptor | None:
     """``Ted Cruz, [R-Texas],``: the party tag after a name (``text`` is the doc's), as an
     apposition."""
     match = _PARTY_TAG.match(text, span.end_char)
@@ -141,7 +145,7 @@ def _party_tag(span: Any, text: str) -> Descriptor | None:
     return Descriptor(text=text[start:end], start=start, end=end, relation="apposition")
 
 
-def _after_hyphen(span: Any) -> bool:
+def _after_hyphen(span: Span) -> bool:
     """Whether the name is the second half of a hyphenated word (``anti-Assad``, ``R-Calif``)."""
     if span.start == 0:
         return False
@@ -149,17 +153,18 @@ def _after_hyphen(span: Any) -> bool:
     return before.text.endswith("-") and not before.whitespace_
 
 
-def _is_rank(token: Any) -> bool:
+def _is_rank(token: Token) -> bool:
     return token.lower_.rstrip(".") in RANKS and token.pos_ == "PROPN"
 
 
-def _modifier_run(span: Any) -> list[Any]:
+def _modifier_run(span: Span) -> list[Token]:
     """Tokens right before a name that modify it: adjectives, nouns, titles, quote marks.
 
     A comma or "and" between two modifiers continues the run when the modifier before it is
     coordinated with one in the run (``racist, and totalitarian Louis Farrakhan``).
     """
-    doc, run = span.doc, []
+    doc = span.doc
+    run: list[Token] = []
     i = span.start - 1
     if _after_hyphen(span):
         return []
@@ -213,7 +218,7 @@ def _modifier_run(span: Any) -> list[Any]:
     return run
 
 
-def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[Descriptor]:
+def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[Descriptor]:
     """The modifier run right before a name, split at scare quotes, commas and "and"."""
     root = span.root
     if actor_type in {"GPE", "NORP", "LOC"} and root.dep_ in {"compound", "nmod", "amod"}:
@@ -232,7 +237,7 @@ def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[D
         or (person and run[-1].pos_ == "NOUN")
     ):
         return []
-    pieces: list[tuple[list[Any], str]] = [([], "modifier")]
+    pieces: list[tuple[list[Token], DescriptorRelation]] = [([], "modifier")]
     for token in run:
         if is_quote(token):
             opens = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
@@ -255,7 +260,7 @@ def _pre_modifiers(span: Any, actor_type: str, actor_tokens: set[int]) -> list[D
     return [d for d in out if d]
 
 
-def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descriptor | None:
+def _group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descriptor | None:
     """``al-Nusra Front terrorists``: the group noun a name modifies."""
     root, doc = span.root, span.doc
     head = root.head
@@ -272,7 +277,7 @@ def _group_head(span: Any, actor_type: str, actor_tokens: set[int]) -> Descripto
     return as_descriptor(trim(tokens), "modifier")
 
 
-def _appositions(span: Any, actor_tokens: set[int]) -> list[Descriptor]:
+def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
     doc, root = span.doc, span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
@@ -342,7 +347,7 @@ def _dedupe(descriptors: list[Descriptor]) -> list[Descriptor]:
 
 
 def _shared_modifiers(
-    span: Any, modifiers_by_root: dict[int, list[Descriptor]]
+    span: Span, modifiers_by_root: dict[int, list[Descriptor]]
 ) -> list[Descriptor]:
     """``Presidents Putin and Assad``: a plural modifier of the first conjunct covers the rest."""
     root = span.root
@@ -357,10 +362,10 @@ def _shared_modifiers(
 
 
 def find_descriptors(
-    doc: Any,
+    doc: Doc,
     clusters: list[ActorCluster],
     *,
-    scare_spans: list[tuple[int, int]] = (),
+    scare_spans: Sequence[tuple[int, int]] = (),
 ) -> list[list[Descriptor]]:
     """Return, for each cluster (same order), the descriptors the text applies to it.
 
@@ -369,10 +374,10 @@ def find_descriptors(
     """
     text = doc.text
     actor_tokens: set[int] = set()
-    spans_by_cluster = []
+    spans_by_cluster: list[list[Span]] = []
     for cluster in clusters:
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in cluster.mentions]
-        spans = [s for s in spans if s is not None and len(s)]
+        parsed = (doc.char_span(s, e, alignment_mode="expand") for s, e in cluster.mentions)
+        spans = [s for s in parsed if s is not None and len(s)]
         spans_by_cluster.append(spans)
         actor_tokens.update(t.i for span in spans for t in span)
     modifiers_by_root: dict[int, list[Descriptor]] = {}
