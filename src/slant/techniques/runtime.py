@@ -106,14 +106,8 @@ class TechniqueModel:
         ids, mask = batch_inputs(encoded, windows, cls_id=self.cls_id, sep_id=self.sep_id)
         prob_parts, hidden_parts = [], []
         for begin in range(0, len(windows), batch_size):
-            feed = {
-                "input_ids": ids[begin : begin + batch_size],
-                "attention_mask": mask[begin : begin + batch_size],
-            }
-            try:
-                probs, hidden = self.session.run(["tag_probs", "hidden"], feed)
-            except Exception as exc:  # onnxruntime raises its own untyped errors
-                raise ModelError(f"the technique model failed to run: {exc}") from exc
+            rows = slice(begin, begin + batch_size)
+            probs, hidden = self.run(ids[rows], mask[rows])
             prob_parts.append(probs)
             hidden_parts.append(hidden)
         window_probs = np.concatenate(prob_parts)
@@ -123,6 +117,21 @@ class TechniqueModel:
             totals[start:end] += window_probs[row, 1 : end - start + 1]
             counts[start:end] += 1
         return ArticleStates(encoded, windows, totals / counts, np.concatenate(hidden_parts))
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Tag probabilities ``(batch, width, 3)`` and last hidden states ``(batch, width,
+        384)`` of a batch of ``[CLS] … [SEP]`` inputs."""
+        try:
+            probs, hidden = self.session.run(
+                ["tag_probs", "hidden"], {"input_ids": ids, "attention_mask": mask}
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"the technique model failed to run: {exc}") from exc
+        return np.asarray(probs), np.asarray(hidden)
+
+    def hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last hidden states of a batch of inputs (see :meth:`run`)."""
+        return self.run(ids, mask)[1]
 
     def find_spans(
         self,
