@@ -37,10 +37,12 @@ __all__ = [
     "Calibration",
     "ReliabilityBin",
     "expected_calibration_error",
+    "UNCALIBRATED_VERSIONS",
     "features",
     "fit_logistic",
     "load_calibration",
     "default_min_score",
+    "min_score_for",
     "reliability",
 ]
 
@@ -143,6 +145,23 @@ def default_min_score() -> float:
 
     calibration = load_calibration(default_model_dir())
     return calibration.min_score if calibration is not None else 0.0
+
+
+#: Analyzer versions whose stored technique scores are raw model probabilities, not calibrated.
+UNCALIBRATED_VERSIONS = frozenset({"techniques.v1", "techniques.v2"})
+
+
+def min_score_for(min_score: float | None, version: str | None) -> float:
+    """The lowest score shown of findings stored by analyzer ``version``: ``min_score`` when
+    given, else the operating point (:func:`default_min_score`) — 0 for an older analyzer
+    whose scores were not calibrated (the threshold means nothing on them).
+
+    >>> min_score_for(None, "techniques.v2"), min_score_for(0.3, "techniques.v2")
+    (0.0, 0.3)
+    """
+    if min_score is not None:
+        return min_score
+    return 0.0 if version in UNCALIBRATED_VERSIONS else default_min_score()
 
 
 @dataclass(frozen=True)
