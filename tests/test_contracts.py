@@ -26,7 +26,7 @@ REGISTRY = {
     "claims": ("claims.v1", ("claims", "casualties"), ()),
     "frames": ("frames.v1", ("frames", "frame_evidence"), ()),
     "language": ("language.v1", ("language",), ()),
-    "quotes": ("quotes.v2", ("quotes",), ()),
+    "quotes": ("quotes.v3", ("quotes",), ()),
     "roles": ("roles.v1", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
     "techniques": ("techniques.v3", ("techniques",), ("quotes",)),
