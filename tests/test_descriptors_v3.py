@@ -122,3 +122,13 @@ def test_what_is_predicated_of_the_actor_is_kept(
     text: str, name: str, kept: tuple[str, str]
 ) -> None:
     assert kept in _descriptors(text)[name]
+
+
+def test_a_scare_quoted_attribute_is_still_a_predicate() -> None:
+    found = _descriptors('Bashar al-Assad is "a brutal butcher", the senator said.')
+    assert ("brutal butcher", "predicate") in found["Bashar al-Assad"]
+
+
+def test_the_words_before_a_name_and_what_it_is_describe_it() -> None:
+    found = _descriptors("The pro-government Al-Watan newspaper reported the attack.")
+    assert ("pro-government", "modifier") in found["Al-Watan"]

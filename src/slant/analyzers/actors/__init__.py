@@ -14,8 +14,8 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
   So ``the terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no
   earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
   text's mouth). An abbreviated title before a name counts as applying its office noun
-  (``Gov. Jerry Brown`` … ``the governor``); a person's own group (``the administration``
-  after ``Trump administration``) is that group, not a label of the person;
+  (``Gov. Jerry Brown`` … ``the governor``); ``the administration`` after ``the Trump
+  administration`` is that body, not a label of the person;
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
@@ -37,7 +37,7 @@ from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
 from ...spans import overlaps_any
 from ..tone import tone_at
-from .descriptors import GROUP_NOUNS, LABEL_NOUNS, MODIFIER_POS, find_descriptors
+from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
 
 if TYPE_CHECKING:
@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 __all__ = ["actors", "find_actors", "link_labels"]
 
 
-#: A person's own group (``Trump administration``, ``Assad government``): ``the
-#: administration`` is that group, not a label of the person (``the regime`` is one).
-_OWN_GROUP_NOUNS = GROUP_NOUNS - LABEL_NOUNS
+#: A president's administration (``the Trump administration``): ``the administration`` is
+#: that body, not a label of the person (``the regime`` for Assad is one).
+_OWN_GROUP_NOUNS = frozenset({"administration"})
 #: An abbreviated title right before a name, and the nouns that stand for it later (``Gov.
 #: Jerry Brown`` … ``the governor``): the title is not a descriptor, but it names the office.
 _ABBREVIATED_TITLE = re.compile(r"\b(Gov|Sen|Rep|Pres|Sec|Gen|Adm|Col|Capt|Lt)\.\s*$")

@@ -82,6 +82,13 @@ _DIRECTIONS = frozenset(
     "northwestern southeastern southwestern northeast northwest southeast southwest "
     "upstate downstate midwestern".split()
 )
+#: Nouns for what an organisation is (``the pro-government Al-Watan newspaper``): the words
+#: before the name describe the organisation, not some other noun.
+_KIND_NOUNS = frozenset(
+    "newspaper daily paper channel network station broadcaster agency outlet website site "
+    "magazine tv television radio party organisation organization company firm coalition "
+    "alliance".split()
+)
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _QUANTIFIERS = frozenset(
@@ -244,12 +251,13 @@ def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[
     root = span.root
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
         # "A senior EPA official", "former EPA Administrator Gina McCarthy": the words before
-        # the name modify the noun it modifies, unless that noun is the actor's own group
-        # ("al-Qaeda affiliated al-Nusra Front terrorists")
+        # the name modify the noun it modifies, unless that noun is the actor's own group or
+        # what it is ("al-Qaeda affiliated al-Nusra Front terrorists", "pro-government
+        # Al-Watan newspaper")
         head = root.head
         if actor_type in {"GPE", "NORP", "LOC"}:
             return []
-        own_group = head.pos_ == "NOUN" and head.lemma_.lower() in GROUP_NOUNS
+        own_group = head.pos_ == "NOUN" and head.lemma_.lower() in GROUP_NOUNS | _KIND_NOUNS
         if head.pos_ == "NOUN" and not own_group:
             return []
         if head.pos_ == "PROPN" and head.i not in actor_tokens:

@@ -129,18 +129,26 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children)
 
 
+def _closes_quote(token: Token) -> bool:
+    """A quote mark that closes a quotation (``…measure," the state's attorney general``), not
+    one that opens a scare-quoted attribute (``is "a butcher"``)."""
+    if not is_quote(token) or token.i == 0:
+        return False
+    return token.text in {"”", "’"} or token.doc[token.i - 1].text in {",", ".", "?", "!"}
+
+
 def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
     """The attribute or adjective of a copula: ``is a terrorist group``, ``was brutal``.
 
     Not an attribute negated by its determiner (``is no fan of``), not one outside the quote
-    the verb is in (a quote mark between them), not an adjective with an infinitive or a
+    the verb is in (a closing quote mark between them), not an adjective with an infinitive or a
     stance complement (``able to``, ``critical of``, ``unaware of``), which says how the actor
     stands toward something, not what it is."""
     doc = verb.doc
     out: list[Descriptor | None] = []
     for child in verb.children:
         between = doc[verb.i + 1 : child.left_edge.i]
-        if child.i > verb.i and any(is_quote(t) for t in between):
+        if child.i > verb.i and any(_closes_quote(t) for t in between):
             continue
         if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
