@@ -14,7 +14,14 @@ the mention itself when the words are the same, else its latest occurrence befor
 content (else its first after). Every span is printed back from the text for checking, and
 any string that cannot be found stops the script.
 
-    python scripts/gold_offsets.py ANNOTATIONS... --out src/slant/data/gold/quotes-news.jsonl
+    python scripts/gold_offsets.py ANNOTATIONS... --out src/slant/data/gold/quotes-news.jsonl \
+        --fakes ../shared/data/fakes-dev.csv --framing ../shared/data/framing-train.tsv
+
+Descriptor annotations (``--descriptors``) are lines ``relation | actor words | descriptor
+words``; ``^`` as the descriptor gives the previous line's descriptor span to another actor
+(``Democrats Jack Reed and Sheldon Whitehouse``). ``--append`` adds a batch of new articles to
+an existing gold file: the lines already there keep their splits, and the new articles are
+split among themselves by the same SHA-256 rule (so no article ever moves between splits).
 """
 
 from __future__ import annotations
@@ -158,13 +165,18 @@ def convert_descriptors(
             text, cursor = articles.text(article), 0
             continue
         relation, actor, descriptor = (f.strip() for f in line.split(" | "))
-        descriptor, _, nth = descriptor.partition("@")  # "Republican@2": its 2nd occurrence
-        places = [a for a in _occurrences(text, descriptor) if a >= cursor]
-        if len(places) < int(nth or 1):
-            raise SystemExit(f"{article}: descriptor not found after {cursor}: {descriptor!r}")
-        start = places[int(nth or 1) - 1]
-        end = start + len(descriptor)
-        cursor = start + 1
+        if descriptor == "^":  # the previous descriptor, shared by coordinated names
+            if not out or out[-1]["article"] != article:
+                raise SystemExit(f"{article}: '^' with no descriptor before it")
+            start, end = int(str(out[-1]["descriptor_start"])), int(str(out[-1]["descriptor_end"]))
+        else:
+            descriptor, _, nth = descriptor.partition("@")  # "Republican@2": 2nd occurrence
+            places = [a for a in _occurrences(text, descriptor) if a >= cursor]
+            if len(places) < int(nth or 1):
+                raise SystemExit(f"{article}: descriptor not found after {cursor}: {descriptor!r}")
+            start = places[int(nth or 1) - 1]
+            end = start + len(descriptor)
+            cursor = start + 1
         a_start, a_end = _nearest(text, actor, start, end)
         out.append(
             {
@@ -192,12 +204,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--show", action="store_true", help="print every span back")
     parser.add_argument("--descriptors", action="store_true", help="descriptor annotations")
+    parser.add_argument("--fakes", type=Path, help="the FA-KES CSV (for fakes:<id> articles)")
+    parser.add_argument("--framing", type=Path, help="the framing TSV (for framing:<ID>)")
+    parser.add_argument(
+        "--append", action="store_true", help="add a batch of new articles to --out"
+    )
     args = parser.parse_args()
-    articles = GoldArticles()
+    articles = GoldArticles(fakes=args.fakes, framing=args.framing)
     lines = [line for path in args.annotations for line in path.read_text().splitlines()]
     convert_lines = convert_descriptors if args.descriptors else convert
     records = convert_lines(lines, articles, show=args.show)
     assign_splits(records)
+    if args.append:
+        old = [json.loads(line) for line in args.out.read_text().splitlines() if line.strip()]
+        again = {str(r["article"]) for r in old} & {str(r["article"]) for r in records}
+        if again:
+            raise SystemExit(f"already in {args.out}: {' '.join(sorted(again))}")
+        records = old + records
     args.out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     print(f"{len(records)} lines in {len({r['article'] for r in records})} articles -> {args.out}")
 

@@ -258,6 +258,7 @@ TOP_KEYS = {
     "evidence_documents",
     "aligned_terms",
     "excluded_terms",
+    "technique_min_score",
 }
 
 
@@ -472,3 +473,105 @@ def test_cli_writes_text_and_json_to_a_file(tiny_corpus, runner, tmp_path, fmt, 
     result = runner.invoke(app, [*args, "--format", fmt, "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert expected in out.read_text(encoding="utf-8")
+
+
+def _scored_corpus(path: Path, version: str) -> Path:
+    """Herald's three documents, each with one Loaded_Language finding scored 0.3, 0.6, 0.9,
+    stored by analyzer ``techniques`` at ``version``; Voice's with none."""
+    documents = [Document(text=t, source="herald") for t, _ in HERALD]
+    documents += [Document(text=t, source="voice") for t, _ in VOICE]
+    with Corpus(path) as corpus:
+        corpus.add_documents(documents)
+        rows = []
+        for i, doc in enumerate(documents):
+            score = (0.3, 0.6, 0.9)[i] if doc.source == "herald" else None
+            found = (
+                [
+                    {
+                        "technique": "Loaded_Language",
+                        "start": 0,
+                        "end": 3,
+                        "text": doc.text[:3],
+                        "score": score,
+                        "voice": "author",
+                        "quote": None,
+                        "speaker": None,
+                    }
+                ]
+                if score is not None
+                else []
+            )
+            fields = _fields(doc.text, 0.0, doc.source)
+            rows.append(
+                (
+                    doc.id,
+                    {
+                        "all": ("test.v1", {k: v for k, v in fields.items() if k != "techniques"}),
+                        "techniques": (version, {"techniques": found}),
+                    },
+                )
+            )
+        corpus.save_analyses(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("version", "min_score", "counted", "recorded"),
+    [
+        ("techniques.v3", None, 2, 0.6),  # the operating point: 0.6 and 0.9
+        ("techniques.v3", 0.0, 3, 0.0),
+        ("techniques.v3", 0.95, 0, 0.95),
+        ("techniques.v2", None, 3, 0.6),  # raw scores of v2 are not thresholded by default
+        ("techniques.v2", 0.5, 2, 0.5),
+    ],
+)
+def test_min_score_decides_which_findings_count(corpus_path, version, min_score, counted, recorded):
+    path = _scored_corpus(corpus_path, version)
+    data = _compare(path, technique_min_score=min_score)
+    assert data["technique_min_score"] == recorded
+    rates = data["techniques"]["a"]
+    assert (rates["Loaded_Language"]["count"] if "Loaded_Language" in rates else 0) == counted
+    assert data["technique_voices"]["a"]["author"]["count"] == counted
+
+
+def test_default_min_score_is_the_analyze_operating_point(tiny_corpus):
+    from slant.techniques.calibration import default_min_score
+
+    assert _compare(tiny_corpus)["technique_min_score"] == default_min_score() > 0
+
+
+def test_cli_min_score_is_recorded_and_checked(corpus_path, runner):
+    path = _scored_corpus(corpus_path, "techniques.v3")
+    base = ["compare", "-c", str(path), "--a", "source:herald", "--b", "source:voice"]
+    result = runner.invoke(app, [*base, "--min-score", "0.5", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["technique_min_score"] == 0.5
+    assert data["techniques"]["a"]["Loaded_Language"]["count"] == 2
+    bad = runner.invoke(app, [*base, "--min-score", "1.5"])
+    assert bad.exit_code != 0 and "--min-score" in bad.output
+
+
+def test_min_score_outside_0_1_is_refused(tiny_corpus):
+    with pytest.raises(InputError, match="technique_min_score"):
+        _compare(tiny_corpus, technique_min_score=-0.1)
+
+
+def test_reports_say_from_which_score_techniques_count(corpus_path):
+    import io
+
+    from rich.console import Console
+
+    from slant.report.compare_text import print_comparison
+
+    path = _scored_corpus(corpus_path, "techniques.v3")
+    with Corpus(path, create=False) as corpus:
+        default = compare(corpus, a="source:herald", b="source:voice", min_count=1)
+        everything = compare(
+            corpus, a="source:herald", b="source:voice", min_count=1, technique_min_score=0.0
+        )
+    assert "calibrated score of at least 0.60" in render_comparison(default)
+    assert "Every stored finding" in render_comparison(everything)
+    out = io.StringIO()
+    print_comparison(default, Console(file=out, width=200, color_system=None))
+    assert "Techniques per 1,000 words (score ≥ 0.60)" in out.getvalue()

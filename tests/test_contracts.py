@@ -21,12 +21,12 @@ from slant.pipeline import Context, analyzer, resolve, run_analyzers
 # Name -> (version, fields set, requires). A change here is a change of the contract: bump
 # the analyzer's version when its output changes, and update this snapshot on purpose.
 REGISTRY = {
-    "actors": ("actors.v2", ("actors",), ("tone", "quotes", "scare_quotes")),
+    "actors": ("actors.v3", ("actors",), ("tone", "quotes", "scare_quotes")),
     "citations": ("citations.v1", ("citations",), ()),
     "claims": ("claims.v1", ("claims", "casualties"), ()),
     "frames": ("frames.v2", ("frames", "frame_evidence"), ()),
     "language": ("language.v1", ("language",), ()),
-    "quotes": ("quotes.v2", ("quotes",), ()),
+    "quotes": ("quotes.v3", ("quotes",), ()),
     "roles": ("roles.v2", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
     "techniques": ("techniques.v4", ("techniques",), ("quotes",)),

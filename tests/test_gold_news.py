@@ -66,3 +66,30 @@ def test_unknown_gold_article_is_a_one_line_error(tmp_path: Path) -> None:
         articles.text("article1")
     with pytest.raises(InputError, match="cannot read the framing TSV"):
         GoldArticles(framing=tmp_path / "missing.tsv").text("framing:1")
+
+
+#: The descriptor news gold, in the batches it was annotated in; each batch is split by the
+#: SHA-256 of its own ids, so no article ever moved between splits when a batch was added.
+DESCRIPTOR_BATCHES = (
+    ("framing:4", "framing:87", "framing:91", "framing:161", "framing:167", "framing:175")
+    + ("framing:194", "framing:263"),
+    ("framing:9", "framing:13", "framing:99", "framing:102", "framing:164", "framing:174")
+    + ("framing:210", "framing:215", "framing:219", "framing:221", "framing:245")
+    + ("framing:476", "framing:522", "framing:557", "framing:779", "framing:802"),
+    ("framing:229", "framing:520", "framing:527", "framing:811"),
+)
+
+
+def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
+    import hashlib
+
+    lines = _lines("descriptors-news.jsonl")
+    split_of = {str(p["article"]): p["split"] for p in lines}
+    assert all(split_of[str(p["article"])] == p["split"] for p in lines)  # one split per article
+    assert set(split_of) == {a for batch in DESCRIPTOR_BATCHES for a in batch}
+    for batch in DESCRIPTOR_BATCHES:
+        ordered = sorted(batch, key=lambda a: hashlib.sha256(a.encode()).hexdigest())
+        half = len(ordered) // 2
+        assert [split_of[a] for a in ordered] == ["dev"] * half + ["heldout"] * (len(batch) - half)
+    heldout = [p for p in lines if p["split"] == "heldout"]
+    assert len(heldout) >= 60

@@ -120,3 +120,73 @@ def test_results_merge_in_pipeline_order(corpus_path) -> None:
         assert values["actors"][0]["role"] == "victim"
         ((_, streamed),) = list(corpus.iter_analysis_fields())
         assert streamed["actors"][0]["role"] == "victim"
+
+
+def _old_corpus(path, *, up_to: int) -> sqlite3.Connection:
+    """A corpus as an older slant left it: migrations 1..``up_to`` applied, nothing after."""
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for number, name, statements in MIGRATIONS[:up_to]:
+        for statement in statements:
+            db.execute(statement)
+        db.execute("INSERT INTO migrations VALUES (?, ?, '2026-01-01')", (number, name))
+    return db
+
+
+def test_an_old_corpus_gains_the_voice_columns_of_techniques_v(corpus_path) -> None:
+    import json
+
+    db = _old_corpus(corpus_path, up_to=4)
+    text = "The minister said the plan was a disgrace. Critics call it a gift."
+    db.execute(
+        "INSERT INTO documents (id, source, date, text, words, added_at) "
+        "VALUES ('d1', 'rt', '2016-10-17', ?, 13, '2026-01-01')",
+        (text,),
+    )
+    quoted = {
+        "technique": "Loaded_Language",
+        "start": 32,
+        "end": 41,
+        "text": "disgrace",
+        "score": 0.7,
+        "explanation": "x",
+        "voice": "quoted",
+        "quote": 0,
+        "speaker": "The minister",
+    }
+    own = {
+        **quoted,
+        "start": 61,
+        "end": 65,
+        "text": "gift",
+        "voice": "author",
+        "quote": None,
+        "speaker": None,
+    }
+    old = {k: v for k, v in quoted.items() if k not in ("voice", "quote", "speaker")}
+    db.execute(
+        "INSERT INTO analyses VALUES ('d1', 'techniques', 'techniques.v3', ?, '2026-01-01')",
+        (json.dumps({"techniques": [quoted, own]}),),
+    )
+    db.execute("INSERT INTO documents (id, text, words, added_at) VALUES ('d2', 'x', 1, 'now')")
+    db.execute(
+        "INSERT INTO analyses VALUES ('d2', 'techniques', 'techniques.v2', ?, '2026-01-01')",
+        (json.dumps({"techniques": [old]}),),
+    )
+    db.commit()
+    assert "voice" not in {r[1] for r in db.execute("PRAGMA table_info(techniques_v)")}
+    db.close()
+    Corpus(corpus_path).close()  # upgrades the schema
+    db = sqlite3.connect(corpus_path)
+    rows = db.execute(
+        "SELECT document_id, text, score, voice, quote, speaker FROM techniques_v "
+        "ORDER BY document_id, start"
+    ).fetchall()
+    applied = [r[0] for r in db.execute("SELECT id FROM migrations ORDER BY id")]
+    db.close()
+    assert rows == [
+        ("d1", "disgrace", 0.7, "quoted", 0, "The minister"),
+        ("d1", "gift", 0.7, "author", None, None),
+        ("d2", "disgrace", 0.7, None, None, None),
+    ]
+    assert applied == [number for number, _, _ in MIGRATIONS]

@@ -40,6 +40,20 @@ def test_fit_recovers_a_known_logistic_model() -> None:
     assert w == pytest.approx([1.5, -0.5], abs=0.15) and b == pytest.approx(0.3, abs=0.15)
 
 
+@pytest.mark.parametrize("l2", [0.0, 1.0, 10.0])
+def test_fit_is_the_minimum_of_the_unweighted_penalised_likelihood(l2: float) -> None:
+    """The map's fit (the shared logistic regression, rows unweighted) sets the gradient of
+    ``sum_i loss_i + l2 * ||w||^2 / 2`` to zero: base rates are kept, not balanced."""
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=(500, 3)) + [0.0, 0.0, 3.0]
+    y = (rng.random(500) < 1 / (1 + np.exp(-(x @ [1.3, 0.1, 0.7] - 3.5)))).astype(float)
+    w, b = fit_logistic(x, y, l2=l2)
+    residual = 1 / (1 + np.exp(-(x @ w + b))) - y
+    assert np.abs(x.T @ residual + l2 * w).max() < 1e-6
+    assert abs(residual.sum()) < 1e-6  # the mean score equals the base rate
+    assert y.mean() < 0.5
+
+
 def test_ece_of_a_perfectly_calibrated_score_is_small_and_of_a_bad_one_large() -> None:
     rng = np.random.default_rng(5)
     scores = rng.random(20000)

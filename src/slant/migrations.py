@@ -278,4 +278,29 @@ FROM story_documents s JOIN documents d ON d.id = s.document_id
      JOIN stories t ON t.id = s.story_id""",
         ],
     ),
+    (
+        5,
+        "techniques_v: whose voice a finding is in (voice, quote, speaker)",
+        [
+            "DROP VIEW IF EXISTS techniques_v",
+            # Rows stored before techniques.v3 have no voice: json_extract gives NULL.
+            """CREATE VIEW techniques_v AS
+SELECT a.document_id AS document_id,
+       d.source AS source,
+       d.date AS date,
+       a.version AS analyzer_version,
+       json_extract(j.value, '$.technique') AS technique,
+       json_extract(j.value, '$.start') AS start,
+       json_extract(j.value, '$.end') AS "end",
+       json_extract(j.value, '$.text') AS text,
+       json_extract(j.value, '$.score') AS score,
+       json_extract(j.value, '$.explanation') AS explanation,
+       json_extract(j.value, '$.voice') AS voice,
+       json_extract(j.value, '$.quote') AS quote,
+       json_extract(j.value, '$.speaker') AS speaker
+FROM analyses a JOIN documents d ON d.id = a.document_id,
+     json_each(a.result, '$.techniques') j
+WHERE a.analyzer = 'techniques'""",
+        ],
+    ),
 ]

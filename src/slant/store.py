@@ -514,7 +514,9 @@ class Corpus:
         self, flt: Filter | None = None, *, analyzers: Iterable[str] | None = None
     ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
         """Yield ``(document metadata, analysis fields)`` for annotated documents matching
-        the filter, without loading texts. This is what compare reads."""
+        the filter, without loading texts. This is what compare reads. The metadata has
+        ``id``, ``title``, ``source``, ``date``, ``url``, ``words`` and ``analyzers`` (the
+        analyzer versions behind the fields)."""
         where, params = self._where(flt)
         names = list(analyzers) if analyzers is not None else None
         name_clause = ""
@@ -522,7 +524,8 @@ class Corpus:
             name_clause = f"AND a.analyzer IN ({', '.join('?' * len(names))})"
             params = [*params, *names]
         rows = self._execute(
-            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.analyzer, a.result "
+            "SELECT d.id, d.title, d.source, d.date, d.url, d.words, a.analyzer, a.version, "
+            "a.result "
             f"FROM documents d JOIN analyses a ON a.document_id = d.id WHERE {where} "
             f"{name_clause} ORDER BY d.rowid",
             params,
@@ -534,8 +537,10 @@ class Corpus:
                 if current is not None:
                     yield current, fields_view(values)
                 current = {k: row[k] for k in ("id", "title", "source", "date", "url", "words")}
+                current["analyzers"] = {}
                 values = {}
             values.update(stored_fields(row["analyzer"], json.loads(row["result"])))
+            current["analyzers"][row["analyzer"]] = row["version"]
         if current is not None:
             yield current, fields_view(values)
 

@@ -48,6 +48,17 @@ def compare(
             "report, side by side, and the stories only one side reported.",
         ),
     ] = False,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            min=0.0,
+            max=1.0,
+            help="Count technique findings with a calibrated score from this up "
+            "[default: the technique model's operating point, from which `slant analyze` "
+            "shows findings; 0: every stored finding].",
+        ),
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
 ) -> None:
@@ -64,6 +75,8 @@ def compare(
         slant compare --subject-a Aleppo --subject-b Mosul --format html --out report.html
 
         slant compare --corpus fakes.db --a source:sana,manar --b source:etilaf --by-story
+
+        slant compare --corpus fakes.db --a source:sana --b source:etilaf --min-score 0
     """
     if format not in _FORMATS:
         raise fail(f"--format {format!r} is not one of {', '.join(_FORMATS)}")
@@ -87,6 +100,7 @@ def compare(
             window=window,
             workers=workers,
             by_story=by_story,
+            technique_min_score=min_score,
         )
     if format == "json":
         write_json(comparison.to_json(), out)

@@ -19,6 +19,7 @@ from typing import Any
 from ..filters import Filter
 from ..store import Corpus
 from ..stories.model import Story
+from ..techniques.calibration import min_score_for
 from .evidence import EvidenceBook
 from .result import (
     Blindspot,
@@ -40,9 +41,12 @@ TOP_PER_STORY = 8
 TOP_BLINDSPOTS = 20
 
 
-def _side(corpus: Corpus, ids: Sequence[str], book: EvidenceBook) -> dict[str, Any]:
+def _side(
+    corpus: Corpus, ids: Sequence[str], book: EvidenceBook, min_score: float | None
+) -> dict[str, Any]:
     """What the reports ``ids`` of one side of a story say (keys: the StorySides fields
-    without their ``_a``/``_b``)."""
+    without their ``_a``/``_b``); techniques scored below ``min_score`` (None: the operating
+    point, :func:`~slant.techniques.calibration.min_score_for`) are not counted."""
     metadata = corpus.document_metadata(ids)
     documents = tuple(
         StoryDocument(
@@ -59,7 +63,8 @@ def _side(corpus: Corpus, ids: Sequence[str], book: EvidenceBook) -> dict[str, A
     technique_example: dict[str, tuple[str, int, int]] = {}
     tones = []
     for doc in documents:
-        fields, _ = corpus.analysis_fields(doc.id)
+        fields, versions = corpus.analysis_fields(doc.id)
+        lowest = min_score_for(min_score, versions.get("techniques"))
         for claim in fields.get("claims") or []:
             if len(numbers) < TOP_PER_STORY:
                 numbers.append(
@@ -84,6 +89,8 @@ def _side(corpus: Corpus, ids: Sequence[str], book: EvidenceBook) -> dict[str, A
                 descriptors[key] += 1
                 descriptor_example.setdefault(key, (doc.id, descriptor["start"], descriptor["end"]))
         for technique in fields.get("techniques") or []:
+            if technique["score"] < lowest:
+                continue
             techniques[technique["technique"]] += 1
             technique_example.setdefault(
                 technique["technique"], (doc.id, technique["start"], technique["end"])
@@ -115,9 +122,14 @@ def _side(corpus: Corpus, ids: Sequence[str], book: EvidenceBook) -> dict[str, A
 
 
 def _sides_of(
-    corpus: Corpus, story: Story, ids_a: Sequence[str], ids_b: Sequence[str], book: EvidenceBook
+    corpus: Corpus,
+    story: Story,
+    ids_a: Sequence[str],
+    ids_b: Sequence[str],
+    book: EvidenceBook,
+    min_score: float | None,
 ) -> StorySides:
-    a, b = _side(corpus, ids_a, book), _side(corpus, ids_b, book)
+    a, b = _side(corpus, ids_a, book, min_score), _side(corpus, ids_b, book, min_score)
     return StorySides(
         story=story.id,
         title=story.title,
@@ -129,12 +141,18 @@ def _sides_of(
 
 
 def story_side_by_side(
-    corpus: Corpus, story_id: str, *, a: Filter | None = None, b: Filter | None = None
+    corpus: Corpus,
+    story_id: str,
+    *,
+    a: Filter | None = None,
+    b: Filter | None = None,
+    min_score: float | None = None,
 ) -> tuple[Story, StorySides, dict[str, CitedDocument]] | None:
     """One stored story split in two sides (None if there is no such story), and the
     metadata of the documents its evidence cites. Side A is the documents matching ``a``
     (default: those of the story's first source), side B those matching ``b`` (default: the
-    rest); a document matching both is on both."""
+    rest); a document matching both is on both. Techniques count from ``min_score`` up
+    (None: the operating point)."""
     story = corpus.get_story(story_id)
     if story is None:
         return None
@@ -147,7 +165,7 @@ def story_side_by_side(
     else:
         ids_b = [d for d in corpus.story_assignments(b) if d in members]
     book = EvidenceBook(corpus)
-    return story, _sides_of(corpus, story, ids_a, ids_b, book), book.cited
+    return story, _sides_of(corpus, story, ids_a, ids_b, book, min_score), book.cited
 
 
 def story_sections(
@@ -155,8 +173,11 @@ def story_sections(
     documents_a: Sequence[str],
     documents_b: Sequence[str],
     book: EvidenceBook,
+    *,
+    min_score: float | None = None,
 ) -> tuple[tuple[StorySides, ...], PerSide[tuple[Blindspot, ...]]]:
-    """The stories both sides report (most reports first) and each side's blindspots."""
+    """The stories both sides report (most reports first) and each side's blindspots;
+    techniques count from ``min_score`` up (None: the operating point)."""
     assignments = corpus.story_assignments()
     members: dict[str, tuple[list[str], list[str]]] = {}
     for ids, index in ((documents_a, 0), (documents_b, 1)):
@@ -171,7 +192,7 @@ def story_sections(
         if story is None:
             continue
         if ids_a and ids_b:
-            shared.append(_sides_of(corpus, story, ids_a, ids_b, book))
+            shared.append(_sides_of(corpus, story, ids_a, ids_b, book, min_score))
         elif len(story.documents) >= 2:
             blind, ids = ("a", ids_a) if ids_a else ("b", ids_b)
             missing[blind].append(

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis import CASUALTY_CATEGORIES, FRAMES, ROLES, RoleName
+from ..techniques.calibration import min_score_for
 from .boilerplate import Boilerplate, Exclusions
 from .spans import Span, inside, subject_windows
 from .terms import TermCounts
@@ -70,8 +71,12 @@ class SideCollector:
         subject: re.Pattern[str] | None = None,
         window: int = 0,
         boilerplate: Boilerplate | None = None,
+        min_score: float | None = None,
     ) -> None:
         self.terms = TermCounts()
+        #: Techniques scored below this are not counted (None: the operating point, see
+        #: :func:`~slant.techniques.calibration.min_score_for`).
+        self.min_score = min_score
         #: Datelines, bylines and recurring boilerplate, blanked before terms are counted.
         self.boilerplate = boilerplate
         self.exclusions = Exclusions()
@@ -119,7 +124,10 @@ class SideCollector:
             self.words.append(int(meta.get("words") or len(text.split())))
         self.document_ids.append(doc_id)
         self._tone(doc_id, fields, sentences, windows)
-        self._techniques(doc_id, fields.get("techniques") or [], windows)
+        version = (meta.get("analyzers") or {}).get("techniques")
+        lowest = min_score_for(self.min_score, version)
+        shown = [t for t in fields.get("techniques") or [] if t["score"] >= lowest]
+        self._techniques(doc_id, shown, windows)
         self._frames(doc_id, fields)
         self._voices(doc_id, fields, windows)
         self._actors(doc_id, fields.get("actors") or [], windows)

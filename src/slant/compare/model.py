@@ -20,6 +20,7 @@ import numpy as np
 from ..errors import InputError, StoreError
 from ..filters import Filter, parse_filter
 from ..store import Corpus
+from ..techniques.calibration import default_min_score
 from .actors import actor_sections
 from .aligned import ANCHOR_Z, MIN_ANCHOR, ContextCounts, align_terms
 from .by_story import story_sections
@@ -59,6 +60,7 @@ def compare(
     workers: int = 1,
     by_story: bool = False,
     aligned: int = 10,
+    technique_min_score: float | None = None,
 ) -> Comparison:
     """Compare side A (filter ``a``, subject ``subject_a``) with side B of a stored corpus.
 
@@ -69,7 +71,11 @@ def compare(
     ``seed`` (the same corpus and seed give the same report); ``workers=2`` reads the two
     sides in two processes on large corpora. ``by_story`` adds the stories both sides report
     and each side's blindspots (from the stories ``slant stories`` stored); ``aligned`` is how
-    many aligned term pairs to keep. Raises :class:`~slant.errors.InputError` for
+    many aligned term pairs to keep. Technique findings count from ``technique_min_score``
+    up (None: the operating point of the single-article reports,
+    :func:`~slant.techniques.calibration.default_min_score`; findings stored by an
+    uncalibrated analyzer, techniques.v1/v2, then count whole); the value used is recorded
+    in the result. Raises :class:`~slant.errors.InputError` for
     sides that select nothing and :class:`~slant.errors.StoreError` for an unannotated corpus.
 
     >>> with Corpus("fakes.db") as corpus:  # doctest: +SKIP
@@ -84,7 +90,14 @@ def compare(
             "filters for the two sides (a, b), or two subjects (subject_a, subject_b)",
             argument="b",
         )
-    readings = read_sides(corpus, sides, window=window, workers=workers)
+    if technique_min_score is not None and not 0.0 <= technique_min_score <= 1.0:
+        raise InputError(
+            f"technique_min_score {technique_min_score} is not a score between 0 and 1",
+            argument="technique_min_score",
+        )
+    readings = read_sides(
+        corpus, sides, window=window, workers=workers, min_score=technique_min_score
+    )
     collectors = (readings[0].collector, readings[1].collector)
     annotated = [reading.annotated for reading in readings]
     _check_sides(corpus, sides, collectors, annotated)
@@ -127,7 +140,13 @@ def compare(
     speakers, outlets = voices(collectors, book)
     descriptors, roles = actor_sections(collectors, book)
     shared, blindspots = (
-        story_sections(corpus, collectors[0].document_ids, collectors[1].document_ids, book)
+        story_sections(
+            corpus,
+            collectors[0].document_ids,
+            collectors[1].document_ids,
+            book,
+            min_score=technique_min_score,
+        )
         if by_story
         else (None, None)
     )
@@ -149,6 +168,9 @@ def compare(
         excluded_terms=PerSide(excluded[0], excluded[1]),
         stories=shared,
         blindspots=blindspots,
+        technique_min_score=(
+            default_min_score() if technique_min_score is None else technique_min_score
+        ),
     )
 
 

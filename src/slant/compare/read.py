@@ -53,7 +53,7 @@ class SideReading:
     annotated: int
 
 
-def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
+def _read(corpus: Corpus, side: Side, window: int, min_score: float | None) -> SideReading:
     subject = side.subject
     flt = side.documents_filter()
     boilerplate = learn_boilerplate((d.source, d.text) for d in corpus.iter_documents(flt))
@@ -61,6 +61,7 @@ def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
         subject=subject_pattern(subject) if subject else None,
         window=window,
         boilerplate=boilerplate,
+        min_score=min_score,
     )
     texts = corpus.iter_documents(flt)
     annotated = 0
@@ -74,19 +75,27 @@ def _read(corpus: Corpus, side: Side, window: int) -> SideReading:
     return SideReading(collector=collector, annotated=annotated)
 
 
-def _read_file(path: str, side: Side, window: int) -> SideReading:
+def _read_file(path: str, side: Side, window: int, min_score: float | None) -> SideReading:
     with Corpus(Path(path), read_only=True) as corpus:
-        return _read(corpus, side, window)
+        return _read(corpus, side, window, min_score)
 
 
 def read_sides(
-    corpus: Corpus, sides: tuple[Side, Side], *, window: int = 0, workers: int = 1
+    corpus: Corpus,
+    sides: tuple[Side, Side],
+    *,
+    window: int = 0,
+    workers: int = 1,
+    min_score: float | None = None,
 ) -> list[SideReading]:
-    """Read both sides; with ``workers >= 2`` and a large selection, in two processes."""
+    """Read both sides; with ``workers >= 2`` and a large selection, in two processes.
+    Techniques scored below ``min_score`` are not counted (None: the operating point)."""
     selected = sum(corpus.count_documents(side.documents_filter()) for side in sides)
     if workers < 2 or selected < PARALLEL_FROM:
-        return [_read(corpus, side, window) for side in sides]
+        return [_read(corpus, side, window, min_score) for side in sides]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
-        futures = [pool.submit(_read_file, str(corpus.path), side, window) for side in sides]
+        futures = [
+            pool.submit(_read_file, str(corpus.path), side, window, min_score) for side in sides
+        ]
         return [future.result() for future in futures]

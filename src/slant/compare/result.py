@@ -455,6 +455,8 @@ class Comparison:
     excluded_terms: PerSide[ExcludedTerms] | None = None
     stories: tuple[StorySides, ...] | None = None
     blindspots: PerSide[tuple[Blindspot, ...]] | None = None
+    #: Technique findings count from this calibrated score up (0: every stored finding).
+    technique_min_score: float = 0.0
 
     @property
     def sides(self) -> PerSide[SideSummary]:

@@ -1,8 +1,10 @@
-"""L2-regularised logistic regression in numpy: the fit behind the frame and role models.
+"""L2-regularised logistic regression in numpy: the fit behind the frame and role models and
+the technique score calibration (:mod:`slant.techniques.calibration`).
 
 Method: maximum likelihood with an L2 penalty on the weights (not the bias), each row weighted
 so that every class carries the same total weight ("balanced": ``n / (classes * count)``, as
-in King & Zeng 2001 and scikit-learn's ``class_weight="balanced"``). The objective
+in King & Zeng 2001 and scikit-learn's ``class_weight="balanced"``), or every row weight 1
+(``balanced=False``: a calibration map must keep the base rate). The objective
 
     J(W, b) = (1 / S) * [ sum_i s_i * loss_i(W, b) + ||W||^2 / (2 C) ],   S = sum_i s_i
 
@@ -48,10 +50,13 @@ def fit_logistic(
     c: float = 1.0,
     tol: float = 1e-6,
     max_iter: int = 3000,
+    balanced: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Fit the model of the module docstring; return ``(weights, bias)``.
 
-    ``labels`` are class indices ``0 … classes - 1``. Two classes give weights ``(1, d)`` and
+    ``labels`` are class indices ``0 … classes - 1``; ``balanced=False`` weights every row 1
+    (then the minimiser is that of ``sum_i loss_i + ||W||^2 / (2 C)``; ``c`` may be ``inf``,
+    no penalty). Two classes give weights ``(1, d)`` and
     bias ``(1,)`` (the score of class 1 is ``sigmoid(x @ w + b)``); more give ``(classes, d)``
     and ``(classes,)`` (scores ``softmax(x @ W.T + b)``).
 
@@ -63,7 +68,7 @@ def fit_logistic(
     features = np.asarray(features, dtype=float)
     labels = np.asarray(labels, dtype=int)
     rows, dims = features.shape
-    weights = balanced_weights(labels, classes)
+    weights = balanced_weights(labels, classes) if balanced else np.ones(rows)
     total = weights.sum()
     outputs = 1 if classes == 2 else classes
     target = labels[:, None].astype(float) if outputs == 1 else np.eye(classes)[labels]

@@ -25,22 +25,14 @@ VOICE_LABELS: dict[TechniqueVoice, str] = {
 }
 
 
-#: Analyzer versions whose stored scores are raw model probabilities, not calibrated ones.
-_UNCALIBRATED = frozenset({"techniques.v1", "techniques.v2"})
-
-
 def min_score_or_default(min_score: float | None, analysis: Analysis) -> float:
     """``min_score``, or by default the technique model's operating point — 0 for an analysis
     stored by an older analyzer whose scores were not calibrated (the threshold means
     nothing on them).
     """
-    if min_score is not None:
-        return min_score
-    if analysis.analyzers.get("techniques") in _UNCALIBRATED:
-        return 0.0
-    from ..techniques.calibration import default_min_score
+    from ..techniques.calibration import min_score_for
 
-    return default_min_score()
+    return min_score_for(min_score, analysis.analyzers.get("techniques"))
 
 
 def techniques_shown(analysis: Analysis, min_score: float) -> list[Technique]:

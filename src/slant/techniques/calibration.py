@@ -8,7 +8,8 @@ overlaps it, by logistic regression on three numbers the detector already has �
 the span probability, the logit of the technique probability and the log of the span's
 length in characters — fitted on articles the model never trained on. This is Platt scaling
 (J. Platt, *Probabilistic outputs for support vector machines*, 1999) with two more inputs;
-the fit is Newton's method on the L2-penalised log-likelihood.
+the fit is the shared L2-penalised logistic regression of
+:func:`slant.evaluation.logistic.fit_logistic`, with every span weighted 1.
 
 ``min_score`` is the default operating point: what slant shows unless asked for more
 (``--min-score``, the web's slider), chosen for precision on the held-out articles.
@@ -37,10 +38,12 @@ __all__ = [
     "Calibration",
     "ReliabilityBin",
     "expected_calibration_error",
+    "UNCALIBRATED_VERSIONS",
     "features",
     "fit_logistic",
     "load_calibration",
     "default_min_score",
+    "min_score_for",
     "reliability",
 ]
 
@@ -66,27 +69,21 @@ def features(span_score: float, technique_score: float, characters: int) -> np.n
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2-penalised logistic regression of ``y`` (0/1) on ``x``
-    (rows: examples), by Newton's method; the bias is not penalised.
+    """Weights and bias of the calibration map: the logistic regression of ``y`` (0/1) on
+    ``x`` (rows: examples) minimising ``sum_i loss_i + l2 * ||w||^2 / 2`` (bias not
+    penalised), by :func:`slant.evaluation.logistic.fit_logistic` (unweighted rows,
+    ``C = 1 / l2``, tolerance tight enough to give the weights to 1e-6).
 
     >>> w, b = fit_logistic(np.array([[0.0], [0.0], [1.0], [1.0]]), np.array([0, 1, 1, 1]))
     >>> bool(w[0] > 0)
     True
     """
-    design = np.column_stack([np.ones(len(x)), np.asarray(x, dtype=np.float64)])
-    target = np.asarray(y, dtype=np.float64)
-    penalty = np.eye(design.shape[1]) * l2
-    penalty[0, 0] = 0.0
-    theta = np.zeros(design.shape[1])
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-design @ theta))
-        gradient = design.T @ (p - target) + penalty @ theta
-        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
-        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(theta)), gradient)
-        theta -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return theta[1:], float(theta[0])
+    from ..evaluation.logistic import fit_logistic as fit
+
+    c = 1.0 / l2 if l2 > 0 else float("inf")
+    labels = np.asarray(y).astype(int)
+    weights, bias = fit(np.asarray(x, dtype=np.float64), labels, c=c, tol=1e-10, balanced=False)
+    return weights[0], float(bias[0])
 
 
 @dataclass(frozen=True)
@@ -143,6 +140,23 @@ def default_min_score() -> float:
 
     calibration = load_calibration(default_model_dir())
     return calibration.min_score if calibration is not None else 0.0
+
+
+#: Analyzer versions whose stored technique scores are raw model probabilities, not calibrated.
+UNCALIBRATED_VERSIONS = frozenset({"techniques.v1", "techniques.v2"})
+
+
+def min_score_for(min_score: float | None, version: str | None) -> float:
+    """The lowest score shown of findings stored by analyzer ``version``: ``min_score`` when
+    given, else the operating point (:func:`default_min_score`) — 0 for an older analyzer
+    whose scores were not calibrated (the threshold means nothing on them).
+
+    >>> min_score_for(None, "techniques.v2"), min_score_for(0.3, "techniques.v2")
+    (0.0, 0.3)
+    """
+    if min_score is not None:
+        return min_score
+    return 0.0 if version in UNCALIBRATED_VERSIONS else default_min_score()
 
 
 @dataclass(frozen=True)

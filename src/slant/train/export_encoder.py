@@ -86,7 +86,9 @@ def export_encoder(out_dir: Path = MODEL_DIR, *, repeats: int = 20) -> dict[str,
         def forward(
             self, input_ids: Tensor, attention_mask: Tensor, token_type_ids: Tensor
         ) -> Tensor:
-            states = self.bert.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
+            states: Tensor = self.bert.embeddings(
+                input_ids=input_ids, token_type_ids=token_type_ids
+            )
             keep = attention_mask[:, None, None, :].to(states.dtype)
             additive = (1.0 - keep) * torch.finfo(states.dtype).min
             for layer in self.bert.encoder.layer:

@@ -117,7 +117,8 @@ class TechniqueNet(nn.Module):
         total = cumulative[rows, ends - 1] - cumulative[rows, firsts - 1]
         mean = total / (ends - firsts).unsqueeze(1).to(hidden.dtype)
         parts = [mean, hidden[rows, firsts], hidden[rows, 0], features]
-        return self.classifier(self.dropout(torch.cat(parts, dim=1)))
+        logits: torch.Tensor = self.classifier(self.dropout(torch.cat(parts, dim=1)))
+        return logits
 
 
 class _ExportWrapper(nn.Module):

@@ -13,7 +13,9 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
   sentences, and (c) a plural noun is not linked to a person or a country (number agreement).
   So ``the terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no
   earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
-  text's mouth);
+  text's mouth). An abbreviated title before a name counts as applying its office noun
+  (``Gov. Jerry Brown`` … ``the governor``); ``the administration`` after ``the Trump
+  administration`` is that body, not a label of the person;
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
@@ -44,6 +46,24 @@ if TYPE_CHECKING:
 __all__ = ["actors", "find_actors", "link_labels"]
 
 
+#: A president's administration (``the Trump administration``): ``the administration`` is
+#: that body, not a label of the person (``the regime`` for Assad is one).
+_OWN_GROUP_NOUNS = frozenset({"administration"})
+#: An abbreviated title right before a name, and the nouns that stand for it later (``Gov.
+#: Jerry Brown`` … ``the governor``): the title is not a descriptor, but it names the office.
+_ABBREVIATED_TITLE = re.compile(r"\b(Gov|Sen|Rep|Pres|Sec|Gen|Adm|Col|Capt|Lt)\.\s*$")
+_TITLE_NOUNS = {
+    "gov": ("governor",),
+    "sen": ("senator",),
+    "rep": ("congressman", "congresswoman", "representative", "lawmaker"),
+    "pres": ("president",),
+    "sec": ("secretary",),
+    "gen": ("general",),
+    "adm": ("admiral",),
+    "col": ("colonel",),
+    "capt": ("captain",),
+    "lt": ("lieutenant",),
+}
 _PREPOSITION = re.compile(r"\s(?:of|on|at|in|for|from|with)\s")
 
 
@@ -97,6 +117,12 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
             if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
                 uses = first_use.setdefault(span.root.lemma_.lower(), {})
                 uses[index] = min(uses.get(index, d.start), d.start)
+    for index, cluster in enumerate(clusters):  # "Gov. Jerry Brown" … "the governor"
+        for start, _ in cluster.mentions:
+            title = _ABBREVIATED_TITLE.search(text, max(0, start - 8), start)
+            for noun in _TITLE_NOUNS.get(title.group(1).lower(), ()) if title else ():
+                uses = first_use.setdefault(noun, {})
+                uses[index] = min(uses.get(index, start), start)
     taken = [(d.start, d.end) for ds in results for d in ds]
     sentence_starts = [s.start_char for s in doc.sents]
     for token in doc:
@@ -115,6 +141,8 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
         index = users[0]
         if head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"}:
             continue  # number agreement: "the countries" is not the U.S., "the leaders" not Assad
+        if clusters[index].type == "PERSON" and head.lemma_.lower() in _OWN_GROUP_NOUNS:
+            continue  # "the administration" after "the Trump administration" is not Trump
         start, end = between[0].idx, head.idx + len(head.text)
         if overlaps_any((start, end), taken):
             continue
@@ -171,7 +199,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v2",
+    version="actors.v3",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )

@@ -31,12 +31,20 @@ the name: a bare abbreviated title (``Rep.``, ``Former Florida Gov.``: a rank, n
 description), times and dates (``friday morning``), and, for an organisation or a place, a
 noun for a person (``ex-Greenpeace founder`` describes the founder, not Greenpeace); a party
 tag after a name is an apposition (``Ted Cruz, [R-Texas]``, ``Jeff Flake (R-AZ)``), and an
-office with an ``of`` phrase stays one modifier (``Secretary of State Mike Pompeo``).
+office with an ``of`` phrase stays one modifier (``Secretary of State Mike Pompeo``). Since
+``actors.v3`` it also leaves out the words before a name that itself modifies a noun (``A
+senior EPA official``, ``former EPA Administrator Gina McCarthy``; not when the noun is the
+actor's own group, ``al-Qaeda affiliated al-Nusra Front terrorists``), directions
+(``Northeast``, ``upstate``), a noun before a person that heads a phrase of its own (``after
+the proposal Rove warns``), a noun that picks out part of a group (``college Republicans``),
+and a run that meets page furniture (``now?• None Trump``); an apposition may follow an age
+(``Kiera O'Brien, 21, a senior at Harvard``).
 
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
 :mod:`.predicates`. It does not read
-pronouns, relative clauses (``Assad, who has ruled since 2000``) or verbs of action.
+pronouns, relative clauses other than a copula (``Assad, who has ruled since 2000``) or verbs
+of action.
 """
 
 from __future__ import annotations
@@ -49,7 +57,7 @@ from ...analysis import Descriptor, DescriptorRelation
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
 from ..quotes.speech import PERSON_NOUNS
-from .mentions import HONORIFICS, RANKS, ActorCluster
+from .mentions import HONORIFICS, OFFICES, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
 if TYPE_CHECKING:
@@ -71,13 +79,21 @@ GROUP_NOUNS = LABEL_NOUNS | frozenset(
 )
 _DIRECTIONS = frozenset(
     "eastern western northern southern central north south east west northeastern "
-    "northwestern southeastern southwestern".split()
+    "northwestern southeastern southwestern northeast northwest southeast southwest "
+    "upstate downstate midwestern".split()
+)
+#: Nouns for what an organisation is (``the pro-government Al-Watan newspaper``): the words
+#: before the name describe the organisation, not some other noun.
+_KIND_NOUNS = frozenset(
+    "newspaper daily paper channel network station broadcaster agency outlet website site "
+    "magazine tv television radio party organisation organization company firm coalition "
+    "alliance".split()
 )
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _QUANTIFIERS = frozenset(
-    "few many several some other more most all only such same own certain various both "
-    "each every much less least".split()
+    "few many several some other others another more most all only such same own certain "
+    "various both each every much less least".split()
 )
 
 
@@ -93,6 +109,11 @@ _TIME_WORDS = frozenset(
 #: Offices whose ``of`` phrase is part of the title (``Secretary of State``).
 _OF_OFFICES = frozenset("secretary minister chief head director chairman chair".split())
 #: A party tag after a name: ``, [R-Texas],``  ``(R-AZ)``  ``, D-N.Y.,``.
+#: A word of a modifier run: letters, digits and the marks inside names and titles; a token
+#: such as ``now?•`` (a link list glued to a name) ends the run.
+_WORDLIKE = re.compile(r"[\w'’.&-]+")
+#: Dependencies of a noun that heads a phrase of its own (``after the proposal Rove warns``).
+_ARGUMENT_DEPS = frozenset({"pobj", "dobj", "iobj", "nsubj", "nsubjpass", "attr", "npadvmod"})
 _PARTY_TAG = re.compile(
     r"(?:['’]s)?\s*[,(]\s*\[?([RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\]?\s*[,)]"
 )
@@ -205,6 +226,8 @@ def _modifier_run(span: Span) -> list[Token]:
                 continue
         if not (modifier or hyphenated or is_quote(token)) or token.is_space:
             break
+        if not is_quote(token) and not _WORDLIKE.fullmatch(token.text):
+            break
         run.insert(0, token)
         i -= 1
     while run and run[0].text in {",", "and"}:
@@ -218,11 +241,26 @@ def _modifier_run(span: Span) -> list[Token]:
     return run
 
 
+def _names_a_person(token: Token) -> bool:
+    """A title of office or a noun for a person (``Presidents``, ``spokesman``)."""
+    return token.lower_ in OFFICES or token.lemma_.lower() in PERSON_NOUNS
+
+
 def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[Descriptor]:
     """The modifier run right before a name, split at scare quotes, commas and "and"."""
     root = span.root
-    if actor_type in {"GPE", "NORP", "LOC"} and root.dep_ in {"compound", "nmod", "amod"}:
-        if root.head.i >= span.end:
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
+        # "A senior EPA official", "former EPA Administrator Gina McCarthy": the words before
+        # the name modify the noun it modifies, unless that noun is the actor's own group or
+        # what it is ("al-Qaeda affiliated al-Nusra Front terrorists", "pro-government
+        # Al-Watan newspaper")
+        head = root.head
+        if actor_type in {"GPE", "NORP", "LOC"}:
+            return []
+        own_group = head.pos_ == "NOUN" and head.lemma_.lower() in GROUP_NOUNS | _KIND_NOUNS
+        if head.pos_ == "NOUN" and not own_group:
+            return []
+        if head.pos_ == "PROPN" and head.i not in actor_tokens:
             return []
     run = _modifier_run(span)
     inside = range(span.start, span.end)
@@ -234,7 +272,11 @@ def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[
         or run[-1].head.i in inside
         or root.head.i == run[-1].i
         or (root.dep_ == "compound" and run[-1].head.i == root.head.i)
-        or (person and run[-1].pos_ == "NOUN")
+        or (
+            person
+            and run[-1].pos_ == "NOUN"
+            and (run[-1].dep_ not in _ARGUMENT_DEPS or _names_a_person(run[-1]))
+        )  # not "after the proposal Rove warns", but "demonising Presidents Putin and Assad"
     ):
         return []
     pieces: list[tuple[list[Token], DescriptorRelation]] = [([], "modifier")]
@@ -251,8 +293,10 @@ def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[
     out = []
     for tokens, relation in pieces:
         tokens = trim(tokens)
-        if not tokens or all(t.lower_ in _DIRECTIONS for t in tokens):
+        if not tokens or all(t.lower_ in _DIRECTIONS or t.tag_ == "HYPH" for t in tokens):
             continue
+        if actor_type == "NORP" and all(t.pos_ == "NOUN" for t in tokens):
+            continue  # "college Republicans": a noun picks out some of the group
         if all(t.i in actor_tokens or t.ent_type_ in _ACTOR_LABELS for t in tokens):
             if not (person and all(t.ent_type_ == "NORP" for t in tokens)):
                 continue
@@ -275,6 +319,11 @@ def _group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descript
     if any(t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not is_quote(t)) for t in tokens):
         return None
     return as_descriptor(trim(tokens), "modifier")
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective the parse sets beside a name as a noun (``a senior at``)."""
+    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "appos")
 
 
 def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
@@ -314,13 +363,15 @@ def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
             heads.append(head)
     if after is not None and after.text == "," and span.end + 1 < len(doc):
         det = doc[span.end + 1]
+        if det.like_num and span.end + 3 < len(doc) and doc[span.end + 2].text == ",":
+            det = doc[span.end + 3]  # "Kiera O'Brien, 21, a senior at Harvard"
         head = det.head
-        if det.lower_ in {"the", "a", "an"} and head.pos_ == "NOUN" and head.i > det.i:
+        if det.lower_ in {"the", "a", "an"} and _nominal(head) and head.i > det.i:
             if head.dep_ not in {"nsubj", "nsubjpass"}:
                 heads.append(head)
     out = []
     for head in heads:
-        if head.pos_ != "NOUN" or head.i in stop or head.i in actor_tokens:
+        if not _nominal(head) or head.i in stop or head.i in actor_tokens:
             continue
         out.append(as_descriptor(noun_phrase(head, stop=stop), "apposition"))
     return [d for d in out if d]

@@ -5,15 +5,18 @@ Method: rules over the shared spaCy parse, after the predicate-nominative sieve 
 (2013). For a mention of an actor that is the subject of a copula (``X is/was/remains/becomes
 NP|ADJ``), or the object of a verb of naming (``X is called/branded/described as NP``,
 ``described X as NP``), the attribute, adjective or ``as`` object is a ``predicate`` descriptor.
-Nothing is read when the verb is negated (``X is not …``) or the clause is denied (``denied
-that X was``), nor from adjectives that describe a state of readiness rather than the actor
-(``X is able to``, ``likely``, ``due``).
+A copula in a relative clause on the name counts too (``Janet McCabe, who was an EPA
+official``). Nothing is read when the verb is negated (``X is not …``), the attribute is
+(``is no fan of``) or the clause is denied (``denied that X was``), when a quote mark stands
+between the verb and the attribute (the attribute is outside the quote), nor from adjectives
+that describe a state of readiness or a stance rather than the actor (``X is able to``,
+``likely``, ``due``, ``critical of``, ``unaware of``).
 
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``): :func:`noun_phrase`,
 :func:`trim` and :func:`as_descriptor` read it that way for predicates, appositions and
-modifiers alike. It does NOT read predicates of pronouns (``he is a dictator``), of relative
-clauses, or verbs of action.
+modifiers alike. It does NOT read predicates of pronouns (``he is a dictator``) or verbs of
+action.
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ _NOT_DESCRIPTIVE = frozenset(
     "able unable likely unlikely sure ready willing due set about eager keen going".split()
 )
 _DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
+_RELATIVES = frozenset({"who", "which", "that"})
+#: ``critical of``, ``opposed to``, ``happy with``: an adjective with these gives a stance
+#: toward something, not what the actor is (``instrumental in``, ``serious about`` still
+#: describe it).
+_STANCE_PREPOSITIONS = frozenset({"of", "to", "with", "toward", "towards"})
 _MAX_TOKENS = 10
 
 
@@ -117,24 +125,60 @@ def _named_as(verb: Token, stop: set[int]) -> list[Descriptor | None]:
     return out
 
 
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children)
+
+
+def _closes_quote(token: Token) -> bool:
+    """A quote mark that closes a quotation (``…measure," the state's attorney general``), not
+    one that opens a scare-quoted attribute (``is "a butcher"``)."""
+    if not is_quote(token) or token.i == 0:
+        return False
+    return token.text in {"”", "’"} or token.doc[token.i - 1].text in {",", ".", "?", "!"}
+
+
+def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
+    """The attribute or adjective of a copula: ``is a terrorist group``, ``was brutal``.
+
+    Not an attribute negated by its determiner (``is no fan of``), not one outside the quote
+    the verb is in (a closing quote mark between them), not an adjective with an infinitive or a
+    stance complement (``able to``, ``critical of``, ``unaware of``), which says how the actor
+    stands toward something, not what it is."""
+    doc = verb.doc
+    out: list[Descriptor | None] = []
+    for child in verb.children:
+        between = doc[verb.i + 1 : child.left_edge.i]
+        if child.i > verb.i and any(_closes_quote(t) for t in between):
+            continue
+        if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                continue
+            out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
+        elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
+            if not any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS)
+                for c in child.children
+            ):
+                left = [doc[i] for i in range(child.left_edge.i, child.i)]
+                out.append(as_descriptor(trim(left + [child]), "predicate"))
+    return out
+
+
 def find_predicates(span: Span) -> list[Descriptor]:
-    """``X is a terrorist group``, ``X was described as a nomad``; not when negated or denied."""
+    """``X is a terrorist group``, ``X, who was an EPA official``, ``X was described as a
+    nomad``; not when negated or denied."""
     root = span.root
     verb = root.head
     stop = set(range(span.start, span.end))
-    if any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t", "never"} for c in verb.children):
-        return []
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS:
-        return []
     out: list[Descriptor | None] = []
+    for relative in root.children:  # "Janet McCabe, who was an EPA official"
+        if relative.dep_ == "relcl" and relative.lemma_ in _COPULAS and not _negated(relative):
+            if any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in relative.children):
+                out += _copula_predicates(relative, stop)
+    if _negated(verb) or (verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS):
+        return [d for d in out if d]
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
-        for child in verb.children:
-            if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
-                out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
-            elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
-                if not any(c.dep_ == "xcomp" for c in child.children):
-                    left = [span.doc[i] for i in range(child.left_edge.i, child.i)]
-                    out.append(as_descriptor(trim(left + [child]), "predicate"))
+        out += _copula_predicates(verb, stop)
     if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
         out += _named_as(verb, stop)
     return [d for d in out if d]

@@ -11,7 +11,10 @@ that stand for the speaker are the *mention* (``speaker_mention_start``/``_end``
 resolve to a name: the full name for a short form (``Toner``), a pronoun by agreement and
 the previous speaker, a description (``the spokesman``, ``the newspaper``); a stand-alone
 quote with no cue goes to the latest speaker and has no mention. A short quoted phrase
-inside indirect speech is part of that speech, not a second event. HTML left in a text is
+inside indirect speech is part of that speech, not a second event, and so is a longer one
+when the clause has as many words of its own (``said that part of its mission involved
+creating "a positive perception of the country"``). A headline glued to the first sentence
+(:mod:`.headlines`) reports no speech. HTML left in a text is
 ignored: the rules read a parse of the text with its markup blanked (same offsets), so markup
 is never reported as speech.
 
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING
 from ...analysis import Quote
 from ...pipeline import Context, analyzer
 from .direct import direct_events
+from .headlines import headline_end, quote_ends_headline
 from .indirect import according_to_events, indirect_events, postposed_events
 from .quotemarks import mask_markup, word_count
 from .speakers import SpeakerResolver
@@ -60,10 +64,19 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     resolver = SpeakerResolver(doc, quoted=direct_spans)
     # a reported clause that is mostly a quoted title ("says his favourite film is "…"") is
     # no more speech than the title itself
-    events = direct + indirect_events(doc, direct_spans + names) + according_to_events(doc)
+    events = direct + indirect_events(doc, direct_spans, names) + according_to_events(doc)
     taken = [(e.content_start, e.content_end) for e in events]
     events += postposed_events(doc, taken)
     events.sort(key=lambda e: (e.content_start, e.content_end))
+    absorbing = [(e.content_start, e.content_end) for e in events if e.absorbs_quotes]
+    headline = headline_end(text)
+    events = [
+        e
+        for e in events
+        if (e.kind != "direct" or not covers(absorbing, e.content_start, e.content_end, 0.9))
+        and not (e.cue is not None and e.cue.idx < headline)
+        and not (e.kind == "direct" and quote_ends_headline(text, e.content_start, e.content_end))
+    ]
     found: list[Quote] = []
     for event in events:
         speaker = event.speaker
@@ -111,7 +124,7 @@ def _drop_nested(found: list[Quote]) -> list[Quote]:
     ]
 
 
-@analyzer("quotes", version="quotes.v2", sets=("quotes",))
+@analyzer("quotes", version="quotes.v3", sets=("quotes",))
 def quotes(ctx: Context) -> dict[str, list[Quote]]:
     """Direct and indirect quotes with speaker, cue and content offsets."""
     return {"quotes": extract_quotes(ctx.doc)}

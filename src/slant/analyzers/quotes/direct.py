@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...spans import Span
-from .quotemarks import QuotePair, find_quote_pairs, word_count
+from .quotemarks import DOUBLE_MARKS, SINGLE_MARKS, QuotePair, find_quote_pairs, word_count
 from .speakers import subject_of
 from .speech import (
     DIRECT_CUES,
@@ -58,6 +58,13 @@ _CUE_REACH = 10
 _LONG_REACH = 30
 _UTTERANCE_END = frozenset(",?!")
 _FUNCTION_WORDS = frozenset("a an the of and or in on at to for with by from".split())
+#: Verbs that name or characterise: ``described X as a "…"`` labels X, it is not speech.
+_NAMING_VERBS = frozenset(
+    "describe call label brand see regard portray characterise characterize depict view "
+    "paint cast dub refer".split()
+)
+#: Verbs of asking and ordering: ``told X to "…"`` is a request, not speech.
+_REQUEST_VERBS = frozenset("tell ask urge order instruct advise beg implore command".split())
 
 
 class _Tokens:
@@ -183,7 +190,7 @@ def _is_name_or_title(doc: Doc, tokens: _Tokens, pair: QuotePair, content: str) 
     """A quote that names rather than reports: after ``so-called``/``dubbed``/``titled``, or a
     capitalised title used inside a clause (``his favourite film is "The Battle of Algiers"``)."""
     before = _window(doc, tokens, pair, forward=False)
-    if before and (before[-1].lower_ in NAMING_CUES or _known_as(before)):
+    if before and (before[-1].lower_ in NAMING_CUES or _known_as(before) or _requested(before)):
         return True
     words = content.split()
     if not words or content.rstrip()[-1:] in ".,?!:;" or len(words) > 8:
@@ -211,11 +218,27 @@ def _own_sentence(text: str, before: list[Token], start: int, end: int) -> bool:
 
 
 def _known_as(before: list[Token]) -> bool:
-    return (
-        len(before) >= 2
-        and before[-1].lower_ == "as"
-        and before[-2].lower_ in ("known", "referred")
+    """``known as "…"``, ``described herself as a "…"``: a name or a label, not speech."""
+    words = [t for t in before if not t.is_punct]
+    if words and words[-1].pos_ == "DET":
+        words = words[:-1]
+    if len(words) < 2 or words[-1].lower_ != "as":
+        return False
+    return words[-2].lower_ in ("known", "referred") or any(
+        t.lemma_.lower() in _NAMING_VERBS and t.pos_ == "VERB" for t in words[:-1]
     )
+
+
+def _requested(before: list[Token]) -> bool:
+    """``told the teen to 'chill' and 'work on …'``: an order or request in quotes (an
+    infinitive after a verb of asking), which reports no speech."""
+    for position, tok in enumerate(before):
+        if tok.lemma_.lower() in _REQUEST_VERBS and tok.pos_ == "VERB":
+            rest = before[position + 1 :]
+            for k, word in enumerate(rest[:-1]):
+                if word.lower_ == "to" and rest[k + 1].text in DOUBLE_MARKS | SINGLE_MARKS:
+                    return True
+    return False
 
 
 def _colon_speaker(before: list[Token]) -> Token | None:

@@ -17,6 +17,8 @@ content. It does not find speech reported by a noun (``voiced alarm that``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .speakers import subject_of
@@ -39,6 +41,11 @@ _INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
 #: Indirect speech whose content is this much quotation is reported as the direct quote only.
 _MOSTLY_QUOTED = 0.4
 _ACCUSING = frozenset({"accuse", "charge"})
+#: ``He went on to say that …``, ``continued to insist that …``: the infinitive is the report.
+_GOING_ON = frozenset({"go", "continue", "proceed"})
+#: ... and at least this many (``said he was "delighted"`` is the direct quote).
+_OWN_WORDS = 4
+_WORD = re.compile(r"\w[\w'’-]*")
 #: After a postposed ``… X said`` only these may end the sentence (``on Sunday``, ``adding``).
 _TAIL_DEPS = frozenset({"punct", "npadvmod", "prep", "advmod", "xcomp", "advcl", "dobj"})
 
@@ -58,6 +65,23 @@ def _clause_span(tokens: list[Token], para: tuple[int, int]) -> tuple[int, int] 
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _says_as_much(text: str, span: tuple[int, int], direct: list[tuple[int, int]]) -> bool:
+    """Whether a reported clause that is largely a quotation has as many words of its own as
+    quoted ones (``said that part of its mission involved creating "a positive perception of
+    the country"``): then the clause is one indirect event, the quotation part of it; not
+    ``noting that Russia had started "a major operation to launch massive strikes …"``."""
+    inside = [(s, e) for s, e in direct if span[0] <= s and e <= span[1] + 2]
+    if not inside:
+        return False
+    quoted = sum(_words(text[s:e]) for s, e in inside)
+    own = _words(text[span[0] : span[1]]) - quoted
+    return own >= max(quoted, _OWN_WORDS)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
 def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
     """The clause a speech verb reports: its complement (``said (that) …``, ``…, X said``),
     or for ``As X wrote, …`` the clause the ``as`` phrase hangs on."""
@@ -67,6 +91,15 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
         if objects:
             return objects[0], list(objects[0].subtree)
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps:  # "said that part of its mission involved …", parsed as an object
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.left_edge.i == verb.i + 1
+            and c.left_edge.lower_ == "that"
+            and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
+        ]
     after = [c for c in comps if c.i > verb.i]
     if comps:
         comp = (after or comps)[0] if after else comps[-1]
@@ -83,7 +116,11 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
 def _is_report(verb: Token) -> bool:
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children):
+    going_on = verb.dep_ == "xcomp" and verb.head.lemma_ in _GOING_ON  # "went on to say that"
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to" and not going_on)
+        for c in verb.children
+    ):
         return False  # "has not said", "to note that": no speech reported
     if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
         return False  # only "pointed out that …" is speech
@@ -92,21 +129,31 @@ def _is_report(verb: Token) -> bool:
     return not inferred or verb.head.lemma_.lower() in DIRECT_CUES
 
 
-def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent]:
-    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes (and of
-    quoted titles): a clause that is mostly one of them is not reported here."""
+def indirect_events(
+    doc: Doc, direct: list[tuple[int, int]], names: Sequence[tuple[int, int]] = ()
+) -> list[SpeechEvent]:
+    """Indirect speech of ``doc``; ``direct`` are the contents of its direct quotes and
+    ``names`` those of quoted names and titles: a clause that is mostly one of them is not
+    reported here, unless it has as many words of its own as quoted (direct quotes only)."""
+    quoted = [*direct, *names]
+    title_spans = list(names)
     events: list[tuple[Token, SpeechEvent]] = []  # with the cue verb of each
     heads: set[int] = set()
     text = doc.text
     for verb in doc:
-        if not _is_report(verb) or covers(direct, verb.idx, verb.idx + 1, 1):
+        if not _is_report(verb) or covers(quoted, verb.idx, verb.idx + 1, 1):
             continue
         reported = _reported_clause(verb)
         if reported is None:
             continue
         head, tokens = reported
         span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
-        if span is None or covers(direct, span[0], span[1], _MOSTLY_QUOTED):
+        if span is None:
+            continue
+        if covers(title_spans, span[0], span[1], _MOSTLY_QUOTED):
+            continue  # "says his favourite film is "The Battle of Algiers"": a title
+        absorbs = covers(direct, span[0], span[1], _MOSTLY_QUOTED)
+        if absorbs and not _says_as_much(text, span, direct):
             continue  # reported speech that is mostly a quotation: the direct quote has it
         subject = subject_of(verb)
         if subject is None or not is_speaker_like(subject):
@@ -114,6 +161,7 @@ def indirect_events(doc: Doc, direct: list[tuple[int, int]]) -> list[SpeechEvent
         event = SpeechEvent(
             "indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text
         )
+        event.absorbs_quotes = absorbs
         events.append((verb, event))
         heads.add(head.i)
     # "X says Y suggested that …" is one speech event of X's, not also one of Y's

@@ -87,7 +87,8 @@ PERSON_NOUNS = frozenset(
     neighbor neighbour chairman chairwoman ambassador diplomat envoy general colonel captain
     major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst pope
     congressman congresswoman student cardinal priest bishop imam rabbi person informant teen
-    scholar client plaintiff proponent
+    scholar client plaintiff proponent duke duchess prince princess king queen monarch emir
+    sultan earl countess
     """.split()
 )
 #: Nouns for a group, a body or a document that can be said to speak.
@@ -151,6 +152,8 @@ class SpeechEvent:
     subject: Token | None = None
     speaker: Speaker | None = None
     cue_text: str | None = None
+    #: an indirect clause with a quotation inside that it reports as one event
+    absorbs_quotes: bool = False
 
 
 def covers(spans: list[tuple[int, int]], start: int, end: int, share: float) -> bool:
