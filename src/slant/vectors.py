@@ -150,4 +150,4 @@ def _text_vector(model: TechniqueModel, text: str) -> np.ndarray:
     ids = np.array([[model.cls_id, *pieces, model.sep_id]], dtype=np.int64)
     hidden = model.hidden_states(ids, np.ones_like(ids))
     pooled = hidden[0, 1:-1].mean(axis=0) if pieces else hidden[0].mean(axis=0)
-    return _normalised(pooled[None, :])[0]
+    return np.asarray(_normalised(pooled[None, :])[0])
