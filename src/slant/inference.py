@@ -11,7 +11,11 @@ so all run with the same options (onnxruntime's ``SessionOptions``):
 - no spinning (``session.intra_op.allow_spinning = 0``): idle pool threads sleep instead of
   busy-waiting for the next operator, which would steal a core from the other workers;
 - one inter-op thread (the models are a chain of layers) and every graph optimisation
-  (``ORT_ENABLE_ALL``: LayerNorm, GELU and MatMul fusions).
+  (``ORT_ENABLE_ALL``: LayerNorm, GELU and MatMul fusions);
+- no memory pattern (``enable_mem_pattern = False``): onnxruntime would plan and keep a block
+  for every input shape it meets, and window and name lengths vary; without it the 24 longest
+  benchmark articles peaked at 1,000 MB instead of 1,158 MB in one process, for the same CPU
+  time (``docs/speed.md``).
 
 Results do not depend on the thread count: the int8 products are exact integer arithmetic
 and onnxruntime shares float work out by rows and columns, never along the summed axis;
@@ -75,4 +79,5 @@ def session(path: Path, *, intra_threads: int | None = None) -> Any:
     options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.enable_mem_pattern = False
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

@@ -94,8 +94,14 @@ class TechniqueModel:
     def version(self) -> str:
         return str(self.config["version"])
 
-    def encode_article(self, text: str, *, batch_size: int = 16) -> ArticleStates:
-        """Encode ``text`` in overlapping windows and average the tag probabilities."""
+    def encode_article(self, text: str) -> ArticleStates:
+        """Encode ``text`` in overlapping windows and average the tag probabilities.
+
+        Each window goes through the encoder alone: the int8 model quantizes its activations
+        per input, so a window's states depend only on its own wordpieces (never on the other
+        windows, nor on other documents), no window is padded, and the activation memory is
+        one window's (a batch of 16 windows set a worker's peak memory on long articles).
+        """
         encoded = encode_text(self.tokenizer, text)
         if len(encoded) == 0:
             probs = np.zeros((0, 3), dtype=np.float32)
@@ -106,10 +112,10 @@ class TechniqueModel:
         ids, mask = batch_inputs(encoded, windows, cls_id=self.cls_id, sep_id=self.sep_id)
         width = ids.shape[1]
         prob_parts, hidden_parts = [], []
-        for rows in _batches(windows, batch_size):
-            used = max(windows[r][1] - windows[r][0] for r in range(rows.start, rows.stop)) + 2
-            probs, hidden = self.run(ids[rows, :used], mask[rows, :used])
-            if used < width:  # the short last window, run alone: pad its outputs back
+        for row, (start, end) in enumerate(windows):
+            used = end - start + 2
+            probs, hidden = self.run(ids[row : row + 1, :used], mask[row : row + 1, :used])
+            if used < width:  # a short last window: pad its outputs to the others' width
                 probs = np.pad(probs, ((0, 0), (0, width - used), (0, 0)))
                 hidden = np.pad(hidden, ((0, 0), (0, width - used), (0, 0)))
             prob_parts.append(probs)
@@ -196,20 +202,6 @@ class TechniqueModel:
         )
         a, b = max(first, windows[best][0]), min(last, windows[best][1])
         return best, a, max(b, a + 1)
-
-
-def _batches(windows: list[tuple[int, int]], size: int) -> list[slice]:
-    """Rows of ``windows`` run together: the full windows ``size`` at a time, and a shorter
-    last window alone, so that no batch is padded (the padding was ~8 % of the work).
-
-    >>> _batches([(0, 4), (3, 7), (6, 8)], 16)
-    [slice(0, 2, None), slice(2, 3, None)]
-    """
-    full = len(windows)
-    if full > 1 and windows[-1][1] - windows[-1][0] < windows[0][1] - windows[0][0]:
-        full -= 1
-    rows = [slice(begin, min(begin + size, full)) for begin in range(0, full, size)]
-    return rows + ([slice(full, len(windows))] if full < len(windows) else [])
 
 
 def _inside_word(text: str, offsets: np.ndarray, i: int) -> bool:
