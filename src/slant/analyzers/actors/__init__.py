@@ -91,13 +91,10 @@ def _speaker_keys(quotes: Sequence[Quote], text: str) -> list[tuple[tuple[int, i
     keys: list[tuple[tuple[int, int] | None, str]] = []
     for quote in quotes:
         start, end = quote.speaker_start, quote.speaker_end
-        head = _speaker_head(text, start, end) if start is not None and end is not None else None
-        keys.append(
-            (
-                head if end is not None and start is not None and end > start else None,
-                (quote.speaker or "").strip().lower(),
-            )
-        )
+        head = None
+        if start is not None and end is not None and end > start:
+            head = _speaker_head(text, start, end)
+        keys.append((head, (quote.speaker or "").strip().lower()))
     return keys
 
 
