@@ -555,3 +555,23 @@ def test_cli_min_score_is_recorded_and_checked(corpus_path, runner):
 def test_min_score_outside_0_1_is_refused(tiny_corpus):
     with pytest.raises(InputError, match="technique_min_score"):
         _compare(tiny_corpus, technique_min_score=-0.1)
+
+
+def test_reports_say_from_which_score_techniques_count(corpus_path):
+    import io
+
+    from rich.console import Console
+
+    from slant.report.compare_text import print_comparison
+
+    path = _scored_corpus(corpus_path, "techniques.v3")
+    with Corpus(path, create=False) as corpus:
+        default = compare(corpus, a="source:herald", b="source:voice", min_count=1)
+        everything = compare(
+            corpus, a="source:herald", b="source:voice", min_count=1, technique_min_score=0.0
+        )
+    assert "calibrated score of at least 0.60" in render_comparison(default)
+    assert "Every stored finding" in render_comparison(everything)
+    out = io.StringIO()
+    print_comparison(default, Console(file=out, width=200, color_system=None))
+    assert "Techniques per 1,000 words (score ≥ 0.60)" in out.getvalue()

@@ -344,6 +344,7 @@ def _view(comparison: Comparison) -> dict[str, Any]:
         "technique_chart": _interval_chart(technique_rows, 0.0, high),
         "technique_rows": technique_rows,
         "voice_rows": voice_rows,
+        "technique_min_score": comparison.technique_min_score,
         "unattributed": PerSide(
             comparison.technique_voices.a.unattributed, comparison.technique_voices.b.unattributed
         ),

@@ -131,8 +131,13 @@ def _actors(c: Comparison, labels: Mapping[SideKey, str], console: Console) -> N
 
 def _rates(c: Comparison, labels: Mapping[SideKey, str], console: Console) -> None:
     table = _table(
-        "Techniques per 1,000 words, mean tone, share of articles with each frame [95 % CI];"
-        " * = real difference",
+        "Techniques per 1,000 words"
+        + (
+            f" (score ≥ {c.technique_min_score:.2f})"
+            if c.technique_min_score > 0
+            else " (every stored finding)"
+        )
+        + ", mean tone, share of articles with each frame [95 % CI]; * = real difference",
         "",
         labels["a"],
         labels["b"],
