@@ -1,13 +1,15 @@
-"""Where one process spends its time: the spaCy parse, the shared sentence vectors, and each
-analyzer, per document, over the same articles as ``benchmarks/throughput.py``.
+"""Where one process spends its time: the spaCy parse, the shared encoder pass and sentence
+vectors, and each analyzer, per document, over the same articles as ``benchmarks/throughput.py``.
 
 Runs :func:`slant.annotate.analyze_batch`'s steps by hand, one batch at a time, and times each
 step in CPU time of this process (``time.process_time``, all its threads: on a shared machine
-wall time mostly measures the other processes); the sentence vectors are computed (and timed)
-before the analyzers that read them, so ``frames`` and ``roles`` show only their own work.
+wall time mostly measures the other processes); the technique encoder's pass over the text and
+the sentence vectors pooled from it are made (and timed) before the analyzers that read them, so
+``techniques``, ``frames`` and ``roles`` show only their own work. Run it with
+``SLANT_THREADS=1`` to time what one worker of ``annotate --workers 2`` does on two cores.
 ``--profile FILE`` also writes a cProfile of the whole run (read it with ``python -m pstats FILE``).
 
-    .venv/bin/python benchmarks/stages.py --n 48 --batch-size 16
+    SLANT_THREADS=1 .venv/bin/python benchmarks/stages.py --n 48 --batch-size 16
 """
 
 from __future__ import annotations
@@ -56,8 +58,11 @@ def main() -> None:
             ctx.sentences  # noqa: B018 - computed here to be timed apart
             seconds["sentences"] += time.process_time() - start
             start = time.process_time()
+            ctx.article_states  # noqa: B018
+            seconds["encoder pass (technique model)"] += time.process_time() - start
+            start = time.process_time()
             ctx.sentence_vectors  # noqa: B018
-            seconds["sentence vectors (MiniLM)"] += time.process_time() - start
+            seconds["sentence vectors (pooled)"] += time.process_time() - start
             for spec in specs:
                 start = time.process_time()
                 ctx._run(spec)

@@ -24,12 +24,12 @@ REGISTRY = {
     "actors": ("actors.v3", ("actors",), ("tone", "quotes", "scare_quotes")),
     "citations": ("citations.v1", ("citations",), ()),
     "claims": ("claims.v1", ("claims", "casualties"), ()),
-    "frames": ("frames.v1", ("frames", "frame_evidence"), ()),
+    "frames": ("frames.v2", ("frames", "frame_evidence"), ()),
     "language": ("language.v1", ("language",), ()),
     "quotes": ("quotes.v3", ("quotes",), ()),
-    "roles": ("roles.v1", ("roles",), ("actors",)),
+    "roles": ("roles.v2", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
-    "techniques": ("techniques.v3", ("techniques",), ("quotes",)),
+    "techniques": ("techniques.v4", ("techniques",), ("quotes",)),
     "tone": ("tone.v1", ("tone",), ()),
 }
 

@@ -101,7 +101,7 @@ def test_analyzer_fills_frames_and_evidence() -> None:
     for items in data["frame_evidence"].values():
         for item in items:
             assert ECONOMIC[item["start"] : item["end"]]
-    assert analysis.analyzers["frames"] == "frames.v1"
+    assert analysis.analyzers["frames"] == "frames.v2"
 
 
 def test_missing_model_file_gives_model_error(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_analyzer_fills_role_of_each_actor() -> None:
     )
     analysis = slant.analyze(text, analyzers=["roles"])
     assert analysis.actors
-    assert analysis.analyzers["roles"] == "roles.v1"
+    assert analysis.analyzers["roles"] == "roles.v2"
     for actor in analysis.actors:
         assert actor.role in (*ROLES, None)
         assert 0.0 <= actor.role_score <= 1.0

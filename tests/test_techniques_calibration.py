@@ -100,7 +100,10 @@ def test_detect_scores_are_the_map_applied_to_the_raw_probabilities() -> None:
             assert c.score == r.score
             continue
         assert r.score == pytest.approx(r.span_score * r.technique_score, abs=1e-3)
-        assert c.score == calibration.probability(r.span_score, r.technique_score, r.end - r.start)
+        # span_score and technique_score are rounded to 4 places, so the map applied to them
+        # may differ from the score (made from the unrounded ones) in the last place.
+        expected = calibration.probability(r.span_score, r.technique_score, r.end - r.start)
+        assert c.score == pytest.approx(expected, abs=2e-4)
 
 
 TEXT = "A vile plan and a fine day."

@@ -21,8 +21,9 @@ The contract, checked here:
   which modules were imported; an unknown name or a cycle fails loudly.
 
 Shared resources are computed once per document, lazily, on the :class:`Context`: the spaCy
-parse (``ctx.doc``), its sentences (``ctx.sentences``) and their MiniLM vectors
-(``ctx.sentence_vectors``).
+parse (``ctx.doc``), its sentences (``ctx.sentences``), the technique encoder's pass over the
+text (``ctx.article_states``) and the sentence vectors pooled from it
+(``ctx.sentence_vectors``, :mod:`slant.vectors`).
 
 Analyzers are found in the modules of :mod:`slant.analyzers` and in other installed
 packages through the entry-point group ``slant.analyzers`` (pluggy/datasette style): a
@@ -60,6 +61,8 @@ from .spans import sentences as doc_sentences
 if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc
+
+    from .techniques.runtime import ArticleStates
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -213,6 +216,7 @@ class Context:
         self.document = document
         self._doc = parsed
         self._sentences: list[Span] | None = None
+        self._states: ArticleStates | None = None
         self._vectors: np.ndarray | None = None
         self._fields: dict[str, Any] = {}
         self._owners: dict[str, str] = {}
@@ -240,12 +244,23 @@ class Context:
         return self._sentences
 
     @property
-    def sentence_vectors(self) -> np.ndarray:
-        """MiniLM vectors of :attr:`sentences`, shape ``(n, 384)``, read-only, computed once."""
-        if self._vectors is None:
-            from .encoder import encode
+    def article_states(self) -> ArticleStates:
+        """The technique encoder's pass over the text (wordpieces, windows, tag probabilities,
+        hidden states), made once and shared by ``techniques`` and :attr:`sentence_vectors`."""
+        if self._states is None:
+            from .techniques import get_model
 
-            vectors = encode([self.text[s.start : s.end] for s in self.sentences])
+            self._states = get_model().encode_article(self.text)
+        return self._states
+
+    @property
+    def sentence_vectors(self) -> np.ndarray:
+        """Vectors of :attr:`sentences` pooled from :attr:`article_states`
+        (:func:`slant.vectors.sentence_vectors`), shape ``(n, 384)``, read-only, made once."""
+        if self._vectors is None:
+            from .vectors import sentence_vectors
+
+            vectors = sentence_vectors(self.article_states, self.sentences)
             vectors.flags.writeable = False
             self._vectors = vectors
         return self._vectors

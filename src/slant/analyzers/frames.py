@@ -3,8 +3,9 @@
 Method: the five generic frames of Semetko & Valkenburg (*Framing European politics*, Journal of
 Communication 2000) — resolution, human interest, conflict, morality, economic — as annotated on
 climate-change news by Frermann et al. (*Conflicts, Villains, Resolutions: Towards models of
-Narrative Media Framing*, ACL 2023). Each sentence is embedded with the shared MiniLM encoder
-(:mod:`slant.encoder`); the article is the mean and the element-wise maximum of its sentence
+Narrative Media Framing*, ACL 2023). Each sentence's vector is pooled from the technique
+encoder's pass over the article (:mod:`slant.vectors`: one transformer pass serves techniques,
+frames and roles); the article is the mean and the element-wise maximum of its sentence
 vectors, and one logistic regression per frame (trained by :mod:`slant.train.frames`, weights in
 ``models/frames/frames.npz``) gives its score. The bias of each frame is shifted so that a score
 of 0.5 is the decision threshold chosen by cross-validation for F1: ``score >= 0.5`` means
@@ -25,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..artefacts import read_npz
-from ..encoder import DIMENSIONS, encode
 from ..errors import ModelError
 from ..pipeline import Context, analyzer
 from ..spans import Span, sentences
+from ..vectors import BASE_ENCODER, DIMENSIONS, require_encoder, sentence_vectors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -76,6 +77,7 @@ class FrameModel:
         data = read_npz(
             path,
             keys=("frames", "poolings", "weights", "bias"),
+            optional=("encoder",),
             model="frame",
             retrain="slant train frames --data ../shared/data/framing-train.tsv",
         )
@@ -95,6 +97,12 @@ class FrameModel:
                 f"the frame model {path} does not match this version of slant: "
                 "reinstall slant or retrain it with `slant train frames`"
             )
+        require_encoder(
+            str(data.get("encoder", BASE_ENCODER)),
+            path=path,
+            model="frame",
+            retrain="slant train frames --data ../shared/data/framing-train.tsv",
+        )
         return model
 
     def article_scores(self, vectors: np.ndarray) -> np.ndarray:
@@ -124,9 +132,10 @@ def find_frames(
     >>> bool(scores["economic"] > scores["human_interest"])
     True
     """
+    from ..techniques import get_model
+
     spans = sentences(doc)
-    text = doc.text  # Doc.text joins every token on each access
-    vectors = encode([text[s.start : s.end] for s in spans])
+    vectors = sentence_vectors(get_model().encode_article(doc.text), spans)
     return frames_of_sentences(spans, vectors, model=model, evidence_per_frame=evidence_per_frame)
 
 
@@ -158,7 +167,7 @@ def frames_of_sentences(
     return scores, evidence
 
 
-@analyzer("frames", version="frames.v1", sets=("frames", "frame_evidence"))
+@analyzer("frames", version="frames.v2", sets=("frames", "frame_evidence"))
 def frames(ctx: Context) -> dict[str, Any]:
     """Generic news frames (Semetko & Valkenburg) and the sentences that support each."""
     scores, evidence = frames_of_sentences(ctx.sentences, ctx.sentence_vectors)

@@ -2,17 +2,17 @@
 
 Method: the character roles of Frermann et al. (*Conflicts, Villains, Resolutions: Towards models
 of Narrative Media Framing*, ACL 2023), learnt from their climate-change articles. An entity is
-represented by the MiniLM vector (:mod:`slant.encoder`) of its name, the mean vector of the
-sentences that mention it, and their difference; a multinomial logistic regression (trained by
-:mod:`slant.train.roles`, weights in ``models/roles/roles.npz``) gives four scores: hero,
-villain, victim and :data:`NO_ROLE` (learnt from the actors of the training articles that the
-annotators left without a role). ``role`` is the best of the three roles when it beats "none",
-else None; ``role_score`` is the best role's probability either way. Mentions are the ``actors``
-analyzer's offsets, or, for :func:`cast_roles`, case-insensitive whole-word matches of the given
-string (falling back to its longest word). It reads sentence content, not syntax: it does not
-know who does what to whom inside a sentence, so two actors named in the same sentences get
-similar context; and much of what it knows is who tends to be cast as what in climate news (see
-the model card for how it transfers to other news).
+represented by the vector of its name read alone, the mean vector of the sentences that mention it
+(both from the technique encoder, :mod:`slant.vectors`), and their difference; a multinomial
+logistic regression (trained by :mod:`slant.train.roles`, weights in ``models/roles/roles.npz``)
+gives four scores: hero, villain, victim and :data:`NO_ROLE` (learnt from the actors of the
+training articles that the annotators left without a role). ``role`` is the best of the three roles
+when it beats "none", else None; ``role_score`` is the best role's probability either way. Mentions
+are the ``actors`` analyzer's offsets, or, for :func:`cast_roles`, case-insensitive whole-word
+matches of the given string (falling back to its longest word). It reads sentence content, not
+syntax: it does not know who does what to whom inside a sentence, so two actors named in the same
+sentences get similar context; and much of what it knows is who tends to be cast as what in climate
+news (see the model card for how it transfers to other news).
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ import numpy as np
 from ..analysis import ROLES, Actor, Role, RoleName
 from ..artefacts import read_npz
 from ..document import Document
-from ..encoder import DIMENSIONS, encode
 from ..errors import InputError, ModelError
 from ..pipeline import Context, analyzer
 from ..spans import overlaps_any
+from ..vectors import BASE_ENCODER, DIMENSIONS, require_encoder, text_vectors
 
 __all__ = [
     "NO_ROLE",
@@ -75,6 +75,7 @@ class RoleModel:
         data = read_npz(
             path,
             keys=("roles", "weights", "bias"),
+            optional=("encoder",),
             model="role",
             retrain="slant train roles --data ../shared/data/framing-roles-train.tsv",
         )
@@ -92,6 +93,12 @@ class RoleModel:
                 f"the role model {path} does not match this version of slant: "
                 "reinstall slant or retrain it with `slant train roles`"
             )
+        require_encoder(
+            str(data.get("encoder", BASE_ENCODER)),
+            path=path,
+            model="role",
+            retrain="slant train roles --data ../shared/data/framing-roles-train.tsv",
+        )
         return model
 
     def scores(self, entity: np.ndarray, context: np.ndarray) -> np.ndarray:
@@ -184,7 +191,7 @@ def cast_roles(text: str, entities: list[str]) -> list[dict[str, Any]]:
     if not sentences:
         raise InputError("cast_roles got a text without sentences; pass the article text")
     groups = [entity_sentences(name, text, sentences) for name in names]
-    probabilities = model.scores(encode(names), context_vectors(vectors, groups))
+    probabilities = model.scores(text_vectors(names), context_vectors(vectors, groups))
     out = []
     for name, group, row in zip(names, groups, probabilities, strict=True):
         role, _ = _best_role(row, model.roles)
@@ -219,7 +226,9 @@ def cast_actors(
         return []
     model = model or get_role_model()
     groups = [sentences_with(list(actor.mentions), sentences) for actor in actors]
-    probabilities = model.scores(encode([a.name for a in actors]), context_vectors(vectors, groups))
+    probabilities = model.scores(
+        text_vectors([a.name for a in actors]), context_vectors(vectors, groups)
+    )
     cast = []
     for actor, group, row in zip(actors, groups, probabilities, strict=True):
         role, score = _best_role(row, model.roles)
@@ -228,7 +237,7 @@ def cast_actors(
     return cast
 
 
-@analyzer("roles", version="roles.v1", sets=("roles",), requires=("actors",))
+@analyzer("roles", version="roles.v2", sets=("roles",), requires=("actors",))
 def roles(ctx: Context) -> dict[str, list[Role]]:
     """Hero, villain or victim for each actor (Frermann et al. 2023 roles)."""
     actors: list[Actor] = ctx.output("actors")

@@ -27,23 +27,29 @@ from ..analysis import Quote, Technique
 from ..pipeline import Context, analyzer
 from ..techniques import TechniqueModel, explain, get_model
 from ..techniques.detect import detect
+from ..techniques.runtime import ArticleStates
 from ..techniques.voice import voice_of
 
 __all__ = ["find_techniques", "techniques"]
 
 
 def find_techniques(
-    text: str, *, quotes: Sequence[Quote] = (), model: TechniqueModel | None = None
+    text: str,
+    *,
+    quotes: Sequence[Quote] = (),
+    model: TechniqueModel | None = None,
+    states: ArticleStates | None = None,
 ) -> list[Technique]:
     """Return the technique spans of ``text`` in document order; spans inside one of
-    ``quotes`` (the quotes of the same text) are in the ``quoted`` voice.
+    ``quotes`` (the quotes of the same text) are in the ``quoted`` voice. ``states``: the
+    model's pass over ``text`` when it was already made (``ctx.article_states``).
 
     >>> find_techniques("They are jihadi thugs.")  # doctest: +SKIP
     [Technique(technique='Name_Calling,Labeling', start=9, end=21, text='jihadi thugs', ...)]
     """
     model = model or get_model()
     found = []
-    for d in detect(model, model.encode_article(text)):
+    for d in detect(model, states if states is not None else model.encode_article(text)):
         voice = voice_of(d.start, d.end, quotes)
         found.append(
             Technique(
@@ -61,8 +67,9 @@ def find_techniques(
     return found
 
 
-@analyzer("techniques", version="techniques.v3", sets=("techniques",), requires=("quotes",))
+@analyzer("techniques", version="techniques.v4", sets=("techniques",), requires=("quotes",))
 def techniques(ctx: Context) -> dict[str, list[Technique]]:
     """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model,
     each in the author's voice or a quoted speaker's."""
-    return {"techniques": find_techniques(ctx.text, quotes=ctx.output("quotes"))}
+    found = find_techniques(ctx.text, quotes=ctx.output("quotes"), states=ctx.article_states)
+    return {"techniques": found}

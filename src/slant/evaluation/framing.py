@@ -61,7 +61,7 @@ class RoleMention:
 
 @dataclass(frozen=True)
 class EmbeddedArticle:
-    """An article's sentence offsets and their MiniLM vectors (and its parse, when kept)."""
+    """An article's sentence offsets and their vectors (and its parse, when kept)."""
 
     id: str
     text: str
@@ -117,21 +117,17 @@ def read_roles(path: Path) -> list[RoleMention]:
 def embed_articles(
     texts: Sequence[tuple[str, str]], *, keep_docs: bool = False
 ) -> list[EmbeddedArticle]:
-    """Split ``(id, text)`` pairs into sentences as the analyzers do and embed every sentence."""
-    from ..encoder import encode
+    """Split ``(id, text)`` pairs into sentences as the analyzers do and give every sentence
+    the vector the analyzers give it (:func:`slant.vectors.sentence_vectors`)."""
     from ..nlp import get_nlp
+    from ..techniques import get_model
+    from ..vectors import sentence_vectors
 
-    docs = list(get_nlp().pipe((text for _, text in texts), batch_size=16))
-    spans = [sentences(doc) for doc in docs]
-    found_text = [
-        text[s:e] for (_, text), found in zip(texts, spans, strict=True) for s, e in found
-    ]
-    vectors = encode(found_text)
-    out, first = [], 0
-    for (article_id, text), found, doc in zip(texts, spans, docs, strict=True):
-        article_vectors = vectors[first : first + len(found)]
-        out.append(
-            EmbeddedArticle(article_id, text, found, article_vectors, doc if keep_docs else None)
-        )
-        first += len(found)
+    model = get_model()
+    docs = get_nlp().pipe((text for _, text in texts), batch_size=16)
+    out = []
+    for (article_id, text), doc in zip(texts, docs, strict=True):
+        found = sentences(doc)
+        vectors = sentence_vectors(model.encode_article(text), found)
+        out.append(EmbeddedArticle(article_id, text, found, vectors, doc if keep_docs else None))
     return out

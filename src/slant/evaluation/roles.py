@@ -114,7 +114,7 @@ def role_examples(
     none of its annotated entities; annotators marked the salient entities only, so these are
     mostly (not all) actors without a narrative role.
     """
-    from ..encoder import encode
+    from ..vectors import text_vectors
 
     texts = {a.id: a.text for a in read_framing(articles_path)}
     absent = sorted({m.article_id for m in mentions} - set(texts))
@@ -136,7 +136,7 @@ def role_examples(
             examples.append((article.id, name, group, CLASSES.index(NO_ROLE)))
     by_id = {a.id: a for a in articles}
     names = sorted({name for _, name, _, _ in examples})
-    name_vectors = dict(zip(names, encode(names), strict=True))
+    name_vectors = dict(zip(names, text_vectors(names), strict=True))
     rows = [
         role_features(
             name_vectors[name][None, :], context_vectors(by_id[article_id].vectors, [group])

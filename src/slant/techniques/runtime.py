@@ -104,16 +104,14 @@ class TechniqueModel:
             len(encoded), size=self.config["window"], stride=self.config["stride"]
         )
         ids, mask = batch_inputs(encoded, windows, cls_id=self.cls_id, sep_id=self.sep_id)
+        width = ids.shape[1]
         prob_parts, hidden_parts = [], []
-        for begin in range(0, len(windows), batch_size):
-            feed = {
-                "input_ids": ids[begin : begin + batch_size],
-                "attention_mask": mask[begin : begin + batch_size],
-            }
-            try:
-                probs, hidden = self.session.run(["tag_probs", "hidden"], feed)
-            except Exception as exc:  # onnxruntime raises its own untyped errors
-                raise ModelError(f"the technique model failed to run: {exc}") from exc
+        for rows in _batches(windows, batch_size):
+            used = max(windows[r][1] - windows[r][0] for r in range(rows.start, rows.stop)) + 2
+            probs, hidden = self.run(ids[rows, :used], mask[rows, :used])
+            if used < width:  # the short last window, run alone: pad its outputs back
+                probs = np.pad(probs, ((0, 0), (0, width - used), (0, 0)))
+                hidden = np.pad(hidden, ((0, 0), (0, width - used), (0, 0)))
             prob_parts.append(probs)
             hidden_parts.append(hidden)
         window_probs = np.concatenate(prob_parts)
@@ -123,6 +121,21 @@ class TechniqueModel:
             totals[start:end] += window_probs[row, 1 : end - start + 1]
             counts[start:end] += 1
         return ArticleStates(encoded, windows, totals / counts, np.concatenate(hidden_parts))
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Tag probabilities ``(batch, width, 3)`` and last hidden states ``(batch, width,
+        384)`` of a batch of ``[CLS] … [SEP]`` inputs."""
+        try:
+            probs, hidden = self.session.run(
+                ["tag_probs", "hidden"], {"input_ids": ids, "attention_mask": mask}
+            )
+        except Exception as exc:  # onnxruntime raises its own untyped errors
+            raise ModelError(f"the technique model failed to run: {exc}") from exc
+        return np.asarray(probs), np.asarray(hidden)
+
+    def hidden_states(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last hidden states of a batch of inputs (see :meth:`run`)."""
+        return self.run(ids, mask)[1]
 
     def find_spans(
         self,
@@ -183,6 +196,20 @@ class TechniqueModel:
         )
         a, b = max(first, windows[best][0]), min(last, windows[best][1])
         return best, a, max(b, a + 1)
+
+
+def _batches(windows: list[tuple[int, int]], size: int) -> list[slice]:
+    """Rows of ``windows`` run together: the full windows ``size`` at a time, and a shorter
+    last window alone, so that no batch is padded (the padding was ~8 % of the work).
+
+    >>> _batches([(0, 4), (3, 7), (6, 8)], 16)
+    [slice(0, 2, None), slice(2, 3, None)]
+    """
+    full = len(windows)
+    if full > 1 and windows[-1][1] - windows[-1][0] < windows[0][1] - windows[0][0]:
+        full -= 1
+    rows = [slice(begin, min(begin + size, full)) for begin in range(0, full, size)]
+    return rows + ([slice(full, len(windows))] if full < len(windows) else [])
 
 
 def _inside_word(text: str, offsets: np.ndarray, i: int) -> bool:

@@ -19,6 +19,7 @@ from ..evaluation.frames import (
     fit_frames,
     labelled_articles,
 )
+from ..vectors import encoder_id
 
 __all__ = ["save_frame_model", "train_and_score_frames"]
 
@@ -32,6 +33,7 @@ def save_frame_model(model: FrameModel, path: Path) -> None:
         poolings=np.array(model.poolings),
         weights=model.weights,
         bias=model.bias,
+        encoder=np.array(encoder_id()),
     )
 
 

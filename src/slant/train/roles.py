@@ -13,6 +13,7 @@ import numpy as np
 
 from ..analyzers.roles import RoleModel
 from ..evaluation.roles import RoleScores, cross_validate_roles, examples_of, fit_roles
+from ..vectors import encoder_id
 
 __all__ = ["save_role_model", "train_and_score_roles"]
 
@@ -20,7 +21,13 @@ __all__ = ["save_role_model", "train_and_score_roles"]
 def save_role_model(model: RoleModel, path: Path) -> None:
     """Write ``model`` as the small ``.npz`` that :meth:`RoleModel.load` reads."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, roles=np.array(model.roles), weights=model.weights, bias=model.bias)
+    np.savez_compressed(
+        path,
+        roles=np.array(model.roles),
+        weights=model.weights,
+        bias=model.bias,
+        encoder=np.array(encoder_id()),
+    )
 
 
 def train_and_score_roles(
