@@ -29,13 +29,15 @@ pronouns, so a sentence that names an actor only as "he" does not count toward i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
 from ...spans import overlaps_any
+from ..quotes.docindex import doc_text, token_indexes
 from ..tone import tone_at
 from .descriptors import MODIFIER_POS, find_descriptors
 from .mentions import ActorCluster, find_actor_clusters
@@ -83,28 +85,49 @@ def _speaker_head(text: str, start: int, end: int) -> tuple[int, int]:
     return head_start, head_start + len(words[-1])
 
 
-def _resolves_to(quote: Quote, cluster: ActorCluster, labels: list[Descriptor], text: str) -> bool:
-    start, end = quote.speaker_start, quote.speaker_end
-    if start is not None and end is not None and end > start:
-        head_start, head_end = _speaker_head(text, start, end)
-        spans = [*cluster.mentions, *((d.start, d.end) for d in labels)]
-        if overlaps_any((head_start, head_end), spans):
-            return True
-    speaker = (quote.speaker or "").strip().lower()
-    if not speaker:
-        return False
-    if speaker in cluster.forms or speaker == cluster.name.lower():
-        return True
-    return (
-        " " not in speaker
-        and cluster.type == "PERSON"
-        and cluster.name.lower().endswith(f" {speaker}")
-    )
+def _speaker_keys(quotes: Sequence[Quote], text: str) -> list[tuple[tuple[int, int] | None, str]]:
+    """For each quote, the head word span of its speaker (None without one) and the speaker's
+    name lower-cased: what :func:`_times_quoted` compares with each actor."""
+    keys: list[tuple[tuple[int, int] | None, str]] = []
+    for quote in quotes:
+        start, end = quote.speaker_start, quote.speaker_end
+        head = None
+        if start is not None and end is not None and end > start:
+            head = _speaker_head(text, start, end)
+        keys.append((head, (quote.speaker or "").strip().lower()))
+    return keys
+
+
+def _times_quoted(
+    keys: list[tuple[tuple[int, int] | None, str]],
+    cluster: ActorCluster,
+    labels: list[Descriptor],
+) -> int:
+    """How many quotes resolve to the actor (module doc): the speaker's head word lies in one
+    of its mentions or ``label`` descriptors, or the speaker's name is a form of its name."""
+    spans = sorted([*cluster.mentions, *((d.start, d.end) for d in labels)])
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
+    name = cluster.name.lower()
+    count = 0
+    for head, speaker in keys:
+        if head is not None:
+            before = bisect_left(starts, head[1])  # the spans that start before the head ends
+            if before and reach[before - 1] > head[0]:
+                count += 1
+                continue
+        if not speaker:
+            continue
+        if speaker in cluster.forms or speaker == name:
+            count += 1
+        elif " " not in speaker and cluster.type == "PERSON" and name.endswith(f" {speaker}"):
+            count += 1
+    return count
 
 
 def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:
     """Add ``label`` descriptors: ``the N`` for the one actor already called N (module doc)."""
-    text = doc.text
+    text = doc_text(doc)
     actor_tokens: set[int] = set()
     for cluster in clusters:
         for start, end in cluster.mentions:
@@ -125,7 +148,7 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
                 uses[index] = min(uses.get(index, start), start)
     taken = [(d.start, d.end) for ds in results for d in ds]
     sentence_starts = [s.start_char for s in doc.sents]
-    for token in doc:
+    for token in (doc[i] for i in token_indexes(doc, "lower", {"the"})):
         if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
             continue
         head = token.head
@@ -180,7 +203,7 @@ def find_actors(
     clusters = find_actor_clusters(doc)
     descriptors = find_descriptors(doc, clusters, scare_spans=list(scare_spans))
     link_labels(doc, clusters, descriptors)
-    text = doc.text
+    keys = _speaker_keys(quotes, doc_text(doc))
     return [
         Actor(
             name=cluster.name,
@@ -188,10 +211,7 @@ def find_actors(
             mentions=list(cluster.mentions),
             descriptors=found,
             tone=tone_at(sentence_tones, cluster.mentions),
-            times_quoted=sum(
-                _resolves_to(q, cluster, [d for d in found if d.relation == "label"], text)
-                for q in quotes
-            ),
+            times_quoted=_times_quoted(keys, cluster, [d for d in found if d.relation == "label"]),
         )
         for cluster, found in zip(clusters, descriptors, strict=True)
     ]

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING
 from ...analysis import Descriptor, DescriptorRelation
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
+from ..quotes.docindex import doc_text
 from ..quotes.speech import PERSON_NOUNS
 from .mentions import HONORIFICS, OFFICES, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
@@ -423,7 +424,7 @@ def find_descriptors(
     ``scare_spans`` are the ``[start, end)`` of words inside scare quotes (the
     ``scare_quotes`` analyzer); descriptors equal to one get the relation ``scare_quote``.
     """
-    text = doc.text
+    text = doc_text(doc)
     actor_tokens: set[int] = set()
     spans_by_cluster: list[list[Span]] = []
     for cluster in clusters:

@@ -33,9 +33,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..quotes.docindex import doc_text, entities
+
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc
 
 __all__ = ["HONORIFICS", "OFFICES", "RANKS", "ActorCluster", "find_actor_clusters"]
@@ -95,9 +100,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _entity_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    text = doc.text
+    text = doc_text(doc)
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
@@ -252,6 +257,52 @@ def _display_name(forms: list[str], counts: Counter[str], actor_type: str) -> st
     return max(words, key=lambda f: (counts[f], len(f)))
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(form: str) -> re.Pattern[str]:
+    """The pattern of ``form`` as a whole word, any case (compiled once per form, not once
+    per document: names recur across a corpus)."""
+    return re.compile(rf"(?<![\w’']){re.escape(form)}(?![\w])", re.IGNORECASE)
+
+
+#: A character outside ASCII that case-insensitive matching takes for an ASCII letter
+#: (the Kelvin sign for ``k``, the long s for ``s``).
+_ASCII_TWIN = re.compile("[a-z]", re.IGNORECASE)
+
+
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased, when that keeps every offset and matches exactly what
+    case-insensitive matching of an ASCII name matches; else None."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    if any(_ASCII_TWIN.match(c) for c in set(text) if not c.isascii()):
+        return None
+    return lowered
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _occurrences(text: str, folded: str | None, form: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each match of :func:`_whole_word` in ``text``, as ``finditer``
+    gives them; for an ASCII name in a text :func:`_folded` allows, found with ``str.find``
+    on the folded text (no pattern to compile, one pass in C per name)."""
+    if folded is None or not form.isascii():
+        for match in _whole_word(form).finditer(text):
+            yield match.start(), match.end()
+        return
+    needle, size, pos = form.lower(), len(form), 0
+    while (at := folded.find(needle, pos)) >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + size] if at + size < len(text) else ""
+        if (before and (_is_word(before) or before in "’'")) or (after and _is_word(after)):
+            pos = at + 1
+            continue
+        yield at, at + size
+        pos = at + size
+
+
 def find_actor_clusters(doc: Doc) -> list[ActorCluster]:
     """Return the actors named in a spaCy ``Doc``, in order of first mention.
 
@@ -259,7 +310,7 @@ def find_actor_clusters(doc: Doc) -> list[ActorCluster]:
     >>> [c.name for c in find_actor_clusters(parse("Islamic State (IS) lost. IS fled."))]
     ['Islamic State']
     """
-    text = doc.text
+    text = doc_text(doc)
     entity_mentions = _entity_mentions(doc)
     surface: dict[str, str] = {}
     labels: dict[str, Counter[str]] = {}
@@ -273,17 +324,18 @@ def find_actor_clusters(doc: Doc) -> list[ActorCluster]:
         labels.setdefault(key, Counter())
     taken: list[tuple[int, int, str]] = []
     covered = bytearray(len(text))
+    folded = _folded(text)
     for key in sorted(surface, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w’']){re.escape(surface[key])}(?![\w])", re.IGNORECASE)
-        for match in pattern.finditer(text):
-            form, found = surface[key], match.group(0)
+        form = surface[key]
+        for start, end in _occurrences(text, folded, form):
+            found = text[start:end]
             if found[1:] != form[1:] or (found[0] != form[0] and form[0].isupper()):
                 continue
-            if _is_acronym(surface[key]) and match.group(0) != surface[key]:
+            if _is_acronym(form) and found != form:
                 continue
-            if not any(covered[match.start() : match.end()]):
-                taken.append((match.start(), match.end(), key))
-                covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            if not any(covered[start:end]):
+                taken.append((start, end, key))
+                covered[start:end] = b"\x01" * (end - start)
     groups: dict[str, list[tuple[int, int, str]]] = {}
     for start, end, key in sorted(taken):
         groups.setdefault(forms.find(key), []).append((start, end, key))

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from ...analysis import Quote
 from ...pipeline import Context, analyzer
 from .direct import direct_events
+from .docindex import doc_text
 from .headlines import headline_end, quote_ends_headline
 from .indirect import according_to_events, indirect_events, postposed_events
 from .quotemarks import mask_markup, word_count
@@ -52,7 +53,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     >>> [q.speaker for q in extract_quotes(parse('"We won," Ann Lee said.'))]
     ['Ann Lee']
     """
-    text = doc.text
+    text = doc_text(doc)
     masked = mask_markup(text)
     if masked != text:  # markup in the text: read a parse with the markup blanked
         from ...nlp import parse

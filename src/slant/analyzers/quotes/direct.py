@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...spans import Span
+from .docindex import doc_text
 from .quotemarks import DOUBLE_MARKS, SINGLE_MARKS, QuotePair, find_quote_pairs, word_count
 from .speakers import subject_of
 from .speech import (
@@ -72,7 +73,7 @@ class _Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.starts: list[int] = doc.to_array("IDX").tolist()
 
     def after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -138,7 +139,7 @@ def _direct_candidates(text: str) -> list[QuotePair]:
 def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[SpeechEvent]:
     """Direct quotes of a parsed ``doc`` with cue and speaker token, in text order; the spans
     of quoted names and titles, which are not speech, are added to ``names`` when given."""
-    text = doc.text
+    text = doc_text(doc)
     tokens = _Tokens(doc)
     events = []
     pairs = _direct_candidates(text)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .docindex import doc_text, entities, token_indexes
 from .speakers import subject_of
 from .speech import (
     DIRECT_CUES,
@@ -113,6 +114,11 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _speech_verbs(doc: Doc) -> list[Token]:
+    """The tokens whose lemma is a speech verb, the only ones :func:`_is_report` accepts."""
+    return [doc[i] for i in token_indexes(doc, "lemma", SPEECH_VERBS)]
+
+
 def _is_report(verb: Token) -> bool:
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
         return False
@@ -139,8 +145,8 @@ def indirect_events(
     title_spans = list(names)
     events: list[tuple[Token, SpeechEvent]] = []  # with the cue verb of each
     heads: set[int] = set()
-    text = doc.text
-    for verb in doc:
+    text = doc_text(doc)
+    for verb in _speech_verbs(doc):
         if not _is_report(verb) or covers(quoted, verb.idx, verb.idx + 1, 1):
             continue
         reported = _reported_clause(verb)
@@ -172,8 +178,8 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
     sentence up to the speaker, when no other event (``found`` spans) covers it."""
     events = []
-    text = doc.text
-    for verb in doc:
+    text = doc_text(doc)
+    for verb in _speech_verbs(doc):
         if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
             continue
         subject = _postposed_subject(verb)
@@ -226,9 +232,11 @@ def _postposed_subject(verb: Token) -> Token | None:
 def according_to_events(doc: Doc) -> list[SpeechEvent]:
     """``according to X, …``: X as speaker, the rest of the sentence as content."""
     events = []
-    text = doc.text
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
+    text = doc_text(doc)
+    for i in token_indexes(doc, "lower", {"according"}):
+        if i + 1 >= len(doc):
+            continue
+        tok, nxt = doc[i], doc[i + 1]
         if tok.lower_ != "according" or nxt.lower_ != "to":
             continue
         objects = [c for c in nxt.children if c.dep_ == "pobj"]
@@ -255,9 +263,8 @@ def according_to_events(doc: Doc) -> list[SpeechEvent]:
 
 def _source_span(head: Token) -> tuple[int, int]:
     """The named source inside ``according to …`` (the entity if any, else the phrase)."""
-    ents = [
-        e for e in head.doc.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1
-    ]
+    first, last = head.left_edge.i, head.right_edge.i + 1
+    ents = [e for e in entities(head.doc) if first <= e.start and e.end <= last]
     ents = [e for e in ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART")]
     if ents:
         ent = ents[-1]

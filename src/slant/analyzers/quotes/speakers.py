@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .docindex import doc_text, entities, entity_at, token_indexes
 from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _crosses_paragraph(a: Token, b: Token) -> bool:
 def _phrase(token: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``token`` (modifiers, short of-phrase)."""
     doc = token.doc
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(doc, token.i)
     if ent is not None and ent.label_ in _NAME_LABELS:
         start, end = ent.start, ent.end
     else:
@@ -146,14 +147,14 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, *, quoted: list[tuple[int, int]] | None = None) -> None:
         """``quoted``: spans of direct quotes, whose names are not antecedents."""
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.history: list[tuple[Speaker, int]] = []
         self.quoted = quoted or []
-        self.brackets = _bracketed(doc.text)
+        self.brackets = _bracketed(self.text)
         self.names = sorted(
             [
                 (e.start_char, e.end_char, _clean(e.text), e.label_)
-                for e in doc.ents
+                for e in entities(doc)
                 if e.label_ in ("PERSON", "ORG")
             ]
             + _unlabelled_subject_names(doc)
@@ -380,7 +381,7 @@ class SpeakerResolver:
 def _gender_by_honorific(doc: Doc, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
     """``Mr. Tom Reed`` is male, ``Ms. Ann Lee`` female: the gender the text shows for a name."""
     found: dict[str, str] = {}
-    text = doc.text
+    text = doc_text(doc)
     for start, _, name, label in names:
         if label != "PERSON":
             continue
@@ -409,8 +410,8 @@ def _unlabelled_subject_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Proper-noun subjects the entity recogniser missed ("Police Chief U. Reneé Hall gave"),
     taken as person names."""
     found = []
-    text = doc.text
-    for token in doc:
+    text = doc_text(doc)
+    for token in (doc[i] for i in token_indexes(doc, "dep", {"nsubj"})):
         if token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_:
             start, end = _phrase(token)
             words = text[start:end].split()
