@@ -87,5 +87,6 @@ def test_eval_descriptors_news() -> None:
         app, ["eval", "descriptors", "--set", "news", *FRAMING], terminal_width=160
     )
     assert result.exit_code == 0, result.output
-    assert "48 gold pairs in 8 articles" in result.output
-    assert "split heldout (4 articles)" in result.output
+    # the gold grew from 48 pairs in 8 articles (4 held out) to three batches (issue 14)
+    assert "184 gold pairs in 28 articles" in result.output
+    assert "split heldout (14 articles)" in result.output
