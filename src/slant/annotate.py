@@ -32,7 +32,7 @@ from .export.tables import tidy_rows
 from .filters import Filter
 from .inference import available_cpus, set_threads
 from .language import LANGUAGE_VERSION
-from .nlp import CHUNK_CHARS, get_nlp
+from .nlp import CHUNK_CHARS, parse_many
 from .pipeline import LANGUAGE_FIELD, resolve, run_in_language, to_plain
 from .processes import die_with_parent
 from .store import Corpus
@@ -301,9 +301,8 @@ def analyze_batch(documents: list[Document], names: list[str]) -> BatchResult:
     ``(document id, message)`` of documents an analyzer failed on.
     """
     specs = resolve(names)
-    nlp = get_nlp()
     short = [d.text for d in documents if len(d.text) <= CHUNK_CHARS]
-    parsed = dict(zip(short, nlp.pipe(short, batch_size=len(short) or 1), strict=True))
+    parsed = dict(zip(short, parse_many(short), strict=True))
     saved: list[tuple[str, dict[str, tuple[str, Any]]]] = []
     failed: list[tuple[str, str]] = []
     for document in documents:

