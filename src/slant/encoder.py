@@ -1,4 +1,8 @@
-"""The shared sentence encoder: all-MiniLM-L6-v2, int8 ONNX, run with onnxruntime (no torch).
+"""The base sentence encoder: all-MiniLM-L6-v2, int8 ONNX, run with onnxruntime (no torch).
+
+It embeds texts read alone, outside an article's analysis: the leads of :mod:`slant.stories`.
+(The analyzers ``frames`` and ``roles`` read vectors from the technique model's pass over the
+article instead, :mod:`slant.vectors`.)
 
 Method: the sentence-transformers model all-MiniLM-L6-v2 (Reimers & Gurevych, *Sentence-BERT*,
 EMNLP 2019; Wang et al., *MiniLM*, NeurIPS 2020), exported once to ONNX and quantized to int8
