@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slant.analyzers.actors import find_actors
-from slant.nlp import parse
-
-
-def _descriptors(text: str) -> dict[str, list[tuple[str, str]]]:
-    actors = find_actors(parse(text), sentence_tones=[], quotes=[], scare_spans=[])
-    for actor in actors:
-        for d in actor.descriptors:
-            assert text[d.start : d.end] == d.text
-    return {a.name: [(d.text, d.relation) for d in a.descriptors] for a in actors}
+from .test_descriptors_v2 import _descriptors
 
 
 @pytest.mark.parametrize(
