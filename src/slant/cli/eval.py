@@ -25,7 +25,7 @@ from ..evaluation.roles import evaluate_roles
 from ..evaluation.stories import evaluate_stories
 from ..evaluation.techniques import evaluate_folder
 from ..techniques import TechniqueModel
-from ..train.runs import cross_validate_techniques
+from ..train.runs import cross_validate_techniques, parse_recipe
 from .app import console, err_console, eval_app, fail, fail_on_errors
 from .gold import GOLD_FLAGS, articles_option, gold_option, table_options
 from .scores import (
@@ -55,6 +55,15 @@ FramingOption = Annotated[
     Path,
     typer.Option(
         "--data", help="Framing data TSV (Frermann et al. 2023: ID, text, RE, HI, CO, MO, EC)."
+    ),
+]
+RecipeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--recipe",
+        metavar="NAME=VALUE",
+        help="A training option of slant.train.techniques.TrainOptions, e.g. "
+        "sentence_loss_weight=0.5 or average_last=0.25 (repeatable).",
     ),
 ]
 RolesOption = Annotated[
@@ -97,6 +106,7 @@ def eval_techniques(
             "--epochs", min=1, help="With --folds: training epochs [default: the recipe's]."
         ),
     ] = None,
+    recipe: RecipeOption = None,
     test_fold: Annotated[
         int | None,
         typer.Option(
@@ -122,9 +132,12 @@ def eval_techniques(
 ) -> None:
     """Score the technique model (SI and TC measures of SemEval-2020, with baselines).
 
-    Example: `slant eval techniques --articles DIR/articles --labels DIR/train-task-flc-tc.labels`
+    Example: `slant eval techniques --articles DIR/articles --labels DIR/train-task-flc-tc.labels`;
+    a recipe on one fold: `… --folds 5 --only-fold 0 --recipe sentence_loss_weight=0.5`
     """
-    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5"}):
+    with fail_on_errors({"model": "--model WORK_DIR/foldN of --folds 5", "recipe": "--recipe"}):
+        if recipe and not folds:
+            raise InputError("--recipe trains models: give --folds N")
         if folds:
             scoring = {"--test-fold": test_fold is not None, "--held-out": held_out}
             extra = [flag for flag, on in scoring.items() if on]
@@ -139,6 +152,7 @@ def eval_techniques(
                 dev_articles=dev_articles,
                 epochs=epochs,
                 only_folds=only_fold,
+                recipe=parse_recipe(recipe),
                 log=_log,
             )
             print_technique_report(report["pooled"])

@@ -13,9 +13,10 @@ import typer
 
 from ..train.frames import train_and_score_frames
 from ..train.roles import train_and_score_roles
+from ..train.runs import parse_recipe
 from ..train.runs import train_techniques as train_technique_model
 from .app import console, err_console, fail_on_errors, train_app
-from .eval import FramingOption, RoleArticlesOption, RolesOption
+from .eval import FramingOption, RecipeOption, RoleArticlesOption, RolesOption
 from .scores import print_frame_scores, print_role_scores
 
 __all__ = ["train_frames", "train_roles", "train_techniques"]
@@ -41,18 +42,20 @@ def train_techniques(
         int, typer.Option("--dev-articles", min=0, help="Articles held out to tune thresholds.")
     ] = 30,
     seed: Annotated[int, typer.Option("--seed")] = 13,
+    recipe: RecipeOption = None,
 ) -> None:
     """Fine-tune MiniLM for technique spans; export ONNX int8; tune on held-out articles.
 
     Example: `slant train techniques --data ../shared/data/ptc-train --out my-model`
     """
-    with fail_on_errors():
+    with fail_on_errors({"recipe": "--recipe"}):
         train_technique_model(
             data,
             out=out,
             dev_articles=dev_articles,
             epochs=epochs,
             seed=seed,
+            recipe=parse_recipe(recipe),
             log=lambda message: err_console.print(message, markup=False),
         )
 

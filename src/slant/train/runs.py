@@ -14,11 +14,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import ModelError
+from ..errors import InputError, ModelError
 from ..evaluation.folds import split_articles
 from ..techniques.semeval import read_articles, read_labels
 
-__all__ = ["cross_validate_techniques", "train_techniques"]
+__all__ = ["cross_validate_techniques", "parse_recipe", "train_techniques"]
 
 Log = Callable[[str], None]
 
@@ -33,9 +33,50 @@ def _training() -> tuple[ModuleType, ModuleType]:
     return techniques, techniques_cv
 
 
-def _options(training: ModuleType, **given: object) -> object:
-    """The recipe's ``TrainOptions`` with the options given (None: the recipe's)."""
-    return training.TrainOptions(**{k: v for k, v in given.items() if v is not None})
+def _options(training: ModuleType, recipe: dict[str, str] | None = None, **given: object) -> object:
+    """The recipe's ``TrainOptions`` with the options given (None: the recipe's).
+
+    ``recipe`` maps more option names to their values as text (``--recipe NAME=VALUE``), each
+    read as the type of the option's default.
+    """
+    defaults = training.TrainOptions()
+    chosen: dict[str, object] = {}
+    for name, value in (recipe or {}).items():
+        if not hasattr(defaults, name):
+            known = ", ".join(sorted(vars(defaults)))
+            raise InputError(f"no training option {name!r}; options: {known}", argument="recipe")
+        chosen[name] = _read_value(name, value, getattr(defaults, name))
+    chosen.update({k: v for k, v in given.items() if v is not None})
+    return training.TrainOptions(**chosen)
+
+
+def _read_value(name: str, text: str, default: object) -> object:
+    """``text`` as the type of ``default`` (bool: true/false/1/0)."""
+    if isinstance(default, bool):
+        if text.lower() not in {"true", "false", "1", "0"}:
+            raise InputError(f"{name}={text}: give true or false", argument="recipe")
+        return text.lower() in {"true", "1"}
+    kind: Callable[[str], object] = type(default)
+    try:
+        return kind(text)
+    except ValueError:
+        expected = type(default).__name__
+        raise InputError(f"{name}={text}: not a {expected}", argument="recipe") from None
+
+
+def parse_recipe(items: list[str] | None) -> dict[str, str]:
+    """``["name=value", …]`` (the ``--recipe`` options) as a dict.
+
+    >>> parse_recipe(["average_last=0.25", "sentence_loss_weight=0.5"])
+    {'average_last': '0.25', 'sentence_loss_weight': '0.5'}
+    """
+    recipe = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"--recipe {item!r}: give NAME=VALUE", argument="recipe")
+        recipe[name.strip()] = value.strip()
+    return recipe
 
 
 def cross_validate_techniques(
@@ -47,9 +88,13 @@ def cross_validate_techniques(
     dev_articles: int = 30,
     epochs: int | None = None,
     only_folds: list[int] | None = None,
+    recipe: dict[str, str] | None = None,
     log: Log = print,
 ) -> dict[str, Any]:
-    """Train and test one model per fold of a SemEval folder; the pooled and per-fold scores."""
+    """Train and test one model per fold of a SemEval folder; the pooled and per-fold scores.
+
+    ``recipe``: more training options by name (:func:`parse_recipe`).
+    """
     training, cv = _training()
     report: dict[str, Any] = cv.cross_validate(
         read_articles(articles_dir),
@@ -57,7 +102,7 @@ def cross_validate_techniques(
         folds=folds,
         dev_articles=dev_articles,
         work_dir=work_dir,
-        options=_options(training, epochs=epochs),
+        options=_options(training, recipe, epochs=epochs),
         only_folds=only_folds,
         log=log,
     )
@@ -71,6 +116,7 @@ def train_techniques(
     dev_articles: int = 30,
     epochs: int | None = None,
     seed: int = 13,
+    recipe: dict[str, str] | None = None,
     log: Log = print,
 ) -> dict[str, Any]:
     """Train on a PTC folder (``articles/``, ``train-task-flc-tc.labels``), tune, write ``out``.
@@ -90,7 +136,7 @@ def train_techniques(
         dev_ids=dev_ids,
         test_ids=[],
         out_dir=out,
-        options=_options(training, epochs=epochs, seed=seed),
+        options=_options(training, recipe, epochs=epochs, seed=seed),
         log=log,
     )
     return result

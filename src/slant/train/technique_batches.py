@@ -3,8 +3,10 @@
 Each article is tokenized once (:mod:`slant.techniques.encoding`) and carries three targets:
 B/I/O tags of the merged gold spans (span identification), per-technique inside tags (the
 auxiliary signal), and the gold spans with their technique and article features (technique
-classification). :func:`windows` tiles articles into encoder windows, at a random offset per
-article when given a random generator; :func:`make_batch` pads a list of windows into tensors.
+classification), and for each line (a PTC sentence) whether a gold span touches it (the
+sentence-level auxiliary target). :func:`windows` tiles articles into encoder windows, at a
+random offset per article when given a random generator; :func:`make_batch` pads a list of
+windows into tensors.
 It does not train anything (:mod:`slant.train.techniques`).
 """
 
@@ -22,7 +24,15 @@ from ..techniques.features import span_features
 from ..techniques.labels import TECHNIQUES
 from ..techniques.semeval import Label, merge_spans
 
-__all__ = ["Article", "make_batch", "class_counts", "class_weights", "prepare", "windows"]
+__all__ = [
+    "Article",
+    "class_counts",
+    "class_weights",
+    "line_targets",
+    "make_batch",
+    "prepare",
+    "windows",
+]
 
 
 @dataclass
@@ -33,6 +43,32 @@ class Article:
     tags: np.ndarray
     technique_tags: np.ndarray  # (tokens, techniques): inside a span of that technique
     spans: list[tuple[int, int, int, np.ndarray]]  # first token, end token, class, features
+    lines: list[tuple[int, int, float]]  # first token, end token, 1.0 if a gold span touches it
+
+
+def line_targets(
+    encoded: Encoded, text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, float]]:
+    """The token range of each non-blank line of ``text`` and whether a gold span overlaps it.
+
+    PTC articles hold one sentence per line, so this is the sentence-level target ("does this
+    sentence contain propaganda?") of the auxiliary task.
+
+    >>> from types import SimpleNamespace
+    >>> enc = SimpleNamespace(offsets=np.array([[0, 3], [4, 7], [8, 11], [12, 15]]))
+    >>> line_targets(enc, "aaa bbb\\nccc ddd", [(9, 10)])
+    [(0, 2, 0.0), (2, 4, 1.0)]
+    """
+    lines, start = [], 0
+    starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
+    for line in text.split("\n"):
+        end = start + len(line)
+        inside = np.nonzero((starts >= start) & (ends <= end) & (ends > starts))[0]
+        if line.strip() and len(inside):
+            touched = any(a < end and b > start for a, b in spans)
+            lines.append((int(inside[0]), int(inside[-1]) + 1, float(touched)))
+        start = end + 1
+    return lines
 
 
 def prepare(articles: dict[str, str], labels: list[Label], tokenizer: Tokenizer) -> list[Article]:
@@ -44,7 +80,8 @@ def prepare(articles: dict[str, str], labels: list[Label], tokenizer: Tokenizer)
     for article_id, text in sorted(articles.items()):
         encoded = encode_text(tokenizer, text)
         gold = by_article.get(article_id, [])
-        tags = token_tags(encoded, merge_spans((g.start, g.end) for g in gold))
+        merged = merge_spans((g.start, g.end) for g in gold)
+        tags = token_tags(encoded, merged)
         technique_tags = np.zeros((len(encoded), len(TECHNIQUES)), dtype=np.float32)
         spans = []
         for g in gold:
@@ -54,7 +91,8 @@ def prepare(articles: dict[str, str], labels: list[Label], tokenizer: Tokenizer)
                 first, end = token_range(encoded, g.start, g.end)
                 features = span_features(text, g.start, g.end)
                 spans.append((first, end, TECHNIQUES.index(g.technique), features))
-        prepared.append(Article(encoded, tags, technique_tags, spans))
+        lines = line_targets(encoded, text, merged)
+        prepared.append(Article(encoded, tags, technique_tags, spans, lines))
     return prepared
 
 
@@ -89,6 +127,7 @@ def make_batch(
     tags = torch.full_like(ids, -100)
     technique_tags = torch.zeros((len(windows), width, len(TECHNIQUES)), dtype=torch.float32)
     rows, firsts, ends, classes, features = [], [], [], [], []
+    line_rows, line_firsts, line_ends, line_labels = [], [], [], []
     for row, (index, start, end) in enumerate(windows):
         article = articles[index]
         n = end - start
@@ -104,6 +143,12 @@ def make_batch(
                 ends.append(min(span_end, end) - start + 1)
                 classes.append(cls)
                 features.append(feats)
+        for first, line_end, touched in article.lines:
+            if start <= first and line_end <= end:
+                line_rows.append(row)
+                line_firsts.append(first - start + 1)
+                line_ends.append(line_end - start + 1)
+                line_labels.append(touched)
     return {
         "ids": ids,
         "mask": mask,
@@ -114,6 +159,10 @@ def make_batch(
         "ends": torch.tensor(ends, dtype=torch.long),
         "classes": torch.tensor(classes, dtype=torch.long),
         "features": torch.from_numpy(np.stack(features)) if features else torch.zeros((0, 3)),
+        "line_rows": torch.tensor(line_rows, dtype=torch.long),
+        "line_firsts": torch.tensor(line_firsts, dtype=torch.long),
+        "line_ends": torch.tensor(line_ends, dtype=torch.long),
+        "line_labels": torch.tensor(line_labels, dtype=torch.float32),
     }
 
 

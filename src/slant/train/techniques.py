@@ -59,7 +59,15 @@ MODEL_VERSION = "techniques.v2"
 
 @dataclass(frozen=True)
 class TrainOptions:
-    """Hyper-parameters of one training run (the defaults made the shipped model)."""
+    """Hyper-parameters of one training run (the defaults made the shipped model).
+
+    ``sentence_loss_weight``: weight of the sentence-level auxiliary loss (a training-only head
+    over each line's mean state: does a gold span touch this sentence?), 0 = off.
+    ``average_last``: average the weights over this last fraction of the optimiser steps
+    (stochastic weight averaging, Izmailov et al. 2018) and export the average, 0 = off;
+    with ``keep_last_step`` the last step's weights are exported too, to ``last-step/``, so
+    one run scores both.
+    """
 
     epochs: int = 4
     batch_size: int = 8
@@ -70,6 +78,9 @@ class TrainOptions:
     class_weight_power: float = 0.3
     tag_loss_weight: float = 2.0
     technique_tag_weight: float = 1.0
+    sentence_loss_weight: float = 0.0
+    average_last: float = 0.0
+    keep_last_step: bool = False
     shift_windows: bool = True
     seed: int = 13
     threads: int = 2
@@ -95,6 +106,7 @@ class TechniqueNet(nn.Module):
         self.dropout = nn.Dropout(0.1)
         self.tagger = nn.Linear(size, 3)
         self.technique_tagger = nn.Linear(size, len(TECHNIQUES))  # training signal only
+        self.sentence_head = nn.Linear(size, 1)  # training signal only
         self.classifier = nn.Linear(3 * size + len(FEATURE_NAMES), len(TECHNIQUES))
 
     def forward(
@@ -113,12 +125,19 @@ class TechniqueNet(nn.Module):
         features: torch.Tensor,
     ) -> torch.Tensor:
         """Technique logits of spans ``[first, end)`` (window positions) in batch ``rows``."""
-        cumulative = hidden.cumsum(dim=1)
-        total = cumulative[rows, ends - 1] - cumulative[rows, firsts - 1]
-        mean = total / (ends - firsts).unsqueeze(1).to(hidden.dtype)
+        mean = range_means(hidden, rows, firsts, ends)
         parts = [mean, hidden[rows, firsts], hidden[rows, 0], features]
         logits: torch.Tensor = self.classifier(self.dropout(torch.cat(parts, dim=1)))
         return logits
+
+
+def range_means(
+    hidden: torch.Tensor, rows: torch.Tensor, firsts: torch.Tensor, ends: torch.Tensor
+) -> torch.Tensor:
+    """Mean state of positions ``[first, end)`` of batch ``rows`` (``first`` ≥ 1)."""
+    cumulative = hidden.cumsum(dim=1)
+    total = cumulative[rows, ends - 1] - cumulative[rows, firsts - 1]
+    return total / (ends - firsts).unsqueeze(1).to(hidden.dtype)
 
 
 class _ExportWrapper(nn.Module):
@@ -171,6 +190,7 @@ def train_model(
     head_params = [
         *net.tagger.parameters(),
         *net.technique_tagger.parameters(),
+        *net.sentence_head.parameters(),
         *net.classifier.parameters(),
     ]
     encoder_params = [p for p in net.encoder.parameters() if p.requires_grad]
@@ -189,6 +209,9 @@ def train_model(
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
     span_loss = nn.CrossEntropyLoss(weight=class_weights(prepared, options.class_weight_power))
     technique_loss = nn.BCEWithLogitsLoss(reduction="none")
+    sentence_loss = nn.BCEWithLogitsLoss()
+    average_from = steps - int(steps * options.average_last) if options.average_last else steps
+    averaged: dict[str, torch.Tensor] = {}
     step = 0
     for epoch in range(1, options.epochs + 1):
         net.train()
@@ -215,6 +238,14 @@ def train_model(
                 loss_spans = span_loss(logits, batch["classes"])
                 loss = loss + loss_spans
                 totals[1] += loss_spans.item()
+            if options.sentence_loss_weight and len(batch["line_rows"]):
+                means = range_means(
+                    hidden, batch["line_rows"], batch["line_firsts"], batch["line_ends"]
+                )
+                logits = net.sentence_head(net.dropout(means)).squeeze(1)
+                loss = loss + options.sentence_loss_weight * sentence_loss(
+                    logits, batch["line_labels"]
+                )
             totals[0] += loss_tags.item()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 1.0)
@@ -222,6 +253,8 @@ def train_model(
             schedule.step()
             optimiser.zero_grad()
             step += 1
+            if step > average_from:
+                _accumulate(averaged, net, step - average_from)
             if step % 25 == 0 or step == steps:
                 n = begin // options.batch_size + 1
                 log(
@@ -241,11 +274,34 @@ def train_model(
         "class_counts": class_counts(prepared).tolist(),
         "options": options.__dict__,
     }
+    if averaged:
+        if options.keep_last_step:
+            _export(net, Path(out_dir) / "last-step", path, config, log)
+            last = {**config, "averaged_steps": 0}
+            (Path(out_dir) / "last-step" / "config.json").write_text(json.dumps(last, indent=2))
+        with torch.no_grad():
+            for name, parameter in net.named_parameters():
+                if name in averaged:
+                    parameter.copy_(averaged[name])
+        config["averaged_steps"] = steps - average_from
+        log(f"exporting the average of the last {steps - average_from} steps' weights")
     _export(net, Path(out_dir), path, config, log)
     config["train_seconds"] = round(time.time() - began)
     (Path(out_dir) / "config.json").write_text(json.dumps(config, indent=2) + "\n")
     log(f"trained and exported in {config['train_seconds']} s")
     return config
+
+
+def _accumulate(averaged: dict[str, torch.Tensor], net: TechniqueNet, count: int) -> None:
+    """Fold the current trainable weights into their running mean (``count`` = steps so far)."""
+    with torch.no_grad():
+        for name, parameter in net.named_parameters():
+            if not parameter.requires_grad:
+                continue
+            if name not in averaged:
+                averaged[name] = parameter.detach().clone()
+            else:
+                averaged[name] += (parameter.detach() - averaged[name]) / count
 
 
 def _export(

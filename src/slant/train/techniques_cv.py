@@ -56,7 +56,8 @@ def run_split(
     """Train on ``train_ids``, tune on ``dev_ids``, write the model; score ``test_ids`` if any.
 
     Returns ``{"settings", "test", "spans", "techniques", "most_frequent"}`` (the last three
-    are test predictions, for pooling across folds).
+    are test predictions, for pooling across folds); with ``options.keep_last_step`` also
+    ``"last_step"``, the settings and test score of the unaveraged weights.
     """
     out_dir = Path(out_dir)
     train_articles, train_labels = _subset(articles, labels, train_ids)
@@ -68,7 +69,7 @@ def run_split(
             argument="dev_articles",
         )
     train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
-    return tune_and_test(
+    result = tune_and_test(
         articles,
         labels,
         out_dir=out_dir,
@@ -78,6 +79,20 @@ def run_split(
         log=log,
         most_frequent=_most_frequent(train_labels),
     )
+    if (out_dir / "last-step").is_dir():  # options.keep_last_step: score the unaveraged model
+        log("the last step's weights, unaveraged:")
+        last = tune_and_test(
+            articles,
+            labels,
+            out_dir=out_dir / "last-step",
+            dev_ids=dev_ids,
+            test_ids=test_ids,
+            test_fold=test_fold,
+            log=log,
+            most_frequent=result["most_frequent"],
+        )
+        result["last_step"] = {"settings": last["settings"], "test": last["test"]}
+    return result
 
 
 def tune_and_test(
@@ -171,6 +186,8 @@ def cross_validate(
             log=log,
         )
         per_fold.append({"fold": fold, "settings": result["settings"], **result["test"]})
+        if "last_step" in result:
+            per_fold[-1]["last_step"] = result["last_step"]
         spans += result["spans"]
         techniques += result["techniques"]
         tested.update({a: articles[a] for a in test_ids})
