@@ -167,11 +167,31 @@ def indirect_events(
         event = SpeechEvent(
             "indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text
         )
-        event.absorbs_quotes = absorbs
+        # a quotation inside a clause that says as much of its own is part of this one event,
+        # however small a share of the clause it is; not one that closes the clause right
+        # before its attribution ("…," Booker told), which is that quotation's own cue
+        closing = verb.idx > span[1] and any(s >= span[0] and e >= span[1] for s, e in direct)
+        event.absorbs_quotes = _says_as_much(text, span, direct) and not closing
         events.append((verb, event))
         heads.add(head.i)
-    # "X says Y suggested that …" is one speech event of X's, not also one of Y's
-    return [e for verb, e in events if verb.i not in heads]
+    # "X says Y suggested that …" is one speech event of X's, not also one of Y's; so is
+    # "it said … the groups which it said had suffered": a pronoun's cue inside another
+    # event's clause (a named speaker there, "a Vox article warning … and a Guardian article
+    # claiming …", may be a parse that joined two events)
+    spans = [(e.content_start, e.content_end) for _, e in events]
+    return [
+        e
+        for verb, e in events
+        if verb.i not in heads and not (_pronoun(e.subject) and _inside(verb.idx, spans))
+    ]
+
+
+def _pronoun(token: Token | None) -> bool:
+    return token is not None and token.pos_ == "PRON"
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:
