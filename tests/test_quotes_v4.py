@@ -103,3 +103,15 @@ def test_a_title_with_no_one_before_takes_the_person_given_it_just_after() -> No
         "could detonate themselves commander Kamal Kirkuki told Rudaw."
     )
     assert _speaker_of(text, "A major suicide attack") == "Kamal Kirkuki"
+
+
+def test_a_second_report_the_parser_joined_to_the_first_clause_is_its_own_event() -> None:
+    text = (
+        "Last year, climatologist Judith Curry noted that many of the weather scenarios from "
+        "politicians are as good as fantasy novels, and told the Daily Caller that it's "
+        "actually impossible to predict what the climate will look like over a decade out."
+    )
+    found = [(c, s) for _, c, s, _ in _quotes(text)]
+    assert [s for _, s in found] == ["Judith Curry", "Judith Curry"]
+    assert found[0][0].endswith("fantasy novels")
+    assert found[1][0].startswith("it's actually impossible")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .docindex import doc_text, entities, token_indexes
-from .speakers import subject_of
+from .speakers import joined_to_report, subject_of
 from .speech import (
     DIRECT_CUES,
     SPEECH_VERBS,
@@ -104,7 +104,7 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
     after = [c for c in comps if c.i > verb.i]
     if comps:
         comp = (after or comps)[0] if after else comps[-1]
-        return comp, list(comp.subtree)
+        return comp, _without_joined_reports(comp)
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
@@ -112,6 +112,19 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
         inside = {t.i for t in verb.subtree}
         return verb.head, [t for t in verb.head.subtree if t.i not in inside and t.i > verb.i]
     return None
+
+
+def _without_joined_reports(comp: Token) -> list[Token]:
+    """The subtree of a reported clause, short of a second report the parser joined to it
+    (``noted that A, and told Y that B``: ``told Y that B`` and the ``, and`` before it)."""
+    joined = [c for c in comp.children if joined_to_report(c)]
+    if not joined:
+        return list(comp.subtree)
+    cut = min(c.left_edge.i for c in joined)
+    tokens = [t for t in comp.subtree if t.i < cut]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    return tokens
 
 
 def _speech_verbs(doc: Doc) -> list[Token]:

@@ -49,12 +49,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .docindex import doc_text, entities, entity_at, token_indexes
-from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
+from .speech import (
+    BODY_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    Speaker,
+    is_person_noun,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SpeakerResolver", "subject_of"]
+__all__ = ["SpeakerResolver", "joined_to_report", "subject_of"]
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -95,7 +102,10 @@ def subject_of(verb: Token) -> Token | None:
     """Return the token that is the active subject of ``verb``, climbing to governing verbs.
 
     Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links within one paragraph; a
-    passive subject means no speaker; ``as saying`` takes the object of the citing verb.
+    passive subject means no speaker; ``as saying`` takes the object of the citing verb; a
+    speech verb the parser joined to the clause another one reports (``X noted that A, and
+    told Y that B``, ``told`` a ``conj`` inside the ``ccomp`` of ``noted``) takes that verb's
+    subject.
     """
     current = verb
     for _ in range(8):
@@ -104,6 +114,9 @@ def subject_of(verb: Token) -> Token | None:
             for c in current.children
             if c.dep_ in ("nsubj", "nsubjpass") and not _crosses_paragraph(c, current)
         ]
+        if not subjects and joined_to_report(current):
+            current = current.head.head
+            continue
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
@@ -122,6 +135,19 @@ def subject_of(verb: Token) -> Token | None:
                 return objects[0]
         current = head
     return None
+
+
+def joined_to_report(verb: Token) -> bool:
+    """True for a speech verb with no subject of its own that the parser made a ``conj`` of
+    the clause another speech verb reports (``… noted that A, and told Y that B``)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in SPEECH_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _crosses_paragraph(a: Token, b: Token) -> bool:
