@@ -3,6 +3,8 @@ form or a hyphenated title stands for, and what is one speech event. One-liners 
 
 from __future__ import annotations
 
+import pytest
+
 from slant.analyzers.quotes import extract_quotes
 from slant.nlp import parse
 
@@ -115,3 +117,30 @@ def test_a_second_report_the_parser_joined_to_the_first_clause_is_its_own_event(
     assert [s for _, s in found] == ["Judith Curry", "Judith Curry"]
     assert found[0][0].endswith("fantasy novels")
     assert found[1][0].startswith("it's actually impossible")
+
+
+@pytest.mark.parametrize(
+    ("text", "ends_with"),
+    [
+        # a purpose clause the parser hung on the speech verb
+        (
+            "During the 2016 campaign he claimed it was a 'hoax' promoted by China in order to "
+            "gain economic advantage over the United States.",
+            "over the United States",
+        ),
+        # a verb split at its hyphen
+        (
+            "Harris called it a real crisis, adding that she would re-engage the United States "
+            "in global efforts to fight it if elected.",
+            "if elected",
+        ),
+    ],
+)
+def test_a_clause_after_its_verb_runs_to_the_end_of_its_sentence(text: str, ends_with: str) -> None:
+    contents = [c for kind, c, _, _ in _quotes(text) if kind == "indirect"]
+    assert len(contents) == 1 and contents[0].endswith(ends_with)
+
+
+def test_a_clause_still_stops_at_a_comma_before_more_speech() -> None:
+    text = "The minister said the talks had failed, adding that more would follow."
+    assert [c for _, c, _, _ in _quotes(text)] == ["the talks had failed", "more would follow"]

@@ -3,7 +3,10 @@
 Method: a verb of :data:`~.speech.SPEECH_VERBS` reports speech when it has a clausal
 complement (``ccomp``: ``X said (that) …``, ``X told reporters …``, ``…, the Home Office
 said``) or heads an ``As X wrote, …`` clause; the content is that clause within the verb's
-paragraph, the speaker its subject. Negated speech (``has not said``), infinitives (``to note
+paragraph, the speaker its subject; a clause after its verb runs on to the end of its
+sentence when only words follow it (no comma, dash, quote mark or other speech verb: the
+parser may hang the clause's end on the verb), and stops before a second report the parser
+joined to it (``noted that A, and told Y that B``: two events). Negated speech (``has not said``), infinitives (``to note
 that``), a writer's inference (``…, suggesting that``) and a clause that is mostly a
 quotation (left to :mod:`.direct_speech`) are not reported, nor the inner verb of nested
 speech (``X says Y suggested that …`` is X's). ``X accused Y of …`` reports the ``of``
@@ -77,6 +80,27 @@ def _says_as_much(text: str, span: tuple[int, int], direct: list[tuple[int, int]
     quoted = sum(_words(text[s:e]) for s, e in inside)
     own = _words(text[span[0] : span[1]]) - quoted
     return own >= max(quoted, _OWN_WORDS)
+
+
+#: What ends a reported clause before its sentence does (``, adding that …``, a quotation).
+_CLAUSE_BREAKS = frozenset(',;:()[]—–"“”‘’')
+
+
+def _to_sentence_end(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause reported after its verb runs on to the end of its sentence when nothing but
+    words follow it (``claimed it was a 'hoax' promoted by China in order to gain …``, where
+    the parser hung the purpose clause on ``claimed``; ``re-engage`` split at its hyphen)."""
+    if verb.idx > span[0]:
+        return span
+    sent = verb.sent
+    rest = [t for t in sent if t.idx >= span[1] and not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text in ".!?":
+        rest.pop()
+    if not rest or any(t.text in _CLAUSE_BREAKS or t.lemma_.lower() in SPEECH_VERBS for t in rest):
+        return span
+    if "\n" in doc_text(verb.doc)[span[1] : rest[-1].idx]:
+        return span
+    return span[0], rest[-1].idx + len(rest[-1])
 
 
 def _words(text: str) -> int:
@@ -169,6 +193,7 @@ def indirect_events(
         span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None:
             continue
+        span = _to_sentence_end(verb, span)
         if covers(title_spans, span[0], span[1], _MOSTLY_QUOTED):
             continue  # "says his favourite film is "The Battle of Algiers"": a title
         absorbs = covers(direct, span[0], span[1], _MOSTLY_QUOTED)
