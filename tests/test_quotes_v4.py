@@ -144,3 +144,21 @@ def test_a_clause_after_its_verb_runs_to_the_end_of_its_sentence(text: str, ends
 def test_a_clause_still_stops_at_a_comma_before_more_speech() -> None:
     text = "The minister said the talks had failed, adding that more would follow."
     assert [c for _, c, _, _ in _quotes(text)] == ["the talks had failed", "more would follow"]
+
+
+def test_a_verbless_quote_after_its_cue_is_speech_not_part_of_the_subject() -> None:
+    text = (
+        "Former Vice President Al Gore said Wednesday: 'Brilliant decision for Time to choose "
+        "Greta as its Person of the Year.'Greta embodies the moral authority of the movement."
+    )
+    assert [(k, s) for k, _, s, _ in _quotes(text)] == [("direct", "Vice President Al Gore")]
+
+
+def test_an_age_describes_the_latest_person() -> None:
+    text = (
+        "Greta Thunberg has trolled President Trump. The 16-year-old, who was named Time's "
+        "Person of the Year, updated her Twitter bio to read: 'A teenager working on her "
+        "anger management problem. Currently chilling with a friend.'"
+    )
+    found = [(s, m) for _, c, s, m in _quotes(text) if c.startswith("A teenager")]
+    assert found == [("Greta Thunberg", "16-year-old")]

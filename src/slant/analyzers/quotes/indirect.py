@@ -6,16 +6,18 @@ said``) or heads an ``As X wrote, …`` clause; the content is that clause withi
 paragraph, the speaker its subject; a clause after its verb runs on to the end of its
 sentence when only words follow it (no comma, dash, quote mark or other speech verb: the
 parser may hang the clause's end on the verb), and stops before a second report the parser
-joined to it (``noted that A, and told Y that B``: two events). Negated speech (``has not said``), infinitives (``to note
-that``), a writer's inference (``…, suggesting that``) and a clause that is mostly a
-quotation (left to :mod:`.direct_speech`) are not reported, nor the inner verb of nested
-speech (``X says Y suggested that …`` is X's). ``X accused Y of …`` reports the ``of``
-phrase. Text that has lost its commas (FA-KES: ``… killed 21 people the Observatory said.``)
-leaves the parser no ``ccomp`` for a postposed attribution; then a speech verb that ends its
-sentence, with a speaker-like subject just before it (``… the witness said``) or after it
-(``… said Kirkuki``), reports the sentence up to that subject. ``according to X`` takes X
-(its named entity if it has one) as the speaker and the longer side of its sentence as the
-content. It does not find speech reported by a noun (``voiced alarm that``).
+joined to it (``noted that A, and told Y that B``: two events). Negated speech (``has not
+said``), infinitives (``to note that``), a writer's inference (``…, suggesting that``) and a
+clause that is mostly a quotation (left to :mod:`.direct_speech`) are not reported, nor the
+inner verb of nested speech (``X says Y suggested that …`` is X's; ``it said … which it said
+had …``, a pronoun's cue inside another report, is part of it). ``X accused Y of …`` reports
+the ``of`` phrase. Text that has lost its commas (FA-KES: ``… killed 21 people the
+Observatory said.``) leaves the parser no ``ccomp`` for a postposed attribution; then a
+speech verb that ends its sentence, with a speaker-like subject just before it (``… the
+witness said``) or after it (``… said Kirkuki``), reports the sentence up to that subject.
+``according to X`` takes X (its named entity if it has one) as the speaker and the longer
+side of its sentence as the content. It does not find speech reported by a noun (``voiced
+alarm that``).
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ Muzny et al., *A Two-stage Sieve Approach for Quote Attribution*, EACL 2017):
   a person's name in the same text (``O'Rourke`` after ``Beto O'Rourke``: entity-level
   consistency, as in the sieves of Lee et al.);
 - a hyphenated title is one word (``the Commander-in-chief``, ``the editor-in-chief``), and
-  ``commander-in-chief`` is the president's title;
+  ``commander-in-chief`` is the president's title; an age (``The 16-year-old``) describes the
+  latest person;
 - an indefinite pronoun (``Another wrote: "…"``, ``someone``) is a new speaker, never an
   earlier one.
 
@@ -170,7 +171,7 @@ def _hyphenated(token: Token) -> tuple[int, int] | None:
 def _glued(doc: Doc, left: int, right: int) -> bool:
     """True when the tokens from ``left`` to ``right`` are written with no space between."""
     return all(not doc[i].whitespace_ for i in range(left, right)) and all(
-        doc[i].is_alpha for i in (left, right)
+        doc[i].is_alpha or doc[i].like_num for i in (left, right)
     )
 
 
@@ -591,10 +592,12 @@ def _title_of(token: Token) -> str | None:
 
 def _hyphenated_title_word(doc: Doc, span: tuple[int, int]) -> str | None:
     """``commander-in-chief`` for the tokens of ``Commander-in-chief``, when a part of the
-    word is a person noun (a title); None for other hyphenated words (``Ocasio-Cortez``)."""
+    word is a person noun (a title) or it gives an age (``16-year-old``); None for other
+    hyphenated words (``Ocasio-Cortez``)."""
     first, last = doc[span[0]], doc[span[1]]
     word = doc_text(doc)[first.idx : last.idx + len(last)].lower()
-    return word if any(part in PERSON_NOUNS for part in word.split("-")) else None
+    titled = any(part in PERSON_NOUNS for part in word.split("-"))
+    return word if titled or word.endswith("-year-old") else None
 
 
 def _named_apposition(token: Token) -> Token | None:
