@@ -86,21 +86,24 @@ def _says_as_much(text: str, span: tuple[int, int], direct: list[tuple[int, int]
 
 #: What ends a reported clause before its sentence does (``, adding that …``, a quotation).
 _CLAUSE_BREAKS = frozenset(',;:()[]—–"“”‘’')
+#: ... of which these end it when right after it (a quote mark there may be an apostrophe).
+_CLAUSE_ENDS = frozenset(',;:()[]—–".!?')
 
 
 def _to_sentence_end(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
     """A clause reported after its verb runs on to the end of its sentence when nothing but
     words follow it (``claimed it was a 'hoax' promoted by China in order to gain …``, where
     the parser hung the purpose clause on ``claimed``; ``re-engage`` split at its hyphen)."""
-    if verb.idx > span[0]:
-        return span
-    sent = verb.sent
-    rest = [t for t in sent if t.idx >= span[1] and not t.is_space]
+    text = doc_text(verb.doc)
+    following = text[span[1] : span[1] + 2].strip()[:1]
+    if verb.idx > span[0] or not following or following in _CLAUSE_ENDS:
+        return span  # the usual case, read from the text without visiting tokens
+    rest = [t for t in verb.sent if t.idx >= span[1] and not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text in ".!?":
         rest.pop()
     if not rest or any(t.text in _CLAUSE_BREAKS or t.lemma_.lower() in SPEECH_VERBS for t in rest):
         return span
-    if "\n" in doc_text(verb.doc)[span[1] : rest[-1].idx]:
+    if "\n" in text[span[1] : rest[-1].idx]:
         return span
     return span[0], rest[-1].idx + len(rest[-1])
 

@@ -160,6 +160,9 @@ def _hyphenated(token: Token) -> tuple[int, int] | None:
     """Token indexes ``[first, last]`` of the hyphenated word ``token`` is part of
     (``Commander``, ``-``, ``in``, ``-``, ``chief``), or None when it stands alone."""
     doc = token.doc
+    text, start, end = doc_text(doc), token.idx, token.idx + len(token)
+    if text[end : end + 1] != "-" and text[start - 1 : start] != "-":
+        return None  # the usual case, read from the text without visiting tokens
     first = last = token.i
     while first >= 2 and doc[first - 1].text == "-" and _glued(doc, first - 2, first):
         first -= 2
@@ -232,6 +235,7 @@ class SpeakerResolver:
             for n in self.names
             if n[3] == "PERSON" and len(n[2].split()) > 1
         ]
+        self.person_words = frozenset().union(*self.person_names)
         self.names = [
             (start, end, name, "PERSON" if label == "ORG" and self._known_person(name) else label)
             for start, end, name, label in self.names
@@ -284,6 +288,8 @@ class SpeakerResolver:
     def _known_person(self, name: str) -> bool:
         """True when every word of ``name`` is a word of a longer person's name in the text."""
         words = set(name.lower().split())
+        if not words <= self.person_words:
+            return False
         return any(words < full for full in self.person_names)
 
     def _remembered(self, title: str, before: int) -> Speaker | None:
