@@ -63,7 +63,7 @@ from slant.evaluation.folds import split_articles  # noqa: E402
 from slant.evaluation.logistic import fit_logistic  # noqa: E402
 from slant.evaluation.semeval import score_si, score_tc  # noqa: E402
 from slant.evaluation.techniques import _GAPS, _PRIOR_SHIFTS, _THRESHOLDS  # noqa: E402
-from slant.techniques.encoding import BEGIN, INSIDE, OUTSIDE, char_span  # noqa: E402
+from slant.techniques.encoding import BEGIN, OUTSIDE  # noqa: E402
 from slant.techniques.features import occurrences  # noqa: E402
 from slant.techniques.predict import encode_all, predict_techniques  # noqa: E402
 from slant.techniques.runtime import (  # noqa: E402
@@ -73,6 +73,7 @@ from slant.techniques.runtime import (  # noqa: E402
     decode_spans,
 )
 from slant.techniques.semeval import Label, read_articles, read_labels  # noqa: E402
+from slant.techniques.viterbi import viterbi_spans  # noqa: E402
 
 PTC = Path("../shared/data/ptc-train")
 Spans = list[tuple[int, int, float]]
@@ -99,64 +100,11 @@ def threshold_spans(states: States, settings: dict[str, Any]) -> dict[str, Spans
 # ---------------------------------------------------------------- SI: Viterbi
 
 
-def viterbi_tags(state: ArticleStates, *, o_bias: float, split_lines: bool) -> list[int]:
-    """Best B/I/O path with I never after O and never across a blank line (see docstring)."""
-    n = len(state.tag_probs)
-    if n == 0:
-        return []
-    emit = np.log(np.clip(state.tag_probs.astype(np.float64), 1e-6, 1.0))
-    emit[:, OUTSIDE] += o_bias
-    line_break, paragraph_break = _breaks_before(state.encoded.text, state.encoded.offsets)
-    cut = (paragraph_break | line_break) if split_lines else paragraph_break
-    rows, cuts = emit.tolist(), cut.tolist()
-    neg = -1e18
-    o, b, i_ = rows[0][OUTSIDE], rows[0][BEGIN], neg
-    back: list[tuple[int, int, int]] = [(0, 0, 0)]
-    for t in range(1, n):
-        e = rows[t]
-        best_tag, best = (
-            (OUTSIDE, o) if o >= b and o >= i_ else ((BEGIN, b) if b >= i_ else (INSIDE, i_))
-        )
-        src_i = BEGIN if b >= i_ else INSIDE
-        new_i = neg if cuts[t] else max(b, i_) + e[INSIDE]
-        o, b, i_ = best + e[OUTSIDE], best + e[BEGIN], new_i
-        back.append((best_tag, best_tag, src_i))
-    last = [o, b, i_]
-    tags = [0] * n
-    tags[-1] = int(np.argmax(last))
-    for t in range(n - 1, 0, -1):
-        tags[t - 1] = back[t][tags[t]]
-    return tags
-
-
-def tag_spans(state: ArticleStates, tags: list[int], *, min_chars: int) -> Spans:
-    """Character spans of the B I* runs of ``tags``."""
-    spans, run = [], None
-    text, n = state.encoded.text, len(tags)
-    for i in range(n + 1):
-        tag = tags[i] if i < n else OUTSIDE
-        if run is not None and tag != INSIDE:
-            start, end = char_span(state.encoded, run, i - 1)
-            piece = text[start:end]
-            if len(piece) >= min_chars and any(ch.isalnum() for ch in piece):
-                inside = float((1.0 - state.tag_probs[run:i, OUTSIDE]).mean())
-                spans.append((start, end, round(inside, 4)))
-            run = None
-        if i < n and tag == BEGIN:
-            run = i
-    return _merge_touching(spans)
-
-
-def _merge_touching(spans: Spans) -> Spans:
-    """Spans widened to whole words may overlap; keep them apart by merging."""
-    out: Spans = []
-    for start, end, score in sorted(spans):
-        if out and start < out[-1][1]:
-            s, e, sc = out[-1]
-            out[-1] = (s, max(e, end), max(sc, score))
-        else:
-            out.append((start, end, score))
-    return out
+def viterbi_decode(state: ArticleStates, settings: dict[str, Any]) -> Spans:
+    """The library's Viterbi decoder (:mod:`slant.techniques.viterbi`) on one article."""
+    encoded = state.encoded
+    breaks = _breaks_before(encoded.text, encoded.offsets)
+    return viterbi_spans(encoded, state.tag_probs, *breaks, **settings)
 
 
 # ---------------------------------------------------------------- SI: span re-scoring
@@ -387,16 +335,8 @@ def run_recipes(
         for c in (1, 4)
     ]
 
-    paths: dict[tuple[str, float, bool], list[int]] = {}
-
     def vit(states: States, c: dict[str, Any]) -> dict[str, Spans]:
-        out = {}
-        for a, s in states.items():
-            key = (a, c["o_bias"], c["split_lines"])
-            if key not in paths:
-                paths[key] = viterbi_tags(s, o_bias=c["o_bias"], split_lines=c["split_lines"])
-            out[a] = tag_spans(s, paths[key], min_chars=c["min_chars"])
-        return out
+        return {a: viterbi_decode(s, c) for a, s in states.items()}
 
     chosen, _ = best(vgrid, lambda c: si_f1(vit(dev, c), dev_gold))
     out["si/viterbi"] = (vit(test, chosen), chosen)

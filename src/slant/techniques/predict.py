@@ -28,6 +28,8 @@ class SpanDecoding(TypedDict, total=False):
     max_gap: int
     split_lines: bool
     min_chars: int
+    decoder: str
+    o_bias: float
 
 
 def encode_all(

@@ -11,6 +11,8 @@ and per-token tag probabilities are averaged over the windows that see the token
   where a word is most likely a span *beginning* and, with ``si_split_lines``, at line breaks;
   runs map back to whole words in the text
   (:func:`slant.techniques.encoding.char_span`). A span's score is its mean inside-probability.
+  With ``si_decoder: viterbi`` the best constrained B/I/O path is decoded instead
+  (:mod:`slant.techniques.viterbi`, ``si_o_bias``).
 - **Technique classification**: the classifier of :mod:`slant.train.techniques` on the states
   of the window that holds the span best, plus article features; with ``repetition_rule`` a
   phrase that recurs in the article is labelled Repetition (the rule of the DESIGN probe).
@@ -42,6 +44,7 @@ from .encoding import (
     window_ranges,
 )
 from .features import span_features
+from .viterbi import viterbi_spans
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -151,16 +154,37 @@ class TechniqueModel:
         max_gap: int | None = None,
         split_lines: bool | None = None,
         min_chars: int | None = None,
+        decoder: str | None = None,
+        o_bias: float | None = None,
     ) -> list[tuple[int, int, float]]:
-        """Return ``(start, end, score)`` spans, decoded with the tuned settings by default."""
+        """Return ``(start, end, score)`` spans, decoded with the tuned settings by default.
+
+        ``decoder``: ``"threshold"`` (:func:`decode_spans`: ``threshold``, ``max_gap``) or
+        ``"viterbi"`` (:func:`slant.techniques.viterbi.viterbi_spans`: ``o_bias``).
+        """
         config = self.config
+        decoder = config.get("si_decoder", "threshold") if decoder is None else decoder
+        split_lines = config.get("si_split_lines", True) if split_lines is None else split_lines
+        min_chars = config.get("si_min_chars", 1) if min_chars is None else min_chars
+        if decoder == "viterbi":
+            encoded = states.encoded
+            return viterbi_spans(
+                encoded,
+                states.tag_probs,
+                *_breaks_before(encoded.text, encoded.offsets),
+                o_bias=config.get("si_o_bias", 0.0) if o_bias is None else o_bias,
+                split_lines=split_lines,
+                min_chars=min_chars,
+            )
+        if decoder != "threshold":
+            raise ModelError(f"si_decoder {decoder!r}: give threshold or viterbi")
         return decode_spans(
             states.encoded,
             states.tag_probs,
             threshold=config.get("si_threshold", 0.5) if threshold is None else threshold,
             max_gap=config.get("si_max_gap", 0) if max_gap is None else max_gap,
-            split_lines=config.get("si_split_lines", True) if split_lines is None else split_lines,
-            min_chars=config.get("si_min_chars", 1) if min_chars is None else min_chars,
+            split_lines=split_lines,
+            min_chars=min_chars,
         )
 
     def classify(self, states: ArticleStates, spans: list[tuple[int, int]]) -> np.ndarray:
