@@ -5,8 +5,10 @@
 - :func:`evaluate` scores SI and TC with :mod:`slant.evaluation.semeval` and adds the
   organisers' style baselines on the same articles: SI "every sentence (line) is one span",
   TC "every span gets the most frequent technique of the training data";
-- :func:`tune` picks the SI decoder (threshold or Viterbi) and its settings, and the TC prior
-  shift and Repetition rule, that score best on *held-out articles that the model did not train on*
+- :func:`tune` picks the SI threshold, gap and line splitting (of the threshold decoder; the
+  Viterbi decoder of :mod:`slant.techniques.viterbi` is scored apart, by
+  ``scripts/technique_decoding.py``), and the TC prior shift and
+  Repetition rule, that score best on *held-out articles that the model did not train on*
   (never the test articles).
 
 It does not retrain anything; cross-validation lives in :mod:`slant.train.techniques_cv`, and
@@ -41,7 +43,6 @@ MOST_FREQUENT_TECHNIQUE = "Loaded_Language"
 _THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 _GAPS = (0, 1, 2, 3, 5, 8)
 _PRIOR_SHIFTS = (0.0, 0.15, 0.3, 0.5)
-_O_BIASES = (-2.0, -1.5, -1.0, -0.5, 0.0)
 
 
 def sentence_spans(articles: dict[str, str]) -> list[Label]:
@@ -60,22 +61,12 @@ def sentence_spans(articles: dict[str, str]) -> list[Label]:
 
 def tune(
     model: TechniqueModel, states: dict[str, ArticleStates], gold: list[Label]
-) -> dict[str, float | int | bool | str]:
-    """Return the decoding settings that score best on these held-out articles.
-
-    SI: the threshold decoder's threshold, gap, line splitting and minimum length, or the
-    Viterbi decoder's O bias (:mod:`slant.techniques.viterbi`), whichever scores best.
-    """
+) -> dict[str, float | int | bool]:
+    """Return the decoding settings that score best on these held-out articles."""
     candidates: list[SpanDecoding] = [
-        {"decoder": "threshold", "threshold": t, "max_gap": g, "split_lines": s, "min_chars": c}
+        {"threshold": t, "max_gap": g, "split_lines": s, "min_chars": c}
         for t in _THRESHOLDS
         for g in _GAPS
-        for s in (False, True)
-        for c in (1, 4)
-    ]
-    candidates += [
-        {"decoder": "viterbi", "o_bias": b, "split_lines": s, "min_chars": c}
-        for b in _O_BIASES
         for s in (False, True)
         for c in (1, 4)
     ]
@@ -90,13 +81,9 @@ def tune(
             accuracy[(rule, shift)] = tc.f1
     (rule, shift), tc_f1 = max(accuracy.items(), key=lambda pair: pair[1])
     model.config.update(repetition_rule=rule, tc_prior_shift=shift)
-    decoding: dict[str, float | int | bool | str] = {"si_decoder": best["decoder"]}
-    if best["decoder"] == "viterbi":
-        decoding["si_o_bias"] = best["o_bias"]
-    else:
-        decoding.update(si_threshold=best["threshold"], si_max_gap=best["max_gap"])
     return {
-        **decoding,
+        "si_threshold": best["threshold"],
+        "si_max_gap": best["max_gap"],
         "si_split_lines": best["split_lines"],
         "si_min_chars": best["min_chars"],
         "repetition_rule": rule,

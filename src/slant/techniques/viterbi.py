@@ -7,11 +7,14 @@ constraints of a B/I/O tagging: I never follows O (a span begins with B), and no
 across a blank line (no PTC span does), or, with ``split_lines``, across any line break. It is
 the constraint Lample et al. (2016) build into a CRF, applied here to the tagger's own
 probabilities without learned transitions. ``o_bias`` is added to the log-probability of O:
-below 0 it favours spans (recall), above 0 fewer spans (precision); it is tuned on held-out
-articles with the other decoding settings (:func:`slant.evaluation.techniques.tune`).
+below 0 it favours spans (recall), above 0 fewer spans (precision).
 
-A span's score is its mean inside-probability ``1 - P(O)``, as for the threshold decoder, so
-the calibration map (:mod:`slant.techniques.calibration`) reads both alike.
+A model uses it when its ``config.json`` says ``"si_decoder": "viterbi"`` (with
+``si_o_bias``); the shipped model does not: on a cross-validation fold it gains SI F1 over all
+spans (0.396 → 0.412) but its spans rank worse at the default operating point of the calibrated
+score (docs/techniques.md, "Decoding and training recipes"). ``scripts/technique_decoding.py``
+tunes and scores it. A span's score is its mean inside-probability ``1 - P(O)``, as for the
+threshold decoder.
 """
 
 from __future__ import annotations
