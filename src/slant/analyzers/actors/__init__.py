@@ -164,7 +164,7 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
         index = users[0]
         if head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"}:
             continue  # number agreement: "the countries" is not the U.S., "the leaders" not Assad
-        if clusters[index].type == "PERSON" and head.lemma_.lower() in _OWN_GROUP_NOUNS:
+        if head.lemma_.lower() in _OWN_GROUP_NOUNS:
             continue  # "the administration" after "the Trump administration" is not Trump
         start, end = between[0].idx, head.idx + len(head.text)
         if overlaps_any((start, end), taken):
@@ -219,7 +219,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v3",
+    version="actors.v4",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )
