@@ -86,7 +86,7 @@ from ...analysis import Descriptor, DescriptorRelation
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
 from ..quotes.docindex import doc_text
-from ..quotes.speech import PERSON_NOUNS
+from ..quotes.speech import PERSON_NOUNS, SPEECH_VERBS
 from .mentions import HONORIFICS, OFFICES, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
@@ -266,15 +266,6 @@ def _after_hyphen(span: Span) -> bool:
     return before.text.endswith("-") and not before.whitespace_
 
 
-def _after_determiner(token: Token) -> bool:
-    """Whether a determiner opens the phrase ``token`` starts (``the journal Nature``, ``the
-    newly formed bipartisan coalition U.S. Farmers``)."""
-    i = token.i - 1
-    while i >= 0 and token.i - i <= 3 and token.doc[i].pos_ in {"ADV", "ADJ", "VERB"}:
-        i -= 1
-    return i >= 0 and token.doc[i].tag_ in _DETERMINER_TAGS
-
-
 def _is_rank(token: Token) -> bool:
     return token.lower_.rstrip(".") in RANKS and token.pos_ == "PROPN"
 
@@ -333,17 +324,19 @@ def _modifier_run(span: Span) -> list[Token]:
             break
         run.insert(0, token)
         i -= 1
+    # a noun inside the run that heads a phrase of its own ends it ("in Earth Day message
+    # President Donald Trump's …"); the last one is the name's own title or kind ("his top
+    # economic adviser Larry Kudlow", "the consulting firm IHS Markit")
     heads_own = [
         k
-        for k, t in enumerate(run)
+        for k, t in enumerate(run[:-1])
         if t.pos_ == "NOUN"
         and t.dep_ in _ARGUMENT_DEPS
         and not t.i < t.head.i < span.end
         and not _names_a_person(t)  # "demonising Presidents Putin and Assad"
-        and not (k == len(run) - 1 and _after_determiner(run[0]))  # "the consulting firm IHS"
-        and not (k + 1 < len(run) and is_quote(run[k + 1]))  # "the 'brutal dictator' President"
+        and not (is_quote(run[k + 1]) or not t.whitespace_)  # "the 'brutal dictator'", "co-worker"
     ]
-    if heads_own:  # "in Earth Day message President Donald Trump's …", "on hurricanes Trump"
+    if heads_own:
         run = run[heads_own[-1] + 1 :]
     while run and run[0].text in {",", "and"}:
         run.pop(0)
@@ -418,7 +411,10 @@ def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[
         if actor_type == "NORP" and any(t.ent_type_ in _PLACE_OR_BODY for t in tokens):
             continue  # "top California Democrats", "Senate Republicans": part of the group
         glued = tokens[-1].i == span.start - 1 and all(
-            t.pos_ == "PROPN" and t.ent_type_ not in _ACTOR_LABELS and t.lower_ not in OFFICES
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.ent_type_ not in _ACTOR_LABELS
+            and not _names_a_person(t)  # "Officer Amber Guyger": the title stays
             for t in tokens
         )
         if actor_type != "PERSON" and glued:
@@ -457,6 +453,16 @@ def _nominal(token: Token) -> bool:
         or (token.pos_ == "ADJ" and token.dep_ == "appos")
         or _noun_for_a_member(token)
     )
+
+
+def _speaks_after(span: Span) -> bool:
+    """Whether a speech verb follows the name, right after it or after its apposition
+    (``…, Susan Amron, the chief of the division, said``)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == ",":
+        comma = next((j for j in range(i + 1, min(i + 15, len(doc))) if doc[j].text == ","), None)
+        i = comma + 1 if comma is not None else i + 1
+    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].lemma_ in SPEECH_VERBS
 
 
 def _fronted(span: Span, comma: int) -> bool:
@@ -507,10 +513,13 @@ def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[De
             if any(c.dep_ in {"det", "poss"} for c in head.children):
                 break
             head = head.head.head
-        if head.dep_ == "dobj" and head.head.dep_ in {"acl", "relcl", "xcomp"}:
+        if head.dep_ == "dobj" and _speaks_after(span):
+            head = root  # "… to target the bottom line, Susan Amron, the chief, said": the
+            # object ends the reported clause, the name opens the attribution
+        elif head.dep_ == "dobj" and root.head.i == head.i:
+            pass  # the parse sets the name beside this noun: "located the shooter, Paddock"
+        elif head.dep_ == "dobj" and head.head.dep_ in {"acl", "relcl", "xcomp"}:
             head = head.head.head  # "Trump's pick to head the committee, William Happer"
-        elif head.dep_ == "dobj" and root.dep_ in {"nsubj", "nsubjpass"}:
-            head = root  # "… to target the bottom line, Susan Amron … said": two clauses
         if head.pos_ == "NOUN" and not (address and actor_type in {"GPE", "LOC"}):
             heads.append(head)
     if after is not None and after.text == "," and span.end + 1 < len(doc):
