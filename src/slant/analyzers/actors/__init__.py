@@ -15,7 +15,8 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
   earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
   text's mouth). An abbreviated title before a name counts as applying its office noun
   (``Gov. Jerry Brown`` … ``the governor``); ``the administration`` after ``the Trump
-  administration`` is that body, not a label of the person;
+  administration`` is that body, not a label of the person (whatever entity type the model
+  gives the name);
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one

@@ -465,11 +465,16 @@ def _speaks_after(span: Span) -> bool:
     return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].lemma_ in SPEECH_VERBS
 
 
-def _fronted(span: Span, comma: int) -> bool:
-    """Whether the words before ``comma`` open the sentence as an adverbial, not a noun phrase
-    (``On the other side, President Trump``; ``Lacking unanimity, Italy …``)."""
-    doc = span.doc
-    first = span.sent.start
+def _in_brackets(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bracket opened in ``doc[start:end]`` is still open at ``end`` (a citation)."""
+    before = doc[start:end].text
+    return before.rfind("(") > before.rfind(")")
+
+
+def _fronted(doc: Doc, first: int, comma: int) -> bool:
+    """Whether the words from ``first`` (the sentence start) to ``comma`` open the sentence as
+    an adverbial, not a noun phrase (``On the other side, President Trump``; ``Lacking
+    unanimity, Italy …``)."""
     while first < comma and (is_quote(doc[first]) or doc[first].is_space):
         first += 1
     if any(doc[i].text == "," for i in range(first, comma)):
@@ -491,8 +496,9 @@ def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[De
         and doc[span.end].text in {",", "("}
         and c.left_edge.i == span.end + 1
     ]
+    sent_start = span.sent.start
     before = span.start - 1
-    while before > span.sent.start and doc[before].lower_.rstrip(".") in HONORIFICS:
+    while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:
         before -= 1
     after = doc[span.end] if span.end < len(doc) else None
     closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
@@ -503,10 +509,12 @@ def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[De
         and doc[span.end + 1].pos_ == "PROPN"
     )
     closes = closes and not listed
-    sentence_before = doc[span.sent.start : span.start].text
-    in_brackets = sentence_before.rfind("(") > sentence_before.rfind(")")
-    surface = before - 1 >= span.sent.start and doc[before].text == "," and closes
-    if surface and not in_brackets and not _fronted(span, before):
+    surface = before - 1 >= sent_start and doc[before].text == "," and closes
+    if (
+        surface
+        and not _in_brackets(doc, sent_start, span.start)
+        and not _fronted(doc, sent_start, before)
+    ):
         head = doc[before - 1]
         address = head.ent_type_ in {"GPE", "LOC", "FAC"}  # "a mall in Chicago, Illinois"
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
