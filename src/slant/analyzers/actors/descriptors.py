@@ -44,10 +44,11 @@ and a run that meets page furniture (``now?• None Trump``); an apposition may 
 entities are often not actors) keeps to what the text calls the actor:
 
 - a modifier run stops at a determiner (``like Dem parody bill The Wall Street Journal``) and
-  after a noun that heads a phrase of its own (``in Earth Day message President Donald
-  Trump`` gives ``President``; not a person noun, ``demonising Presidents Putin and Assad``,
-  a scare-quoted one, ``the 'brutal dictator' President``, or a kind after a determiner,
-  ``the consulting firm IHS Markit``);
+  after a noun inside it that heads a phrase of its own (``in Earth Day message President
+  Donald Trump`` gives ``President``; not the noun right before the name, its title or kind,
+  ``his top economic adviser Larry Kudlow``, ``the consulting firm IHS Markit``, nor a person
+  noun, a scare-quoted one, ``the 'brutal dictator' President``, or part of a hyphenated
+  word);
 - a party before an abbreviated title stays and the title and its place go (``Democratic New
   York Rep.`` gives ``Democratic``, ``former Florida GOP Rep.`` ``GOP``);
 - a group word used as a noun for one person is a description, not a mention of the group
@@ -55,16 +56,17 @@ entities are often not actors) keeps to what the text calls the actor:
   nothing);
 - for a group, a run holding a place or a body picks out part of it (``top California
   Democrats``); for a place or organisation, capitalised words run into the name are the
-  name (``the Shasta Lake``, ``Hurricane Irma``), and ``former`` alone or ``nearby`` say
-  nothing;
+  name (``the Shasta Lake``, ``Hurricane Irma``; not a title, ``Officer``), and ``former``
+  alone or ``nearby`` say nothing;
 - names of laws, plans, treaties, documents and meetings the model tags as organisations
   (:data:`_LAW_HEADS`: ``Green New Deal``, ``National Climate Assessment``) get no
   descriptors;
 - the surface apposition ``NP, NAME`` is not read after an opening adverbial (``On the other
   side, President Trump``; ``Lacking unanimity, Italy``), between two places (``a mall in
-  Chicago, Illinois``), or from the object that ends the clause before a subject (``… to target
-  the bottom line, Susan Amron … said``); a clause on the object gives its noun (``Trump's pick
-  to head the committee, William Happer`` gives ``pick``);
+  Chicago, Illinois``), or from the object that ends a reported clause before its speaker (``…
+  to target the bottom line, Susan Amron, the chief, said``); a clause on the object gives its
+  noun (``Trump's pick to head the committee, William Happer`` gives ``pick``), unless the
+  parse sets the name beside the object (``located the Las Vegas shooter, Steven Paddock``);
 - a group noun right before another name is that name's kind (``British Antarctic research
   group Project MIDAS``), a piece of a hyphenated word is no descriptor (``re-thinking``), and
   a supposition is no predicate (``if Beyonce were so concerned``).
@@ -122,6 +124,8 @@ _KIND_NOUNS = frozenset(
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _DETERMINER_TAGS = frozenset({"DT", "PDT", "WDT"})
 _PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
+#: Clauses on a noun (``pick to head the committee``).
+_CLAUSES = frozenset({"acl", "relcl", "xcomp"})
 #: Head words of the names of laws, plans, treaties, documents and meetings, which the small
 #: model often tags as organisations (spaCy's labels for them are LAW and EVENT): ``Green New
 #: Deal``, ``Clean Power Plan``, ``Paris Agreement``, ``National Climate Assessment``, ``Climate
@@ -206,6 +210,7 @@ def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
 
 
 def _is_abbreviated_title(token: Token) -> bool:
+    """``Rep.``, ``Gov.`` (one token, or the word and its full stop)."""
     doc = token.doc
     return token.lower_ in TITLE_ABBREVIATIONS or (
         token.lower_ + "." in TITLE_ABBREVIATIONS
@@ -524,10 +529,10 @@ def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[De
         if head.dep_ == "dobj" and _speaks_after(span):
             head = root  # "… to target the bottom line, Susan Amron, the chief, said": the
             # object ends the reported clause, the name opens the attribution
-        elif head.dep_ == "dobj" and root.head.i == head.i:
-            pass  # the parse sets the name beside this noun: "located the shooter, Paddock"
-        elif head.dep_ == "dobj" and head.head.dep_ in {"acl", "relcl", "xcomp"}:
-            head = head.head.head  # "Trump's pick to head the committee, William Happer"
+        elif head.dep_ == "dobj" and root.head.i != head.i and head.head.dep_ in _CLAUSES:
+            # "Trump's pick to head the committee, William Happer"; but where the parse sets the
+            # name beside the object, it is the object's ("located the shooter, Paddock")
+            head = head.head.head
         if head.pos_ == "NOUN" and not (address and actor_type in {"GPE", "LOC"}):
             heads.append(head)
     if after is not None and after.text == "," and span.end + 1 < len(doc):
