@@ -26,15 +26,23 @@ def _lines(name: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in (GOLD / name).read_text().splitlines() if line]
 
 
+#: The second quote batch, annotated before any rule of quotes.v4 and held out whole.
+QUOTE_HELDOUT2 = ("framing:20", "framing:39", "framing:93", "framing:97", "framing:179")
+QUOTE_HELDOUT2 += ("framing:213",)
+
+
 def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
     lines = _lines("quotes-news.jsonl")
-    articles = {str(q["article"]) for q in lines}
-    assert len(lines) >= 300 and len(articles) >= 30
     split_of = {q["article"]: q["split"] for q in lines}
     assert all(split_of[q["article"]] == q["split"] for q in lines)  # one split per article
+    first = [q for q in lines if q["split"] != "heldout2"]
+    articles = {str(q["article"]) for q in first}
+    assert len(first) >= 300 and len(articles) >= 30
     dev = [a for a in articles if split_of[a] == "dev"]
     assert len(dev) == len(articles) // 2
     assert {a.partition(":")[0] for a in articles} == {"fakes", "framing"}
+    second = {str(q["article"]) for q in lines if q["split"] == "heldout2"}
+    assert second == set(QUOTE_HELDOUT2) and not second & articles
 
 
 @pytest.mark.parametrize("name", ["quotes-news.jsonl", "descriptors-news.jsonl"])

@@ -213,7 +213,11 @@ def eval_quotes(
     gold: Path | None = gold_option("quotes.jsonl"),
     articles: list[Path] | None = articles_option(),
     split: str = typer.Option(
-        "all", "--split", help="Which gold articles: dev, heldout or all.", case_sensitive=False
+        "all",
+        "--split",
+        help="Which gold articles: dev, heldout, heldout2 (news: the batch annotated before "
+        "quotes.v4) or all.",
+        case_sensitive=False,
     ),
     gold_set: str = typer.Option(
         "ptc",
@@ -237,7 +241,7 @@ def eval_quotes(
         --framing ../shared/data/framing-train.tsv
     """
     with fail_on_errors(GOLD_FLAGS):
-        split = _one_of(split, ("dev", "heldout", "all"), "--split")
+        split = _one_of(split, ("dev", "heldout", "heldout2", "all"), "--split")
         gold_set = _one_of(gold_set, quotes.GOLD_SETS, "--set")
         scores = quotes.evaluate_quotes(
             gold_path=gold,

@@ -9,11 +9,15 @@ that …``, ``…, X said``, ``… X said`` with no comma, ``X accused Y of …`
 X``) — and :mod:`.speakers` then resolves each speaker in reading order: the words at the cue
 that stand for the speaker are the *mention* (``speaker_mention_start``/``_end``), and they
 resolve to a name: the full name for a short form (``Toner``), a pronoun by agreement and
-the previous speaker, a description (``the spokesman``, ``the newspaper``); a stand-alone
-quote with no cue goes to the latest speaker and has no mention. A short quoted phrase
-inside indirect speech is part of that speech, not a second event, and so is a longer one
-when the clause has as many words of its own (``said that part of its mission involved
-creating "a positive perception of the country"``). A headline glued to the first sentence
+the previous speaker, a description (``the spokesman``, ``the newspaper``, a description
+used for a speaker before, ``the Commander-in-chief``); a stand-alone quote with no cue goes
+to the latest speaker and has no mention. A short quoted phrase inside indirect speech is
+part of that speech, not a second event, and so is a longer one when the clause has as many
+words of its own (``said that part of its mission involved creating "a positive perception
+of the country"``, ``said that what is important is "what we do to balance out" negative
+effects``), unless it closes the clause right before its own cue (``"…," Booker told``); a
+pronoun's speech verb inside another report (``… the groups which it said had suffered …``)
+is part of that report (quotes.v4). A headline glued to the first sentence
 (:mod:`.headlines`) reports no speech. HTML left in a text is
 ignored: the rules read a parse of the text with its markup blanked (same offsets), so markup
 is never reported as speech.
@@ -125,7 +129,7 @@ def _drop_nested(found: list[Quote]) -> list[Quote]:
     ]
 
 
-@analyzer("quotes", version="quotes.v3", sets=("quotes",))
+@analyzer("quotes", version="quotes.v4", sets=("quotes",))
 def quotes(ctx: Context) -> dict[str, list[Quote]]:
     """Direct and indirect quotes with speaker, cue and content offsets."""
     return {"quotes": extract_quotes(ctx.doc)}

@@ -342,8 +342,14 @@ def governs(cue: Token, start: int, end: int) -> bool:
 
 
 def _in_subject(cue: Token, offset: int) -> bool:
+    """True when a quote at ``offset`` is inside the subject of ``cue``; a quote after a cue
+    that stands outside its subject is not (``Al Gore said Wednesday: 'Brilliant decision
+    …'``, where the parser takes the verbless quote for an apposition of Gore), while one
+    after a cue inside the subject's phrase still is (``a Vox article warning "…"``)."""
     subject = subject_of(cue)
     if subject is None:
+        return False
+    if offset > cue.idx and not subject.is_ancestor(cue):
         return False
     return subject.left_edge.idx <= offset < subject.right_edge.idx + len(subject.right_edge)
 

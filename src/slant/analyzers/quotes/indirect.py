@@ -3,16 +3,21 @@
 Method: a verb of :data:`~.speech.SPEECH_VERBS` reports speech when it has a clausal
 complement (``ccomp``: ``X said (that) …``, ``X told reporters …``, ``…, the Home Office
 said``) or heads an ``As X wrote, …`` clause; the content is that clause within the verb's
-paragraph, the speaker its subject. Negated speech (``has not said``), infinitives (``to note
-that``), a writer's inference (``…, suggesting that``) and a clause that is mostly a
-quotation (left to :mod:`.direct_speech`) are not reported, nor the inner verb of nested
-speech (``X says Y suggested that …`` is X's). ``X accused Y of …`` reports the ``of``
-phrase. Text that has lost its commas (FA-KES: ``… killed 21 people the Observatory said.``)
-leaves the parser no ``ccomp`` for a postposed attribution; then a speech verb that ends its
-sentence, with a speaker-like subject just before it (``… the witness said``) or after it
-(``… said Kirkuki``), reports the sentence up to that subject. ``according to X`` takes X
-(its named entity if it has one) as the speaker and the longer side of its sentence as the
-content. It does not find speech reported by a noun (``voiced alarm that``).
+paragraph, the speaker its subject; a clause after its verb runs on to the end of its
+sentence when only words follow it (no comma, dash, quote mark or other speech verb: the
+parser may hang the clause's end on the verb), and stops before a second report the parser
+joined to it (``noted that A, and told Y that B``: two events). Negated speech (``has not
+said``), infinitives (``to note that``), a writer's inference (``…, suggesting that``) and a
+clause that is mostly a quotation (left to :mod:`.direct_speech`) are not reported, nor the
+inner verb of nested speech (``X says Y suggested that …`` is X's; ``it said … which it said
+had …``, a pronoun's cue inside another report, is part of it). ``X accused Y of …`` reports
+the ``of`` phrase. Text that has lost its commas (FA-KES: ``… killed 21 people the
+Observatory said.``) leaves the parser no ``ccomp`` for a postposed attribution; then a
+speech verb that ends its sentence, with a speaker-like subject just before it (``… the
+witness said``) or after it (``… said Kirkuki``), reports the sentence up to that subject.
+``according to X`` takes X (its named entity if it has one) as the speaker and the longer
+side of its sentence as the content. It does not find speech reported by a noun (``voiced
+alarm that``).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .docindex import doc_text, entities, token_indexes
-from .speakers import subject_of
+from .speakers import joined_to_report, subject_of
 from .speech import (
     DIRECT_CUES,
     SPEECH_VERBS,
@@ -79,6 +84,30 @@ def _says_as_much(text: str, span: tuple[int, int], direct: list[tuple[int, int]
     return own >= max(quoted, _OWN_WORDS)
 
 
+#: What ends a reported clause before its sentence does (``, adding that …``, a quotation).
+_CLAUSE_BREAKS = frozenset(',;:()[]—–"“”‘’')
+#: ... of which these end it when right after it (a quote mark there may be an apostrophe).
+_CLAUSE_ENDS = frozenset(',;:()[]—–".!?')
+
+
+def _to_sentence_end(verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A clause reported after its verb runs on to the end of its sentence when nothing but
+    words follow it (``claimed it was a 'hoax' promoted by China in order to gain …``, where
+    the parser hung the purpose clause on ``claimed``; ``re-engage`` split at its hyphen)."""
+    text = doc_text(verb.doc)
+    following = text[span[1] : span[1] + 2].strip()[:1]
+    if verb.idx > span[0] or not following or following in _CLAUSE_ENDS:
+        return span  # the usual case, read from the text without visiting tokens
+    rest = [t for t in verb.sent if t.idx >= span[1] and not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text in ".!?":
+        rest.pop()
+    if not rest or any(t.text in _CLAUSE_BREAKS or t.lemma_.lower() in SPEECH_VERBS for t in rest):
+        return span
+    if "\n" in text[span[1] : rest[-1].idx]:
+        return span
+    return span[0], rest[-1].idx + len(rest[-1])
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -104,7 +133,7 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
     after = [c for c in comps if c.i > verb.i]
     if comps:
         comp = (after or comps)[0] if after else comps[-1]
-        return comp, list(comp.subtree)
+        return comp, _without_joined_reports(comp)
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
@@ -112,6 +141,19 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
         inside = {t.i for t in verb.subtree}
         return verb.head, [t for t in verb.head.subtree if t.i not in inside and t.i > verb.i]
     return None
+
+
+def _without_joined_reports(comp: Token) -> list[Token]:
+    """The subtree of a reported clause, short of a second report the parser joined to it
+    (``noted that A, and told Y that B``: ``told Y that B`` and the ``, and`` before it)."""
+    joined = [c for c in comp.children if joined_to_report(c)]
+    if not joined:
+        return list(comp.subtree)
+    cut = min(c.left_edge.i for c in joined)
+    tokens = [t for t in comp.subtree if t.i < cut]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    return tokens
 
 
 def _speech_verbs(doc: Doc) -> list[Token]:
@@ -156,6 +198,7 @@ def indirect_events(
         span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None:
             continue
+        span = _to_sentence_end(verb, span)
         if covers(title_spans, span[0], span[1], _MOSTLY_QUOTED):
             continue  # "says his favourite film is "The Battle of Algiers"": a title
         absorbs = covers(direct, span[0], span[1], _MOSTLY_QUOTED)
@@ -167,11 +210,31 @@ def indirect_events(
         event = SpeechEvent(
             "indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text
         )
-        event.absorbs_quotes = absorbs
+        # a quotation inside a clause that says as much of its own is part of this one event,
+        # however small a share of the clause it is; not one that closes the clause right
+        # before its attribution ("…," Booker told), which is that quotation's own cue
+        closing = verb.idx > span[1] and any(s >= span[0] and e >= span[1] for s, e in direct)
+        event.absorbs_quotes = _says_as_much(text, span, direct) and not closing
         events.append((verb, event))
         heads.add(head.i)
-    # "X says Y suggested that …" is one speech event of X's, not also one of Y's
-    return [e for verb, e in events if verb.i not in heads]
+    # "X says Y suggested that …" is one speech event of X's, not also one of Y's; so is
+    # "it said … the groups which it said had suffered": a pronoun's cue inside another
+    # event's clause (a named speaker there, "a Vox article warning … and a Guardian article
+    # claiming …", may be a parse that joined two events)
+    spans = [(e.content_start, e.content_end) for _, e in events]
+    return [
+        e
+        for verb, e in events
+        if verb.i not in heads and not (_pronoun(e.subject) and _inside(verb.idx, spans))
+    ]
+
+
+def _pronoun(token: Token | None) -> bool:
+    return token is not None and token.pos_ == "PRON"
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:

@@ -25,7 +25,20 @@ Muzny et al., *A Two-stage Sieve Approach for Quote Attribution*, EACL 2017):
   ``the source`` to the speaker whose phrase has that noun (``a source at Hasaka Police
   Command``), ``the spokesman`` to the person the text introduced with that title
   (``spokesman Mark Toner``), ``the newspaper``/``the group``/``the agency`` to the latest
-  speaker that is not a person, else the latest organisation named before.
+  speaker that is not a person, else the latest organisation named before; a description
+  the text has used for a speaker before stands for that speaker again (``The Duke of
+  Sussex`` … ``the duke``), the "exact string match" sieve of Lee et al. (2013) applied to
+  the head noun of a description; with no one introduced by a title before, ``said the
+  frontline commander`` takes the person given that title just after (``commander Kamal
+  Kirkuki told …``);
+- a name the entity recogniser labels an organisation is a person when its words are part of
+  a person's name in the same text (``O'Rourke`` after ``Beto O'Rourke``: entity-level
+  consistency, as in the sieves of Lee et al.);
+- a hyphenated title is one word (``the Commander-in-chief``, ``the editor-in-chief``), and
+  ``commander-in-chief`` is the president's title; an age (``The 16-year-old``) describes the
+  latest person;
+- an indefinite pronoun (``Another wrote: "…"``, ``someone``) is a new speaker, never an
+  earlier one.
 
 It is not a coreference model: a pronoun whose antecedent is neither the latest speaker nor
 the latest person is resolved wrongly, and nested speakers (``X said Y told him``) are not
@@ -37,12 +50,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .docindex import doc_text, entities, entity_at, token_indexes
-from .speech import BODY_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, Speaker, is_person_noun
+from .speech import (
+    BODY_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    Speaker,
+    is_person_noun,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["SpeakerResolver", "subject_of"]
+__all__ = ["SpeakerResolver", "joined_to_report", "subject_of"]
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _RELATIVE = frozenset({"who", "that", "which"})
@@ -63,11 +83,18 @@ _PHRASE_PREPS = frozenset({"of", "on", "at", "from", "for", "with", "in"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acomp", "prep", "ccomp"})
 #: How far back (characters) a pronoun or a definite title looks for its antecedent.
 _ANTECEDENT_WINDOW = 2500
+#: How far ahead a definite title looks for the name it stands for when none came before.
+_CATAPHORA_WINDOW = 400
 #: Bodies that "the N" may stand for when no name has the noun: the latest organisation.
 _COLLECTIVE_NOUNS = frozenset(
     """group newspaper paper agency monitor organisation organization outlet network channel
     broadcaster website coalition alliance movement station magazine daily""".split()
 )
+#: Titles written as one hyphenated word that stand for another title (``the Commander-in-chief``
+#: is the person introduced as ``President``).
+_TITLE_SYNONYMS = {"commander-in-chief": "president"}
+#: Pronouns that introduce a speaker of their own rather than refer back to one.
+_INDEFINITE = frozenset("another others someone somebody anyone anybody everyone".split())
 _MALE = frozenset({"he", "him", "his", "mr", "mr."})
 _FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 
@@ -76,7 +103,10 @@ def subject_of(verb: Token) -> Token | None:
     """Return the token that is the active subject of ``verb``, climbing to governing verbs.
 
     Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links within one paragraph; a
-    passive subject means no speaker; ``as saying`` takes the object of the citing verb.
+    passive subject means no speaker; ``as saying`` takes the object of the citing verb; a
+    speech verb the parser joined to the clause another one reports (``X noted that A, and
+    told Y that B``, ``told`` a ``conj`` inside the ``ccomp`` of ``noted``) takes that verb's
+    subject.
     """
     current = verb
     for _ in range(8):
@@ -85,6 +115,9 @@ def subject_of(verb: Token) -> Token | None:
             for c in current.children
             if c.dep_ in ("nsubj", "nsubjpass") and not _crosses_paragraph(c, current)
         ]
+        if not subjects and joined_to_report(current):
+            current = current.head.head
+            continue
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
             if child.dep_ == "nsubjpass":
@@ -105,9 +138,44 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def joined_to_report(verb: Token) -> bool:
+    """True for a speech verb with no subject of its own that the parser made a ``conj`` of
+    the clause another speech verb reports (``… noted that A, and told Y that B``)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in SPEECH_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _crosses_paragraph(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any("\n\n" in t.text for t in a.doc[low:high])
+
+
+def _hyphenated(token: Token) -> tuple[int, int] | None:
+    """Token indexes ``[first, last]`` of the hyphenated word ``token`` is part of
+    (``Commander``, ``-``, ``in``, ``-``, ``chief``), or None when it stands alone."""
+    doc = token.doc
+    text, start, end = doc_text(doc), token.idx, token.idx + len(token)
+    if text[end : end + 1] != "-" and text[start - 1 : start] != "-":
+        return None  # the usual case, read from the text without visiting tokens
+    first = last = token.i
+    while first >= 2 and doc[first - 1].text == "-" and _glued(doc, first - 2, first):
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and _glued(doc, last, last + 2):
+        last += 2
+    return (first, last) if last > first else None
+
+
+def _glued(doc: Doc, left: int, right: int) -> bool:
+    """True when the tokens from ``left`` to ``right`` are written with no space between."""
+    return all(not doc[i].whitespace_ for i in range(left, right)) and all(
+        doc[i].is_alpha or doc[i].like_num for i in (left, right)
+    )
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -138,6 +206,9 @@ def _phrase(token: Token) -> tuple[int, int]:
         start += 1
     while end - 1 > start and doc[end - 1].pos_ == "PART":  # possessive 's
         end -= 1
+    hyphenated = _hyphenated(token)
+    if hyphenated is not None:  # "the Commander-in-chief": one word, whichever token heads it
+        start, end = min(start, hyphenated[0]), max(end, hyphenated[1] + 1)
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
@@ -159,12 +230,27 @@ class SpeakerResolver:
             ]
             + _unlabelled_subject_names(doc)
         )
+        self.person_names = [
+            frozenset(n[2].lower().split())
+            for n in self.names
+            if n[3] == "PERSON" and len(n[2].split()) > 1
+        ]
+        self.person_words = frozenset().union(*self.person_names)
+        self.names = [
+            (start, end, name, "PERSON" if label == "ORG" and self._known_person(name) else label)
+            for start, end, name, label in self.names
+        ]
         self.gender: dict[str, str] = _gender_by_honorific(doc, self.names)
+        #: (offset, head noun, speaker) of each description resolved to a speaker
+        self.described: list[tuple[int, str, Speaker]] = []
 
     def resolve(self, token: Token, *, at: int) -> Speaker:
         """Return the speaker ``token`` stands for; remember it as speaking at offset ``at``."""
         speaker = self._resolve(token)
         self.remember(speaker, at=at)
+        title = _title_of(token)
+        if title is not None and speaker.name.lower() != title:
+            self.described.append((token.idx, title, speaker))
         if token.lower_ in _MALE | _FEMALE and speaker.person_like:
             self.gender[speaker.name] = "m" if token.lower_ in _MALE else "f"
         return speaker
@@ -173,7 +259,12 @@ class SpeakerResolver:
         """``[start, end)`` of the words at the cue that stand for the speaker."""
         if token.pos_ == "PRON":
             return token.idx, token.idx + len(token)
-        return _phrase(token)
+        start, end = _phrase(token)
+        named = _named_apposition(token)
+        if named is not None:  # "A spokeswoman for the campaign, Kate Waters, said"
+            n_start, n_end = _phrase(named)
+            start, end = min(start, n_start), max(end, n_end)
+        return start, end
 
     def remember(self, speaker: Speaker, *, at: int) -> None:
         """Record a speaker found some other way (``according to X``) as speaking at ``at``."""
@@ -194,7 +285,32 @@ class SpeakerResolver:
             None,
         )
 
+    def _known_person(self, name: str) -> bool:
+        """True when every word of ``name`` is a word of a longer person's name in the text."""
+        words = set(name.lower().split())
+        if not words <= self.person_words:
+            return False
+        return any(words < full for full in self.person_names)
+
+    def _remembered(self, title: str, before: int) -> Speaker | None:
+        """The speaker the latest earlier description with head noun ``title`` stood for."""
+        return next(
+            (
+                speaker
+                for at, noun, speaker in reversed(self.described)
+                if noun == title and at < before and before - at <= _ANTECEDENT_WINDOW
+            ),
+            None,
+        )
+
     def _resolve(self, token: Token) -> Speaker:
+        if token.lower_ in _INDEFINITE and token.pos_ in ("PRON", "DET"):
+            return self._literal(token)  # "Another wrote": someone new
+        hyphenated = _hyphenated(token)
+        if hyphenated is not None:
+            found = self._hyphenated_title(token, hyphenated)
+            if found is not None:
+                return found
         if token.pos_ == "PRON":
             person = token.lower_ in PERSON_PRONOUNS
             return self._antecedent(token, person=person) or self._literal(token)
@@ -216,16 +332,30 @@ class SpeakerResolver:
         title = token.lemma_.lower() in PERSON_NOUNS and token.ent_type_ != "PERSON"
         if token.pos_ == "PROPN" and not (bare and title):
             person = token.ent_type_ not in ("ORG", "GPE", "NORP", "FAC")
+            person = person or self._known_person(_clean(phrase))
             return self._full_name(phrase, start, end, person=person)
         if token.ent_type_ in ("PERSON", "ORG") and not (bare and title):
-            return self._full_name(phrase, start, end, person=token.ent_type_ == "PERSON")
+            person = token.ent_type_ == "PERSON" or self._known_person(_clean(phrase))
+            return self._full_name(phrase, start, end, person=person)
         person = is_person_noun(token) or (bare and title)
         if person and bare:
-            titled = self._titled(token.lemma_.lower(), token.sent.start_char)
-            found = titled or self._antecedent(token, person=True)
+            lemma = token.lemma_.lower()
+            titled = self._titled(lemma, token.sent.start_char)
+            found = titled or self._remembered(lemma, token.idx)
+            found = found or self._antecedent(token, person=True)
             if found is not None:
                 return found
         return Speaker(name=phrase, start=start, end=end, person_like=person)
+
+    def _hyphenated_title(self, token: Token, span: tuple[int, int]) -> Speaker | None:
+        """``the Commander-in-chief``: the person introduced with that title (or the one it
+        stands for), else the one the same title stood for before, else the latest person."""
+        word = _hyphenated_title_word(token.doc, span)
+        if word is None or span[0] == 0 or token.doc[span[0] - 1].lower_ not in ("the", "this"):
+            return None
+        title = _TITLE_SYNONYMS.get(word, word)
+        found = self._titled(title, token.sent.start_char) or self._remembered(word, token.idx)
+        return found or self._antecedent(token, person=True)
 
     def _literal(self, token: Token) -> Speaker:
         return Speaker(
@@ -242,8 +372,10 @@ class SpeakerResolver:
         lemma = token.lemma_.lower()
         if is_person_noun(token) or lemma in PERSON_NOUNS:
             titled = self._titled(lemma, token.sent.start_char)
-            if titled is not None:
-                return titled
+            found = titled or self._remembered(lemma, token.idx)
+            found = found or self._titled_later(lemma, token.idx)
+            if found is not None:
+                return found
         for speaker, at in reversed(self.history):
             if at >= token.idx or token.idx - at > _ANTECEDENT_WINDOW:
                 continue
@@ -363,19 +495,33 @@ class SpeakerResolver:
         for n_start, n_end, name, label in reversed(self.names):
             if label != "PERSON" or n_end >= before or before - n_start > _ANTECEDENT_WINDOW:
                 continue
-            span = self.doc.char_span(n_start, n_end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            linked = [c.lemma_.lower() for c in root.children if c.dep_ in ("compound", "appos")]
-            if root.dep_ == "appos":
-                linked.append(root.head.lemma_.lower())
-            if span.start > 0:  # "Sen. Al Franken" -> the senator
-                title = self.doc[span.start - 1].lower_.rstrip(".")
-                linked.append(_TITLE_NOUNS.get(title, title))
-            if noun in linked:
+            if self._has_title(n_start, n_end, noun):
                 return Speaker(name=name, start=n_start, end=n_end, person_like=True)
         return None
+
+    def _titled_later(self, noun: str, after: int) -> Speaker | None:
+        """``said the frontline commander. … commander Kamal Kirkuki told …``: with no one
+        introduced by that title before, the first person given it just after (cataphora)."""
+        for n_start, n_end, name, label in self.names:
+            if label != "PERSON" or n_start <= after or n_start - after > _CATAPHORA_WINDOW:
+                continue
+            if self._has_title(n_start, n_end, noun):
+                return Speaker(name=name, start=n_start, end=n_end, person_like=True)
+        return None
+
+    def _has_title(self, start: int, end: int, noun: str) -> bool:
+        """True when the name at ``[start, end)`` carries the title ``noun``."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        linked = [c.lemma_.lower() for c in root.children if c.dep_ in ("compound", "appos")]
+        if root.dep_ == "appos":
+            linked.append(root.head.lemma_.lower())
+        if span.start > 0:  # "Sen. Al Franken" -> the senator
+            title = self.doc[span.start - 1].lower_.rstrip(".")
+            linked.append(_TITLE_NOUNS.get(title, title))
+        return noun in linked
 
 
 def _gender_by_honorific(doc: Doc, names: list[tuple[int, int, str, str]]) -> dict[str, str]:
@@ -436,3 +582,32 @@ def _clean(name: str) -> str:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)]
     return cleaned
+
+
+def _title_of(token: Token) -> str | None:
+    """The head noun of a description (``duke`` for ``The Duke of Sussex`` and ``the duke``,
+    ``commander-in-chief``), or None for names and pronouns."""
+    hyphenated = _hyphenated(token)
+    if hyphenated is not None:
+        return _hyphenated_title_word(token.doc, hyphenated)
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN") and (lemma in PERSON_NOUNS or is_person_noun(token)):
+        return lemma
+    return None
+
+
+def _hyphenated_title_word(doc: Doc, span: tuple[int, int]) -> str | None:
+    """``commander-in-chief`` for the tokens of ``Commander-in-chief``, when a part of the
+    word is a person noun (a title) or it gives an age (``16-year-old``); None for other
+    hyphenated words (``Ocasio-Cortez``)."""
+    first, last = doc[span[0]], doc[span[1]]
+    word = doc_text(doc)[first.idx : last.idx + len(last)].lower()
+    titled = any(part in PERSON_NOUNS for part in word.split("-"))
+    return word if titled or word.endswith("-year-old") else None
+
+
+def _named_apposition(token: Token) -> Token | None:
+    """The person's name set beside a common-noun subject (``a spokeswoman …, Kate Waters``)."""
+    if token.pos_ != "NOUN":
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

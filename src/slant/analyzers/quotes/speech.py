@@ -99,7 +99,7 @@ BODY_NOUNS = frozenset(
     company firm organisation organization campaign party couple staff team official expert
     source member critic resident activist document article complaint memo email embassy
     review alert story note record petition dispatch message release motion update suit text
-    medium
+    medium observatory television channel network broadcaster station coalition alliance
     """.split()
 )
 SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
