@@ -21,7 +21,9 @@ Descriptor annotations (``--descriptors``) are lines ``relation | actor words | 
 words``; ``^`` as the descriptor gives the previous line's descriptor span to another actor
 (``Democrats Jack Reed and Sheldon Whitehouse``). ``--append`` adds a batch of new articles to
 an existing gold file: the lines already there keep their splits, and the new articles are
-split among themselves by the same SHA-256 rule (so no article ever moves between splits).
+split among themselves by the same SHA-256 rule (so no article ever moves between splits);
+``--split NAME`` puts the whole new batch in one split instead (``heldout2``: a batch annotated
+after rules were developed, to be scored and never read).
 """
 
 from __future__ import annotations
@@ -209,12 +211,17 @@ def main() -> None:
     parser.add_argument(
         "--append", action="store_true", help="add a batch of new articles to --out"
     )
+    parser.add_argument("--split", help="one split for every line (default: SHA-256 halves)")
     args = parser.parse_args()
     articles = GoldArticles(fakes=args.fakes, framing=args.framing)
     lines = [line for path in args.annotations for line in path.read_text().splitlines()]
     convert_lines = convert_descriptors if args.descriptors else convert
     records = convert_lines(lines, articles, show=args.show)
-    assign_splits(records)
+    if args.split:
+        for record in records:
+            record["split"] = args.split
+    else:
+        assign_splits(records)
     if args.append:
         old = [json.loads(line) for line in args.out.read_text().splitlines() if line.strip()]
         again = {str(r["article"]) for r in old} & {str(r["article"]) for r in records}

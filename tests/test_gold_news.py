@@ -87,6 +87,13 @@ DESCRIPTOR_BATCHES = (
     ("framing:229", "framing:520", "framing:527", "framing:811"),
 )
 
+#: The fourth batch, annotated before any rule of ``actors.v4``: all of it ``heldout2``.
+DESCRIPTOR_HELDOUT2 = ("framing:40", "framing:110", "framing:213", "framing:225", "framing:504")
+DESCRIPTOR_HELDOUT2 += ("framing:512", "framing:824")
+#: The fifth, annotated after it and before any rule of ``actors.v4``, for rule work: ``dev2``.
+DESCRIPTOR_DEV2 = ("framing:43", "framing:59", "framing:134", "framing:253", "framing:424")
+DESCRIPTOR_DEV2 += ("framing:545", "framing:738", "framing:832")
+
 
 def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
     import hashlib
@@ -94,10 +101,14 @@ def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
     lines = _lines("descriptors-news.jsonl")
     split_of = {str(p["article"]): p["split"] for p in lines}
     assert all(split_of[str(p["article"])] == p["split"] for p in lines)  # one split per article
-    assert set(split_of) == {a for batch in DESCRIPTOR_BATCHES for a in batch}
+    halves = {a for batch in DESCRIPTOR_BATCHES for a in batch}
+    assert set(split_of) == halves | set(DESCRIPTOR_HELDOUT2) | set(DESCRIPTOR_DEV2)
+    assert {split_of[a] for a in DESCRIPTOR_HELDOUT2} == {"heldout2"}
+    assert {split_of[a] for a in DESCRIPTOR_DEV2} == {"dev2"}
     for batch in DESCRIPTOR_BATCHES:
         ordered = sorted(batch, key=lambda a: hashlib.sha256(a.encode()).hexdigest())
         half = len(ordered) // 2
         assert [split_of[a] for a in ordered] == ["dev"] * half + ["heldout"] * (len(batch) - half)
     heldout = [p for p in lines if p["split"] == "heldout"]
     assert len(heldout) >= 60
+    assert len([p for p in lines if p["split"] == "heldout2"]) >= 50

@@ -278,6 +278,14 @@ def eval_descriptors(
         case_sensitive=False,
     ),
     framing: Path | None = table_options()[1],
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split",
+            help="all (every split, each reported), or one split of the gold set alone: "
+            "dev, heldout, and for news heldout2.",
+        ),
+    ] = "all",
 ) -> None:
     """Score (actor, descriptor) pairs: precision, recall, F1 overall and per relation.
 
@@ -286,7 +294,7 @@ def eval_descriptors(
         slant eval descriptors --articles ../shared/data/ptc-train/articles
         --articles ../shared/data/samples
 
-        slant eval descriptors --set news --framing ../shared/data/framing-train.tsv
+        slant eval descriptors --set news --framing ../shared/data/framing-train.tsv --split dev
     """
     with fail_on_errors(GOLD_FLAGS):
         gold_set = _one_of(gold_set, descriptors.GOLD_SETS, "--set")
@@ -294,6 +302,7 @@ def eval_descriptors(
             gold_path=gold,
             gold_set=gold_set,
             articles=GoldArticles(list(articles or []), framing=framing),
+            split=None if split.lower() == "all" else split.lower(),
         )
     print_descriptor_scores(scores)
 

@@ -15,7 +15,8 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
   earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
   text's mouth). An abbreviated title before a name counts as applying its office noun
   (``Gov. Jerry Brown`` … ``the governor``); ``the administration`` after ``the Trump
-  administration`` is that body, not a label of the person;
+  administration`` is that body, not a label of the person (whatever entity type the model
+  gives the name);
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
@@ -164,7 +165,7 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
         index = users[0]
         if head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"}:
             continue  # number agreement: "the countries" is not the U.S., "the leaders" not Assad
-        if clusters[index].type == "PERSON" and head.lemma_.lower() in _OWN_GROUP_NOUNS:
+        if head.lemma_.lower() in _OWN_GROUP_NOUNS:
             continue  # "the administration" after "the Trump administration" is not Trump
         start, end = between[0].idx, head.idx + len(head.text)
         if overlaps_any((start, end), taken):
@@ -219,7 +220,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v3",
+    version="actors.v4",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )

@@ -40,6 +40,37 @@ the proposal Rove warns``), a noun that picks out part of a group (``college Rep
 and a run that meets page furniture (``now?• None Trump``); an apposition may follow an age
 (``Kiera O'Brien, 21, a senior at Harvard``).
 
+``actors.v4`` (mainstream news, where a headline runs into the lead and the small model's
+entities are often not actors) keeps to what the text calls the actor:
+
+- a modifier run stops at a determiner (``like Dem parody bill The Wall Street Journal``) and
+  after a noun inside it that heads a phrase of its own (``in Earth Day message President
+  Donald Trump`` gives ``President``; not the noun right before the name, its title or kind,
+  ``his top economic adviser Larry Kudlow``, ``the consulting firm IHS Markit``, nor a person
+  noun, a scare-quoted one, ``the 'brutal dictator' President``, or part of a hyphenated
+  word);
+- a party before an abbreviated title stays and the title and its place go (``Democratic New
+  York Rep.`` gives ``Democratic``, ``former Florida GOP Rep.`` ``GOP``);
+- a group word used as a noun for one person is a description, not a mention of the group
+  (``Joe Manchin, a Democrat``: an apposition; ``the ranking Democrat`` gives the group
+  nothing);
+- for a group, a run holding a place or a body picks out part of it (``top California
+  Democrats``); for a place or organisation, capitalised words run into the name are the
+  name (``the Shasta Lake``, ``Hurricane Irma``; not a title, ``Officer``), and ``former``
+  alone or ``nearby`` say nothing;
+- names of laws, plans, treaties, documents and meetings the model tags as organisations
+  (:data:`_LAW_HEADS`: ``Green New Deal``, ``National Climate Assessment``) get no
+  descriptors;
+- the surface apposition ``NP, NAME`` is not read after an opening adverbial (``On the other
+  side, President Trump``; ``Lacking unanimity, Italy``), between two places (``a mall in
+  Chicago, Illinois``), or from the object that ends a reported clause before its speaker (``…
+  to target the bottom line, Susan Amron, the chief, said``); a clause on the object gives its
+  noun (``Trump's pick to head the committee, William Happer`` gives ``pick``), unless the
+  parse sets the name beside the object (``located the Las Vegas shooter, Steven Paddock``);
+- a group noun right before another name is that name's kind (``British Antarctic research
+  group Project MIDAS``), a piece of a hyphenated word is no descriptor (``re-thinking``), and
+  a supposition is no predicate (``if Beyonce were so concerned``).
+
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
 :mod:`.predicates`. It does not read
@@ -57,7 +88,7 @@ from ...analysis import Descriptor, DescriptorRelation
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
 from ..quotes.docindex import doc_text
-from ..quotes.speech import PERSON_NOUNS
+from ..quotes.speech import PERSON_NOUNS, SPEECH_VERBS
 from .mentions import HONORIFICS, OFFICES, RANKS, ActorCluster
 from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
 
@@ -81,7 +112,7 @@ GROUP_NOUNS = LABEL_NOUNS | frozenset(
 _DIRECTIONS = frozenset(
     "eastern western northern southern central north south east west northeastern "
     "northwestern southeastern southwestern northeast northwest southeast southwest "
-    "upstate downstate midwestern".split()
+    "upstate downstate midwestern nearby neighboring neighbouring".split()
 )
 #: Nouns for what an organisation is (``the pro-government Al-Watan newspaper``): the words
 #: before the name describe the organisation, not some other noun.
@@ -91,6 +122,21 @@ _KIND_NOUNS = frozenset(
     "alliance".split()
 )
 MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_DETERMINER_TAGS = frozenset({"DT", "PDT", "WDT"})
+_PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
+#: Clauses on a noun (``pick to head the committee``).
+_CLAUSES = frozenset({"acl", "relcl", "xcomp"})
+#: Head words of the names of laws, plans, treaties, documents and meetings, which the small
+#: model often tags as organisations (spaCy's labels for them are LAW and EVENT): ``Green New
+#: Deal``, ``Clean Power Plan``, ``Paris Agreement``, ``National Climate Assessment``, ``Climate
+#: Action Summit``. They are not actors, so the text calls them nothing here.
+_LAW_HEADS = frozenset(
+    "deal act plan accord accords agreement treaty protocol rule bill amendment resolution "
+    "law doctrine assessment declaration charter summit".split()
+)
+#: Party words, which stay a descriptor before an abbreviated title (``GOP Rep.``) whatever
+#: entity the model makes of them (``Democratic New York`` as an organisation).
+_PARTY_WORDS = frozenset("gop dem democratic democrat republican".split())
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _QUANTIFIERS = frozenset(
     "few many several some other others another more most all only such same own certain "
@@ -102,6 +148,9 @@ _QUANTIFIERS = frozenset(
 _TITLE_COMPANIONS = frozenset(
     "former then ex acting current retired incoming outgoing late".split()
 )
+#: Companions that say nothing alone (``Former VP Al Gore`` with ``VP`` in the name); ``late``
+#: does (the actor has died).
+_BARE_COMPANIONS = _TITLE_COMPANIONS - {"late"}
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
     tonight today yesterday tomorrow week weekend month year day hour minute january february
@@ -127,6 +176,9 @@ def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
     if span is None:
         return True
     tokens = [t for t in span if not t.is_punct or t.text == "."]
+    after = doc_text(doc)[descriptor.end : descriptor.end + 1]
+    if not any(c.isalpha() for c in descriptor.text) or (after == "-" and len(tokens) == 1):
+        return False  # "re" of "re-thinking": part of a word, not one
     abbreviated = [
         t
         for t in tokens
@@ -155,6 +207,50 @@ def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS | {"founder", "co-founder"}:
             return False
     return True
+
+
+def _is_abbreviated_title(token: Token) -> bool:
+    """``Rep.``, ``Gov.`` (one token, or the word and its full stop)."""
+    doc = token.doc
+    return token.lower_ in TITLE_ABBREVIATIONS or (
+        token.lower_ + "." in TITLE_ABBREVIATIONS
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == "."
+    )
+
+
+def _before_abbreviated_title(tokens: list[Token]) -> list[Token]:
+    """The words of a modifier before its abbreviated title, when they describe the actor: the
+    title and what only locates it go, a party stays (``Democratic New York Rep.`` gives
+    ``Democratic``, ``former Florida GOP Rep.`` ``GOP``, ``Democratic 2020 hopeful Sen.``
+    ``Democratic 2020 hopeful``; ``Former Florida Gov.`` nothing)."""
+    titles = [k for k, t in enumerate(tokens) if _is_abbreviated_title(t)]
+    if not titles:
+        return tokens
+    kept = trim(tokens[: titles[0]])
+    if not all(
+        t.lower_ in _TITLE_COMPANIONS or t.ent_type_ in _ACTOR_LABELS or t.text == "." for t in kept
+    ):
+        return kept
+    party = [k for k, t in enumerate(kept) if _is_party(t)]
+    if not party or party != list(range(party[0], party[-1] + 1)):
+        return []
+    return kept[party[0] : party[-1] + 1]
+
+
+def _is_party(token: Token) -> bool:
+    """A nationality, religion or party (``Muslim``, ``Democratic``, ``GOP``)."""
+    return token.ent_type_ == "NORP" or token.lower_ in _PARTY_WORDS
+
+
+def _noun_for_a_member(token: Token) -> bool:
+    """A group word used as a noun for one person (``a Democrat``, ``the ranking Democrat``):
+    a description of someone, not a mention of the group."""
+    return (
+        token.ent_type_ == "NORP"
+        and token.tag_ in {"NN", "NNP"}
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
+    )
 
 
 def _party_tag(span: Span, text: str) -> Descriptor | None:
@@ -192,6 +288,8 @@ def _modifier_run(span: Span) -> list[Token]:
         return []
     while i >= span.sent.start:
         token = doc[i]
+        if token.tag_ in _DETERMINER_TAGS:
+            break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …"
         previous = doc[i - 1] if i > span.sent.start else None
         participle = (
             (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
@@ -231,6 +329,20 @@ def _modifier_run(span: Span) -> list[Token]:
             break
         run.insert(0, token)
         i -= 1
+    # a noun inside the run that heads a phrase of its own ends it ("in Earth Day message
+    # President Donald Trump's …"); the last one is the name's own title or kind ("his top
+    # economic adviser Larry Kudlow", "the consulting firm IHS Markit")
+    heads_own = [
+        k
+        for k, t in enumerate(run[:-1])
+        if t.pos_ == "NOUN"
+        and t.dep_ in _ARGUMENT_DEPS
+        and not t.i < t.head.i < span.end
+        and not _names_a_person(t)  # "demonising Presidents Putin and Assad"
+        and not (is_quote(run[k + 1]) or not t.whitespace_)  # "the 'brutal dictator'", "co-worker"
+    ]
+    if heads_own:
+        run = run[heads_own[-1] + 1 :]
     while run and run[0].text in {",", "and"}:
         run.pop(0)
     while run and _is_rank(run[-1]):
@@ -293,13 +405,27 @@ def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[
         pieces[-1] = (pieces[-1][0], "modifier")
     out = []
     for tokens, relation in pieces:
-        tokens = trim(tokens)
-        if not tokens or all(t.lower_ in _DIRECTIONS or t.tag_ == "HYPH" for t in tokens):
-            continue
+        tokens = _before_abbreviated_title(trim(tokens))
+        if not tokens or all(
+            t.lower_ in _DIRECTIONS or t.lower_ in _BARE_COMPANIONS or t.tag_ == "HYPH"
+            for t in tokens
+        ):
+            continue  # "Northeast"; "Former" alone, its title cut or inside the name
         if actor_type == "NORP" and all(t.pos_ == "NOUN" for t in tokens):
             continue  # "college Republicans": a noun picks out some of the group
+        if actor_type == "NORP" and any(t.ent_type_ in _PLACE_OR_BODY for t in tokens):
+            continue  # "top California Democrats", "Senate Republicans": part of the group
+        glued = tokens[-1].i == span.start - 1 and all(
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.ent_type_ not in _ACTOR_LABELS
+            and not _names_a_person(t)  # "Officer Amber Guyger": the title stays
+            for t in tokens
+        )
+        if actor_type != "PERSON" and glued:
+            continue  # "the Shasta Lake": capitalised words run into the name are the name
         if all(t.i in actor_tokens or t.ent_type_ in _ACTOR_LABELS for t in tokens):
-            if not (person and all(t.ent_type_ == "NORP" for t in tokens)):
+            if not (person and all(_is_party(t) for t in tokens)):
                 continue
         out.append(as_descriptor(tokens, relation))
     return [d for d in out if d]
@@ -319,15 +445,50 @@ def _group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descript
     tokens = [doc[i] for i in range(span.end, head.i + 1)]
     if any(t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not is_quote(t)) for t in tokens):
         return None
+    if head.i + 1 < len(doc) and head.i + 1 in actor_tokens:
+        return None  # "British Antarctic research group Project MIDAS": the next name's kind
     return as_descriptor(trim(tokens), "modifier")
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, or an adjective the parse sets beside a name as a noun (``a senior at``)."""
-    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "appos")
+    """A noun, an adjective the parse sets beside a name as a noun (``a senior at``), or a
+    group word used as a noun for one person (``Joe Manchin, a Democrat``)."""
+    return (
+        token.pos_ == "NOUN"
+        or (token.pos_ == "ADJ" and token.dep_ == "appos")
+        or _noun_for_a_member(token)
+    )
 
 
-def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
+def _speaks_after(span: Span) -> bool:
+    """Whether a speech verb follows the name, right after it or after its apposition
+    (``…, Susan Amron, the chief of the division, said``)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == ",":
+        comma = next((j for j in range(i + 1, min(i + 15, len(doc))) if doc[j].text == ","), None)
+        i = comma + 1 if comma is not None else i + 1
+    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].lemma_ in SPEECH_VERBS
+
+
+def _in_brackets(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bracket opened in ``doc[start:end]`` is still open at ``end`` (a citation)."""
+    before = doc[start:end].text
+    return before.rfind("(") > before.rfind(")")
+
+
+def _fronted(doc: Doc, first: int, comma: int) -> bool:
+    """Whether the words from ``first`` (the sentence start) to ``comma`` open the sentence as
+    an adverbial, not a noun phrase (``On the other side, President Trump``; ``Lacking
+    unanimity, Italy …``)."""
+    while first < comma and (is_quote(doc[first]) or doc[first].is_space):
+        first += 1
+    if any(doc[i].text == "," for i in range(first, comma)):
+        return False
+    opener = doc[first]
+    return opener.pos_ in {"ADP", "SCONJ"} or opener.tag_ in {"VBG", "VBN"}
+
+
+def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[Descriptor]:
     doc, root = span.doc, span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
@@ -340,8 +501,9 @@ def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
         and doc[span.end].text in {",", "("}
         and c.left_edge.i == span.end + 1
     ]
+    sent_start = span.sent.start
     before = span.start - 1
-    while before > span.sent.start and doc[before].lower_.rstrip(".") in HONORIFICS:
+    while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:
         before -= 1
     after = doc[span.end] if span.end < len(doc) else None
     closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
@@ -352,15 +514,26 @@ def _appositions(span: Span, actor_tokens: set[int]) -> list[Descriptor]:
         and doc[span.end + 1].pos_ == "PROPN"
     )
     closes = closes and not listed
-    sentence_before = doc[span.sent.start : span.start].text
-    in_brackets = sentence_before.rfind("(") > sentence_before.rfind(")")
-    if before - 1 >= span.sent.start and doc[before].text == "," and closes and not in_brackets:
+    surface = before - 1 >= sent_start and doc[before].text == "," and closes
+    if (
+        surface
+        and not _in_brackets(doc, sent_start, span.start)
+        and not _fronted(doc, sent_start, before)
+    ):
         head = doc[before - 1]
+        address = head.ent_type_ in {"GPE", "LOC", "FAC"}  # "a mall in Chicago, Illinois"
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
             if any(c.dep_ in {"det", "poss"} for c in head.children):
                 break
             head = head.head.head
-        if head.pos_ == "NOUN":
+        if head.dep_ == "dobj" and _speaks_after(span):
+            head = root  # "… to target the bottom line, Susan Amron, the chief, said": the
+            # object ends the reported clause, the name opens the attribution
+        elif head.dep_ == "dobj" and root.head.i != head.i and head.head.dep_ in _CLAUSES:
+            # "Trump's pick to head the committee, William Happer"; but where the parse sets the
+            # name beside the object, it is the object's ("located the shooter, Paddock")
+            head = head.head.head
+        if head.pos_ == "NOUN" and not (address and actor_type in {"GPE", "LOC"}):
             heads.append(head)
     if after is not None and after.text == "," and span.end + 1 < len(doc):
         det = doc[span.end + 1]
@@ -413,6 +586,12 @@ def _shared_modifiers(
     return shared
 
 
+def _is_law(cluster: ActorCluster) -> bool:
+    """A law, plan or treaty the model took for an organisation or place (``Green New Deal``)."""
+    words = cluster.name.split()
+    return cluster.type != "PERSON" and bool(words) and words[-1].lower() in _LAW_HEADS
+
+
 def find_descriptors(
     doc: Doc,
     clusters: list[ActorCluster],
@@ -430,6 +609,10 @@ def find_descriptors(
     for cluster in clusters:
         parsed = (doc.char_span(s, e, alignment_mode="expand") for s, e in cluster.mentions)
         spans = [s for s in parsed if s is not None and len(s)]
+        if _is_law(cluster):
+            actor_tokens.update(t.i for span in spans for t in span)
+            spans = []
+        spans = [s for s in spans if not _noun_for_a_member(s.root)]
         spans_by_cluster.append(spans)
         actor_tokens.update(t.i for span in spans for t in span)
     modifiers_by_root: dict[int, list[Descriptor]] = {}
@@ -444,7 +627,7 @@ def find_descriptors(
             group = _group_head(span, cluster.type, actor_tokens)
             if group:
                 found.append(group)
-            found += _appositions(span, actor_tokens)
+            found += _appositions(span, actor_tokens, cluster.type)
             party = _party_tag(span, text) if cluster.type == "PERSON" else None
             if party:
                 found.append(party)

@@ -7,7 +7,8 @@ NP|ADJ``), or the object of a verb of naming (``X is called/branded/described as
 ``described X as NP``), the attribute, adjective or ``as`` object is a ``predicate`` descriptor.
 A copula in a relative clause on the name counts too (``Janet McCabe, who was an EPA
 official``). Nothing is read when the verb is negated (``X is not …``), the attribute is
-(``is no fan of``) or the clause is denied (``denied that X was``), when a quote mark stands
+(``is no fan of``), the clause is denied (``denied that X was``) or supposed (``if X were so
+concerned``), when a quote mark stands
 between the verb and the attribute (the attribute is outside the quote), nor from adjectives
 that describe a state of readiness or a stance rather than the actor (``X is able to``,
 ``likely``, ``due``, ``critical of``, ``unaware of``).
@@ -38,6 +39,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "able unable likely unlikely sure ready willing due set about eager keen going".split()
 )
 _DENIALS = frozenset({"deny", "reject", "dispute", "refute"})
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
 _RELATIVES = frozenset({"who", "which", "that"})
 #: ``critical of``, ``opposed to``, ``happy with``: an adjective with these gives a stance
 #: toward something, not what the actor is (``instrumental in``, ``serious about`` still
@@ -177,6 +179,8 @@ def find_predicates(span: Span) -> list[Descriptor]:
                 out += _copula_predicates(relative, stop)
     if _negated(verb) or (verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS):
         return [d for d in out if d]
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
+        return [d for d in out if d]  # "if Beyonce were so concerned": supposed, not said
     if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
         out += _copula_predicates(verb, stop)
     if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
