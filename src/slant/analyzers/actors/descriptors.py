@@ -23,6 +23,11 @@ the appositive and predicate-nominative sieves of Lee et al. (2013):
 - ``scare_quote``: any part of those descriptors the writer put in scare quotes
   (``the 'brutal dictator' President Bashar al-Assad`` gives ``brutal dictator``).
 
+The rules of the first two relations live in :mod:`.modifiers` and :mod:`.appositions`,
+those of the third in :mod:`.predicates`; this module filters what they find
+(:func:`is_called`), applies scare quotes and assembles each actor's list
+(:func:`find_descriptors`).
+
 The fifth relation, ``label`` (``the terrorists`` standing in for a name), is linked from these
 by :func:`slant.analyzers.actors.link_labels`.
 
@@ -80,52 +85,32 @@ of action.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ...analysis import Descriptor, DescriptorRelation
+from ...analysis import Descriptor
 from ...nlp import HONORIFICS as TITLE_ABBREVIATIONS
 from ...spans import overlaps_any
 from ..quotes.docindex import doc_text
-from ..quotes.speech import PERSON_NOUNS, SPEECH_VERBS
-from .mentions import HONORIFICS, OFFICES, RANKS, ActorCluster
-from .predicates import as_descriptor, find_predicates, is_quote, noun_phrase, trim
+from ..quotes.speech import PERSON_NOUNS
+from .appositions import find_appositions, noun_for_a_member, party_tag
+from .mentions import ActorCluster
+from .modifiers import (
+    ACTOR_LABELS,
+    GROUP_NOUNS,
+    LABEL_NOUNS,
+    MODIFIER_POS,
+    TITLE_COMPANIONS,
+    group_head,
+    pre_modifiers,
+)
+from .predicates import find_predicates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors", "is_called"]
 
-#: Head nouns that label the actor or its members when a name modifies them (any actor).
-LABEL_NOUNS = frozenset(
-    "terrorist militant rebel jihadi jihadist islamist thug gang regime militia insurgent "
-    "extremist radical loyalist mercenary proxy puppet occupier invader criminal bandit "
-    "junta dictatorship cabal mob".split()
-)
-#: Head nouns that denote an organisation's or a person's own group ("Assad government",
-#: "al-Nusra forces"); not used after nationality or place names ("Syrian army").
-GROUP_NOUNS = LABEL_NOUNS | frozenset(
-    "government administration force fighter army troop soldier group faction supporter "
-    "opposition movement operative attacker member activist".split()
-)
-_DIRECTIONS = frozenset(
-    "eastern western northern southern central north south east west northeastern "
-    "northwestern southeastern southwestern northeast northwest southeast southwest "
-    "upstate downstate midwestern nearby neighboring neighbouring".split()
-)
-#: Nouns for what an organisation is (``the pro-government Al-Watan newspaper``): the words
-#: before the name describe the organisation, not some other noun.
-_KIND_NOUNS = frozenset(
-    "newspaper daily paper channel network station broadcaster agency outlet website site "
-    "magazine tv television radio party organisation organization company firm coalition "
-    "alliance".split()
-)
-MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-_DETERMINER_TAGS = frozenset({"DT", "PDT", "WDT"})
-_PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
-#: Clauses on a noun (``pick to head the committee``).
-_CLAUSES = frozenset({"acl", "relcl", "xcomp"})
 #: Head words of the names of laws, plans, treaties, documents and meetings, which the small
 #: model often tags as organisations (spaCy's labels for them are LAW and EVENT): ``Green New
 #: Deal``, ``Clean Power Plan``, ``Paris Agreement``, ``National Climate Assessment``, ``Climate
@@ -134,38 +119,12 @@ _LAW_HEADS = frozenset(
     "deal act plan accord accords agreement treaty protocol rule bill amendment resolution "
     "law doctrine assessment declaration charter summit".split()
 )
-#: Party words, which stay a descriptor before an abbreviated title (``GOP Rep.``) whatever
-#: entity the model makes of them (``Democratic New York`` as an organisation).
-_PARTY_WORDS = frozenset("gop dem democratic democrat republican".split())
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-_QUANTIFIERS = frozenset(
-    "few many several some other others another more most all only such same own certain "
-    "various both each every much less least".split()
-)
 
 
-#: Words that may stand beside an abbreviated title without describing anyone.
-_TITLE_COMPANIONS = frozenset(
-    "former then ex acting current retired incoming outgoing late".split()
-)
-#: Companions that say nothing alone (``Former VP Al Gore`` with ``VP`` in the name); ``late``
-#: does (the actor has died).
-_BARE_COMPANIONS = _TITLE_COMPANIONS - {"late"}
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
     tonight today yesterday tomorrow week weekend month year day hour minute january february
     march april may june july august september october november december""".split()
-)
-#: Offices whose ``of`` phrase is part of the title (``Secretary of State``).
-_OF_OFFICES = frozenset("secretary minister chief head director chairman chair".split())
-#: A party tag after a name: ``, [R-Texas],``  ``(R-AZ)``  ``, D-N.Y.,``.
-#: A word of a modifier run: letters, digits and the marks inside names and titles; a token
-#: such as ``now?•`` (a link list glued to a name) ends the run.
-_WORDLIKE = re.compile(r"[\w'’.&-]+")
-#: Dependencies of a noun that heads a phrase of its own (``after the proposal Rove warns``).
-_ARGUMENT_DEPS = frozenset({"pobj", "dobj", "iobj", "nsubj", "nsubjpass", "attr", "npadvmod"})
-_PARTY_TAG = re.compile(
-    r"(?:['’]s)?\s*[,(]\s*\[?([RDI]-[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\]?\s*[,)]"
 )
 
 
@@ -192,8 +151,8 @@ def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
     if abbreviated and all(
         t in abbreviated
         or t.text == "."
-        or t.lower_ in _TITLE_COMPANIONS
-        or t.ent_type_ in _ACTOR_LABELS
+        or t.lower_ in TITLE_COMPANIONS
+        or t.ent_type_ in ACTOR_LABELS
         for t in tokens
     ):
         return False
@@ -207,348 +166,6 @@ def is_called(descriptor: Descriptor, doc: Doc, actor_type: str) -> bool:
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS | {"founder", "co-founder"}:
             return False
     return True
-
-
-def _is_abbreviated_title(token: Token) -> bool:
-    """``Rep.``, ``Gov.`` (one token, or the word and its full stop)."""
-    doc = token.doc
-    return token.lower_ in TITLE_ABBREVIATIONS or (
-        token.lower_ + "." in TITLE_ABBREVIATIONS
-        and token.i + 1 < len(doc)
-        and doc[token.i + 1].text == "."
-    )
-
-
-def _before_abbreviated_title(tokens: list[Token]) -> list[Token]:
-    """The words of a modifier before its abbreviated title, when they describe the actor: the
-    title and what only locates it go, a party stays (``Democratic New York Rep.`` gives
-    ``Democratic``, ``former Florida GOP Rep.`` ``GOP``, ``Democratic 2020 hopeful Sen.``
-    ``Democratic 2020 hopeful``; ``Former Florida Gov.`` nothing)."""
-    titles = [k for k, t in enumerate(tokens) if _is_abbreviated_title(t)]
-    if not titles:
-        return tokens
-    kept = trim(tokens[: titles[0]])
-    if not all(
-        t.lower_ in _TITLE_COMPANIONS or t.ent_type_ in _ACTOR_LABELS or t.text == "." for t in kept
-    ):
-        return kept
-    party = [k for k, t in enumerate(kept) if _is_party(t)]
-    if not party or party != list(range(party[0], party[-1] + 1)):
-        return []
-    return kept[party[0] : party[-1] + 1]
-
-
-def _is_party(token: Token) -> bool:
-    """A nationality, religion or party (``Muslim``, ``Democratic``, ``GOP``)."""
-    return token.ent_type_ == "NORP" or token.lower_ in _PARTY_WORDS
-
-
-def _noun_for_a_member(token: Token) -> bool:
-    """A group word used as a noun for one person (``a Democrat``, ``the ranking Democrat``):
-    a description of someone, not a mention of the group."""
-    return (
-        token.ent_type_ == "NORP"
-        and token.tag_ in {"NN", "NNP"}
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in token.children)
-    )
-
-
-def _party_tag(span: Span, text: str) -> Descriptor | None:
-    """``Ted Cruz, [R-Texas],``: the party tag after a name (``text`` is the doc's), as an
-    apposition."""
-    match = _PARTY_TAG.match(text, span.end_char)
-    if match is None:
-        return None
-    start, end = match.span(1)
-    return Descriptor(text=text[start:end], start=start, end=end, relation="apposition")
-
-
-def _after_hyphen(span: Span) -> bool:
-    """Whether the name is the second half of a hyphenated word (``anti-Assad``, ``R-Calif``)."""
-    if span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.text.endswith("-") and not before.whitespace_
-
-
-def _is_rank(token: Token) -> bool:
-    return token.lower_.rstrip(".") in RANKS and token.pos_ == "PROPN"
-
-
-def _modifier_run(span: Span) -> list[Token]:
-    """Tokens right before a name that modify it: adjectives, nouns, titles, quote marks.
-
-    A comma or "and" between two modifiers continues the run when the modifier before it is
-    coordinated with one in the run (``racist, and totalitarian Louis Farrakhan``).
-    """
-    doc = span.doc
-    run: list[Token] = []
-    i = span.start - 1
-    if _after_hyphen(span):
-        return []
-    while i >= span.sent.start:
-        token = doc[i]
-        if token.tag_ in _DETERMINER_TAGS:
-            break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …"
-        previous = doc[i - 1] if i > span.sent.start else None
-        participle = (
-            (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
-            and previous is not None
-            and (previous.ent_type_ or previous.tag_ == "HYPH")
-        )
-        hyphenated = bool(run) and run[0].tag_ == "HYPH"
-        modifier = (
-            token.pos_ in MODIFIER_POS
-            or participle
-            or token.tag_ == "HYPH"
-            or token.ent_type_ in _ACTOR_LABELS
-        ) and token.lower_ not in _QUANTIFIERS
-        office_of = (
-            token.lower_ == "of"
-            and bool(run)
-            and run[0].pos_ == "PROPN"
-            and previous is not None
-            and previous.lower_ in _OF_OFFICES
-        )
-        if office_of:  # "Secretary of State Mike Pompeo"
-            run.insert(0, token)
-            i -= 1
-            continue
-        if token.text in {",", "and"} and run:
-            j = i
-            while j > span.sent.start and doc[j].text in {",", "and"}:
-                j -= 1
-            coordinated = doc[j]
-            if coordinated.dep_ in {"conj", "amod", "compound"} and coordinated.pos_ in {"ADJ"}:
-                run[:0] = [doc[k] for k in range(j + 1, i + 1)]
-                i = j
-                continue
-        if not (modifier or hyphenated or is_quote(token)) or token.is_space:
-            break
-        if not is_quote(token) and not _WORDLIKE.fullmatch(token.text):
-            break
-        run.insert(0, token)
-        i -= 1
-    # a noun inside the run that heads a phrase of its own ends it ("in Earth Day message
-    # President Donald Trump's …"); the last one is the name's own title or kind ("his top
-    # economic adviser Larry Kudlow", "the consulting firm IHS Markit")
-    heads_own = [
-        k
-        for k, t in enumerate(run[:-1])
-        if t.pos_ == "NOUN"
-        and t.dep_ in _ARGUMENT_DEPS
-        and not t.i < t.head.i < span.end
-        and not _names_a_person(t)  # "demonising Presidents Putin and Assad"
-        and not (is_quote(run[k + 1]) or not t.whitespace_)  # "the 'brutal dictator'", "co-worker"
-    ]
-    if heads_own:
-        run = run[heads_own[-1] + 1 :]
-    while run and run[0].text in {",", "and"}:
-        run.pop(0)
-    while run and _is_rank(run[-1]):
-        before = run[-2] if len(run) > 1 else None
-        if before is not None and before.text[:1].isupper() and not _is_rank(before):
-            if not before.ent_type_:
-                break
-        run.pop()
-    return run
-
-
-def _names_a_person(token: Token) -> bool:
-    """A title of office or a noun for a person (``Presidents``, ``spokesman``)."""
-    return token.lower_ in OFFICES or token.lemma_.lower() in PERSON_NOUNS
-
-
-def _pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[Descriptor]:
-    """The modifier run right before a name, split at scare quotes, commas and "and"."""
-    root = span.root
-    if root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end:
-        # "A senior EPA official", "former EPA Administrator Gina McCarthy": the words before
-        # the name modify the noun it modifies, unless that noun is the actor's own group or
-        # what it is ("al-Qaeda affiliated al-Nusra Front terrorists", "pro-government
-        # Al-Watan newspaper")
-        head = root.head
-        if actor_type in {"GPE", "NORP", "LOC"}:
-            return []
-        own_group = head.pos_ == "NOUN" and head.lemma_.lower() in GROUP_NOUNS | _KIND_NOUNS
-        if head.pos_ == "NOUN" and not own_group:
-            return []
-        if head.pos_ == "PROPN" and head.i not in actor_tokens:
-            return []
-    run = _modifier_run(span)
-    inside = range(span.start, span.end)
-    person = actor_type == "PERSON"
-    words = [t for t in run if not is_quote(t)]
-    office = bool(words) and words[0].lower_ in _OF_OFFICES and any(t.lower_ == "of" for t in run)
-    if not run or not (
-        (person and office and run[-1].i == span.start - 1)
-        or run[-1].head.i in inside
-        or root.head.i == run[-1].i
-        or (root.dep_ == "compound" and run[-1].head.i == root.head.i)
-        or (
-            person
-            and run[-1].pos_ == "NOUN"
-            and (run[-1].dep_ not in _ARGUMENT_DEPS or _names_a_person(run[-1]))
-        )  # not "after the proposal Rove warns", but "demonising Presidents Putin and Assad"
-    ):
-        return []
-    pieces: list[tuple[list[Token], DescriptorRelation]] = [([], "modifier")]
-    for token in run:
-        if is_quote(token):
-            opens = pieces[-1][1] == "modifier" and token.text in {"‘", "“", "'", '"'}
-            pieces.append(([], "scare_quote" if opens else "modifier"))
-        elif token.text in {",", "and"}:
-            pieces.append(([], pieces[-1][1]))
-        else:
-            pieces[-1][0].append(token)
-    if pieces[-1][1] == "scare_quote":
-        pieces[-1] = (pieces[-1][0], "modifier")
-    out = []
-    for tokens, relation in pieces:
-        tokens = _before_abbreviated_title(trim(tokens))
-        if not tokens or all(
-            t.lower_ in _DIRECTIONS or t.lower_ in _BARE_COMPANIONS or t.tag_ == "HYPH"
-            for t in tokens
-        ):
-            continue  # "Northeast"; "Former" alone, its title cut or inside the name
-        if actor_type == "NORP" and all(t.pos_ == "NOUN" for t in tokens):
-            continue  # "college Republicans": a noun picks out some of the group
-        if actor_type == "NORP" and any(t.ent_type_ in _PLACE_OR_BODY for t in tokens):
-            continue  # "top California Democrats", "Senate Republicans": part of the group
-        glued = tokens[-1].i == span.start - 1 and all(
-            t.pos_ == "PROPN"
-            and t.text[:1].isupper()
-            and t.ent_type_ not in _ACTOR_LABELS
-            and not _names_a_person(t)  # "Officer Amber Guyger": the title stays
-            for t in tokens
-        )
-        if actor_type != "PERSON" and glued:
-            continue  # "the Shasta Lake": capitalised words run into the name are the name
-        if all(t.i in actor_tokens or t.ent_type_ in _ACTOR_LABELS for t in tokens):
-            if not (person and all(_is_party(t) for t in tokens)):
-                continue
-        out.append(as_descriptor(tokens, relation))
-    return [d for d in out if d]
-
-
-def _group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descriptor | None:
-    """``al-Nusra Front terrorists``: the group noun a name modifies."""
-    root, doc = span.root, span.doc
-    head = root.head
-    if root.dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or head.pos_ != "NOUN":
-        if span.end >= len(doc) or doc[span.end].pos_ != "NOUN":
-            return None
-        head = doc[span.end]
-    nouns = GROUP_NOUNS if actor_type in {"PERSON", "ORG"} else LABEL_NOUNS
-    if head.lemma_.lower() not in nouns or _after_hyphen(span):
-        return None
-    tokens = [doc[i] for i in range(span.end, head.i + 1)]
-    if any(t.i in actor_tokens or (t.pos_ not in MODIFIER_POS and not is_quote(t)) for t in tokens):
-        return None
-    if head.i + 1 < len(doc) and head.i + 1 in actor_tokens:
-        return None  # "British Antarctic research group Project MIDAS": the next name's kind
-    return as_descriptor(trim(tokens), "modifier")
-
-
-def _nominal(token: Token) -> bool:
-    """A noun, an adjective the parse sets beside a name as a noun (``a senior at``), or a
-    group word used as a noun for one person (``Joe Manchin, a Democrat``)."""
-    return (
-        token.pos_ == "NOUN"
-        or (token.pos_ == "ADJ" and token.dep_ == "appos")
-        or _noun_for_a_member(token)
-    )
-
-
-def _speaks_after(span: Span) -> bool:
-    """Whether a speech verb follows the name, right after it or after its apposition
-    (``…, Susan Amron, the chief of the division, said``)."""
-    doc, i = span.doc, span.end
-    if i < len(doc) and doc[i].text == ",":
-        comma = next((j for j in range(i + 1, min(i + 15, len(doc))) if doc[j].text == ","), None)
-        i = comma + 1 if comma is not None else i + 1
-    return i < len(doc) and doc[i].pos_ == "VERB" and doc[i].lemma_ in SPEECH_VERBS
-
-
-def _in_brackets(doc: Doc, start: int, end: int) -> bool:
-    """Whether a bracket opened in ``doc[start:end]`` is still open at ``end`` (a citation)."""
-    before = doc[start:end].text
-    return before.rfind("(") > before.rfind(")")
-
-
-def _fronted(doc: Doc, first: int, comma: int) -> bool:
-    """Whether the words from ``first`` (the sentence start) to ``comma`` open the sentence as
-    an adverbial, not a noun phrase (``On the other side, President Trump``; ``Lacking
-    unanimity, Italy …``)."""
-    while first < comma and (is_quote(doc[first]) or doc[first].is_space):
-        first += 1
-    if any(doc[i].text == "," for i in range(first, comma)):
-        return False
-    opener = doc[first]
-    return opener.pos_ in {"ADP", "SCONJ"} or opener.tag_ in {"VBG", "VBN"}
-
-
-def _appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[Descriptor]:
-    doc, root = span.doc, span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
-        return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
-    stop = set(range(span.start, span.end))
-    heads = [
-        c
-        for c in root.children
-        if c.dep_ == "appos"
-        and c.i > span.end
-        and doc[span.end].text in {",", "("}
-        and c.left_edge.i == span.end + 1
-    ]
-    sent_start = span.sent.start
-    before = span.start - 1
-    while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:
-        before -= 1
-    after = doc[span.end] if span.end < len(doc) else None
-    closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
-    listed = (
-        after is not None
-        and after.text == ","
-        and span.end + 1 < len(doc)
-        and doc[span.end + 1].pos_ == "PROPN"
-    )
-    closes = closes and not listed
-    surface = before - 1 >= sent_start and doc[before].text == "," and closes
-    if (
-        surface
-        and not _in_brackets(doc, sent_start, span.start)
-        and not _fronted(doc, sent_start, before)
-    ):
-        head = doc[before - 1]
-        address = head.ent_type_ in {"GPE", "LOC", "FAC"}  # "a mall in Chicago, Illinois"
-        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
-            if any(c.dep_ in {"det", "poss"} for c in head.children):
-                break
-            head = head.head.head
-        if head.dep_ == "dobj" and _speaks_after(span):
-            head = root  # "… to target the bottom line, Susan Amron, the chief, said": the
-            # object ends the reported clause, the name opens the attribution
-        elif head.dep_ == "dobj" and root.head.i != head.i and head.head.dep_ in _CLAUSES:
-            # "Trump's pick to head the committee, William Happer"; but where the parse sets the
-            # name beside the object, it is the object's ("located the shooter, Paddock")
-            head = head.head.head
-        if head.pos_ == "NOUN" and not (address and actor_type in {"GPE", "LOC"}):
-            heads.append(head)
-    if after is not None and after.text == "," and span.end + 1 < len(doc):
-        det = doc[span.end + 1]
-        if det.like_num and span.end + 3 < len(doc) and doc[span.end + 2].text == ",":
-            det = doc[span.end + 3]  # "Kiera O'Brien, 21, a senior at Harvard"
-        head = det.head
-        if det.lower_ in {"the", "a", "an"} and _nominal(head) and head.i > det.i:
-            if head.dep_ not in {"nsubj", "nsubjpass"}:
-                heads.append(head)
-    out = []
-    for head in heads:
-        if not _nominal(head) or head.i in stop or head.i in actor_tokens:
-            continue
-        out.append(as_descriptor(noun_phrase(head, stop=stop), "apposition"))
-    return [d for d in out if d]
 
 
 def _apply_scare_quotes(
@@ -612,23 +229,23 @@ def find_descriptors(
         if _is_law(cluster):
             actor_tokens.update(t.i for span in spans for t in span)
             spans = []
-        spans = [s for s in spans if not _noun_for_a_member(s.root)]
+        spans = [s for s in spans if not noun_for_a_member(s.root)]
         spans_by_cluster.append(spans)
         actor_tokens.update(t.i for span in spans for t in span)
     modifiers_by_root: dict[int, list[Descriptor]] = {}
     for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
         for span in spans:
-            modifiers_by_root[span.root.i] = _pre_modifiers(span, cluster.type, actor_tokens)
+            modifiers_by_root[span.root.i] = pre_modifiers(span, cluster.type, actor_tokens)
     results: list[list[Descriptor]] = []
     for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
         found: list[Descriptor] = []
         for span in spans:
             found += modifiers_by_root[span.root.i] or _shared_modifiers(span, modifiers_by_root)
-            group = _group_head(span, cluster.type, actor_tokens)
+            group = group_head(span, cluster.type, actor_tokens)
             if group:
                 found.append(group)
-            found += _appositions(span, actor_tokens, cluster.type)
-            party = _party_tag(span, text) if cluster.type == "PERSON" else None
+            found += find_appositions(span, actor_tokens, cluster.type)
+            party = party_tag(span, text) if cluster.type == "PERSON" else None
             if party:
                 found.append(party)
             found += find_predicates(span)
