@@ -46,22 +46,20 @@ class Article:
     lines: list[tuple[int, int, float]]  # first token, end token, 1.0 if a gold span touches it
 
 
-def line_targets(
-    encoded: Encoded, text: str, spans: list[tuple[int, int]]
-) -> list[tuple[int, int, float]]:
-    """The token range of each non-blank line of ``text`` and whether a gold span overlaps it.
+def line_targets(encoded: Encoded, spans: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """The token range of each non-blank line of the article and whether a gold span overlaps it.
 
     PTC articles hold one sentence per line, so this is the sentence-level target ("does this
     sentence contain propaganda?") of the auxiliary task.
 
     >>> from types import SimpleNamespace
-    >>> enc = SimpleNamespace(offsets=np.array([[0, 3], [4, 7], [8, 11], [12, 15]]))
-    >>> line_targets(enc, "aaa bbb\\nccc ddd", [(9, 10)])
+    >>> offsets = np.array([[0, 3], [4, 7], [8, 11], [12, 15]])
+    >>> line_targets(SimpleNamespace(text="aaa bbb\\nccc ddd", offsets=offsets), [(9, 10)])
     [(0, 2, 0.0), (2, 4, 1.0)]
     """
     lines, start = [], 0
     starts, ends = encoded.offsets[:, 0], encoded.offsets[:, 1]
-    for line in text.split("\n"):
+    for line in encoded.text.split("\n"):
         end = start + len(line)
         inside = np.nonzero((starts >= start) & (ends <= end) & (ends > starts))[0]
         if line.strip() and len(inside):
@@ -91,7 +89,7 @@ def prepare(articles: dict[str, str], labels: list[Label], tokenizer: Tokenizer)
                 first, end = token_range(encoded, g.start, g.end)
                 features = span_features(text, g.start, g.end)
                 spans.append((first, end, TECHNIQUES.index(g.technique), features))
-        lines = line_targets(encoded, text, merged)
+        lines = line_targets(encoded, merged)
         prepared.append(Article(encoded, tags, technique_tags, spans, lines))
     return prepared
 
