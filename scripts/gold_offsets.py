@@ -11,8 +11,10 @@ words ``~`` its last words (or in full); the speaker mention at the cue; the cue
 resolved speaker (``-`` for none). Contents are found in reading order; the mention and the
 cue are the whole-word occurrences nearest the content, outside it; the resolved speaker is
 the mention itself when the words are the same, else its latest occurrence before the
-content (else its first after). Every span is printed back from the text for checking, and
-any string that cannot be found stops the script.
+content (else its first after). A mention or cue ending in `` <`` (`` >``) is the nearest
+occurrence before (after) the content instead (``Pruitt < | saying``: another ``Pruitt`` is
+nearer on the other side). Every span is printed back from the text for checking, and any
+string that cannot be found stops the script.
 
     python scripts/gold_offsets.py ANNOTATIONS... --out src/slant/data/gold/quotes-news.jsonl \
         --fakes ../shared/data/fakes-dev.csv --framing ../shared/data/framing-train.tsv
@@ -54,7 +56,11 @@ def _nearest(
     text: str, words: str, start: int, end: int, *, inside: bool = False
 ) -> tuple[int, int]:
     """The occurrence of ``words`` nearest ``[start, end)``, outside it unless ``inside``
-    (``X, according to Y, did Z``: the attribution sits inside what it qualifies)."""
+    (``X, according to Y, did Z``: the attribution sits inside what it qualifies). Words
+    ending in `` <`` (`` >``) take the nearest occurrence before (after) the span: the
+    annotator's say when another occurrence is nearer the other side."""
+    side = words[-1] if words[-2:] in (" <", " >") else ""
+    words = words[:-2] if side else words
 
     def distance(at: int) -> int:
         return max(start - (at + len(words)), at - end, 0)
@@ -62,9 +68,13 @@ def _nearest(
     every = _occurrences(text, words)
     places = every if inside else [a for a in every if a + len(words) <= start or a >= end]
     places = places or every
+    if side:
+        places = [a for a in places if (a + len(words) <= start if side == "<" else a >= end)]
     if not places:
         raise SystemExit(f"not found: {words!r}")
     best = min(places, key=distance)
+    if side:
+        return best, best + len(words)
     # scraped text glues words ("…APPHe went on"): take a glued occurrence when much nearer
     glued = [
         a
@@ -132,7 +142,7 @@ def convert(lines: list[str], articles: GoldArticles, *, show: bool) -> list[dic
         c_span = _nearest(text, cue, start, end, inside=inside) if cue != "-" else (None, None)
         if resolved == "-":
             r_span: tuple[int | None, int | None] = (None, None)
-        elif resolved == mention:
+        elif resolved == mention.removesuffix(" <").removesuffix(" >"):
             r_span = m_span
         else:
             r_span = _resolved(text, resolved, start)

@@ -29,13 +29,16 @@ def _lines(name: str) -> list[dict[str, object]]:
 #: The second quote batch, annotated before any rule of quotes.v4 and held out whole.
 QUOTE_HELDOUT2 = ("framing:20", "framing:39", "framing:93", "framing:97", "framing:179")
 QUOTE_HELDOUT2 += ("framing:213",)
+#: The third, annotated before any rule of quotes.v5, all of it for rule work (``dev3``).
+QUOTE_DEV3 = ("framing:327", "framing:614", "framing:691", "framing:765", "framing:868")
+QUOTE_DEV3 += ("framing:12", "framing:112", "framing:189", "framing:254")
 
 
 def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
     lines = _lines("quotes-news.jsonl")
     split_of = {q["article"]: q["split"] for q in lines}
     assert all(split_of[q["article"]] == q["split"] for q in lines)  # one split per article
-    first = [q for q in lines if q["split"] != "heldout2"]
+    first = [q for q in lines if q["split"] in ("dev", "heldout")]
     articles = {str(q["article"]) for q in first}
     assert len(first) >= 300 and len(articles) >= 30
     dev = [a for a in articles if split_of[a] == "dev"]
@@ -43,6 +46,10 @@ def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
     assert {a.partition(":")[0] for a in articles} == {"fakes", "framing"}
     second = {str(q["article"]) for q in lines if q["split"] == "heldout2"}
     assert second == set(QUOTE_HELDOUT2) and not second & articles
+    third = {str(q["article"]) for q in lines if q["split"] == "dev3"}
+    assert third == set(QUOTE_DEV3) and not third & (articles | second)
+    assert len([q for q in lines if q["split"] == "dev3"]) >= 80
+    assert {q["split"] for q in lines} == {"dev", "heldout", "heldout2", "dev3"}
 
 
 @pytest.mark.parametrize("name", ["quotes-news.jsonl", "descriptors-news.jsonl"])

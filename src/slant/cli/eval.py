@@ -229,8 +229,8 @@ def eval_quotes(
     split: str = typer.Option(
         "all",
         "--split",
-        help="Which gold articles: dev, heldout, heldout2 (news: the batch annotated before "
-        "quotes.v4) or all.",
+        help="Which gold articles: dev, heldout, or all; for news also heldout2 (the batch "
+        "annotated before quotes.v4) and dev3 (the batch annotated before quotes.v5).",
         case_sensitive=False,
     ),
     gold_set: str = typer.Option(
@@ -255,7 +255,7 @@ def eval_quotes(
         --framing ../shared/data/framing-train.tsv
     """
     with fail_on_errors(GOLD_FLAGS):
-        split = _one_of(split, ("dev", "heldout", "heldout2", "all"), "--split")
+        split = split.lower()
         gold_set = _one_of(gold_set, quotes.GOLD_SETS, "--set")
         scores = quotes.evaluate_quotes(
             gold_path=gold,

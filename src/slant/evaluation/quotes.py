@@ -141,17 +141,21 @@ def default_gold_path(gold_set: str = "ptc") -> Path:
 
 
 def load_gold(path: Path, *, split: str | None = None) -> dict[str, list[GoldQuote]]:
-    """Read the gold JSON-lines file into quotes per article id (only ``split``, if given)."""
+    """Read the gold JSON-lines file into quotes per article id (only ``split``, if given;
+    InputError naming the file's splits when it has no such split)."""
     if not path.is_file():
         raise InputError(
             f"gold file {str(path)!r} not found: give a JSON-lines gold file", argument="gold_path"
         )
     gold: dict[str, list[GoldQuote]] = {}
+    splits: set[str] = set()
     for quote in gold_records(path, GoldQuote, packaged=path.name, what="gold quote"):
+        splits.add(quote.split)
         if split is None or quote.split == split:
             gold.setdefault(quote.article, []).append(quote)
     if not gold:
-        raise InputError(f"gold file {str(path)!r} has no quotes in split {split!r}")
+        names = ", ".join(sorted(splits))
+        raise InputError(f"--split {split!r} is not a split of this gold set: {names}")
     return gold
 
 
@@ -279,7 +283,7 @@ def evaluate_quotes(
     articles: GoldArticles | None = None,
 ) -> list[SystemScore]:
     """Score every system of :data:`SYSTEMS` on a gold set (``gold_path``, else the packaged
-    ``gold_set``), or one ``split`` of it (``dev`` or ``heldout``); both systems read one shared
+    ``gold_set``), or one ``split`` of it (``dev``, ``heldout``, ...); both systems read one shared
     parse per article. ``articles`` finds the texts (default: ``article_dirs`` and the FA-KES
     and framing tables beside the repo)."""
     from ..nlp import parse
