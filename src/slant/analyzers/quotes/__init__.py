@@ -11,7 +11,8 @@ that stand for the speaker are the *mention* (``speaker_mention_start``/``_end``
 resolve to a name: the full name for a short form (``Toner``), a pronoun by agreement and
 the previous speaker, a description (``the spokesman``, ``the newspaper``, a description
 used for a speaker before, ``the Commander-in-chief``); a stand-alone quote with no cue goes
-to the latest speaker and has no mention. A short quoted phrase inside indirect speech is
+to the latest speaker and has no mention, when that speech came at most a few sentences
+before it (else no one is saying it, and it is not reported: quotes.v5). A short quoted phrase inside indirect speech is
 part of that speech, not a second event, and so is a longer one when the clause has as many
 words of its own (``said that part of its mission involved creating "a positive perception
 of the country"``, ``said that what is important is "what we do to balance out" negative
@@ -36,7 +37,7 @@ from ...pipeline import Context, analyzer
 from .direct import direct_events
 from .docindex import doc_text
 from .headlines import headline_end, quote_ends_headline
-from .indirect import according_to_events, indirect_events, postposed_events
+from .indirect import according_to_events, indirect_events, noun_events, postposed_events
 from .quotemarks import mask_markup, word_count
 from .speakers import SpeakerResolver
 from .speech import MIN_QUOTE_WORDS, covers
@@ -48,6 +49,9 @@ __all__ = ["extract_quotes", "quotes"]
 
 #: A quote with neither cue nor speaker must be this long to count (else: a title, a slogan).
 _MIN_UNATTRIBUTED_WORDS = 8
+#: A quote with no cue continues the latest speaker's quotation when it begins at most this
+#: many characters after that speech (three or four sentences); further on, it is no one's.
+_CONTINUATION_REACH = 600
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -72,6 +76,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     events = direct + indirect_events(doc, direct_spans, names) + according_to_events(doc)
     taken = [(e.content_start, e.content_end) for e in events]
     events += postposed_events(doc, taken)
+    events += noun_events(doc, [(e.content_start, e.content_end) for e in events])
     events.sort(key=lambda e: (e.content_start, e.content_end))
     absorbing = [(e.content_start, e.content_end) for e in events if e.absorbs_quotes]
     headline = headline_end(text)
@@ -90,7 +95,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             mention = resolver.mention(event.subject)
             speaker = resolver.resolve(event.subject, at=event.content_end)
         elif speaker is None and event.kind == "direct":
-            speaker = resolver.latest(event.content_start)
+            speaker = resolver.latest(event.content_start, within=_CONTINUATION_REACH)
+            if speaker is None and resolver.latest(event.content_start) is not None:
+                continue  # sentences after the last speech event, a quote no one is saying
             if speaker is not None:
                 resolver.remember(speaker, at=event.content_end)
         elif speaker is not None:

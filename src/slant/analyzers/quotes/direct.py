@@ -147,7 +147,10 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
         first, last = group[0], group[-1]
         c_start, c_end = first.content_start, last.content_end
         suffix = _suffix_cue(doc, tokens, last)
-        cues = [c for c in (suffix, _prefix_cue(doc, tokens, first)) if c]
+        prefix = _prefix_cue(doc, tokens, first)
+        cues = [c for c in (suffix, prefix) if c]
+        if prefix is not None and _introduces(text, prefix, c_start, c_end):
+            cues = [prefix]  # 'Wallace then asked, "Mr. Pruitt, …?"Unable to …, Pruitt admitted
         if _is_name_or_title(doc, tokens, first, text[c_start:c_end]):
             if names is not None:
                 names.append((c_start, c_end))
@@ -170,6 +173,10 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
             continue  # “Title,” by Author, Outlet, date: a cited headline, not speech
         if cue is not None and _in_subject(cue, c_start):
             continue  # 'a woman described as a "former official" told …' names, not quotes
+        if cue is not None and _names_its_object(cue, c_start):
+            if names is not None:
+                names.append((c_start, c_end))
+            continue  # 'we call these people "Vulture Capitalists,"': a label
         content_start, content_end = _trim(text, c_start, c_end)
         if content_end <= content_start:
             continue
@@ -268,13 +275,29 @@ def _suffix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
         if _is_cue(tok):
             return tok
     # '"…," Alfredo Sirkis, executive director of Brazil Climate Center, a think tank, said.'
-    # a name right after the quote, then its appositions, then the cue whose subject it is
+    # a name right after the quote, then its appositions, then the cue whose subject it is;
+    # however long the appositions, when the parse makes the name that cue's subject
+    if window and window[0].pos_ == "PROPN":
+        name = window[0]
+        while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+            name = name.head
+        cue = name.head
+        if name.dep_ == "nsubj" and cue.i > name.i and _is_cue(cue) and cue.sent == name.sent:
+            return cue
     if window and window[0].pos_ in ("PROPN", "PRON"):
         for tok in _window(doc, tokens, pair, forward=True, limit=_LONG_REACH):
             if _is_cue(tok):
                 subject = subject_of(tok)
                 return tok if subject is not None and subject.i <= window[0].i + 3 else None
     return None
+
+
+def _introduces(text: str, cue: Token, start: int, end: int) -> bool:
+    """True for a cue right before a quote that closes its own sentence (``Wallace then asked,
+    "Mr. Pruitt, are we …?"``): only a comma or colon between, a question or exclamation
+    at its end. A speech verb after such a quote belongs to the next sentence."""
+    between = text[cue.idx + len(cue) : start].strip(" \t\"“”'‘’")
+    return between in (",", ":") and text[start:end].rstrip()[-1:] in ("?", "!")
 
 
 def _prefix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
@@ -339,6 +362,14 @@ def governs(cue: Token, start: int, end: int) -> bool:
         if child.dep_ in _REPORTED_DEPS or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS)
         for t in child.subtree
     )
+
+
+def _names_its_object(cue: Token, offset: int) -> bool:
+    """True for ``call X "…"``, ``branded them "…"``: a naming verb before the quote with its
+    object between them gives X a name or a label; it reports no speech."""
+    if cue.lemma_.lower() not in _NAMING_VERBS or cue.idx > offset:
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.idx < offset for c in cue.children)
 
 
 def _in_subject(cue: Token, offset: int) -> bool:

@@ -6,7 +6,8 @@ said``) or heads an ``As X wrote, …`` clause; the content is that clause withi
 paragraph, the speaker its subject; a clause after its verb runs on to the end of its
 sentence when only words follow it (no comma, dash, quote mark or other speech verb: the
 parser may hang the clause's end on the verb), and stops before a second report the parser
-joined to it (``noted that A, and told Y that B``: two events). Negated speech (``has not
+joined to it (``noted that A, and told Y that B``: two events) or a side clause with speech
+of its own (``conceded that A, although he followed up by saying, "B"``). Negated speech (``has not
 said``), infinitives (``to note that``), a writer's inference (``…, suggesting that``) and a
 clause that is mostly a quotation (left to :mod:`.direct_speech`) are not reported, nor the
 inner verb of nested speech (``X says Y suggested that …`` is X's; ``it said … which it said
@@ -16,8 +17,9 @@ Observatory said.``) leaves the parser no ``ccomp`` for a postposed attribution;
 speech verb that ends its sentence, with a speaker-like subject just before it (``… the
 witness said``) or after it (``… said Kirkuki``), reports the sentence up to that subject.
 ``according to X`` takes X (its named entity if it has one) as the speaker and the longer
-side of its sentence as the content. It does not find speech reported by a noun (``voiced
-alarm that``).
+side of its sentence, within its colon or semicolon, as the content. A speech noun with a
+possessor reports its ``that`` clause (``DiCaprio's claim that …``, quotes.v5); other speech
+reported by a noun (``voiced alarm that``) is not found.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .docindex import doc_text, entities, token_indexes
 from .speakers import joined_to_report, subject_of
 from .speech import (
     DIRECT_CUES,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     Speaker,
     SpeechEvent,
@@ -41,7 +44,7 @@ from .speech import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["according_to_events", "indirect_events", "postposed_events"]
+__all__ = ["according_to_events", "indirect_events", "noun_events", "postposed_events"]
 
 _INFERENCE = frozenset({"suggest", "indicate", "show", "mean"})
 #: Indirect speech whose content is this much quotation is reported as the direct quote only.
@@ -54,6 +57,8 @@ _OWN_WORDS = 4
 _WORD = re.compile(r"\w[\w'’-]*")
 #: After a postposed ``… X said`` only these may end the sentence (``on Sunday``, ``adding``).
 _TAIL_DEPS = frozenset({"punct", "npadvmod", "prep", "advmod", "xcomp", "advcl", "dobj"})
+#: What a phrase says about its head beside naming it: not part of an ``according to`` source.
+_ASIDE_DEPS = frozenset({"relcl", "acl", "appos"})
 
 
 def _clause_span(tokens: list[Token], para: tuple[int, int]) -> tuple[int, int] | None:
@@ -146,7 +151,7 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
 def _without_joined_reports(comp: Token) -> list[Token]:
     """The subtree of a reported clause, short of a second report the parser joined to it
     (``noted that A, and told Y that B``: ``told Y that B`` and the ``, and`` before it)."""
-    joined = [c for c in comp.children if joined_to_report(c)]
+    joined = [c for c in comp.children if joined_to_report(c) or _speaks_aside(c)]
     if not joined:
         return list(comp.subtree)
     cut = min(c.left_edge.i for c in joined)
@@ -154,6 +159,18 @@ def _without_joined_reports(comp: Token) -> list[Token]:
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     return tokens
+
+
+def _speaks_aside(clause: Token) -> bool:
+    """True for a side clause after a comma that holds speech of its own (``conceded that A,
+    although he followed up this concession by saying, "B"``): not part of A."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and first.i > 0
+        and first.nbor(-1).text == ","
+        and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in clause.subtree)
+    )
 
 
 def _speech_verbs(doc: Doc) -> list[Token]:
@@ -165,6 +182,11 @@ def _is_report(verb: Token) -> bool:
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
         return False
     going_on = verb.dep_ == "xcomp" and verb.head.lemma_ in _GOING_ON  # "went on to say that"
+    # "went so far as to say …", "went as far as to claim …"
+    going_on = going_on or (
+        verb.head.lower_ == "far"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
     if any(
         c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to" and not going_on)
         for c in verb.children
@@ -207,6 +229,8 @@ def indirect_events(
         subject = subject_of(verb)
         if subject is None or not is_speaker_like(subject):
             continue
+        if verb.idx > span[1]:
+            span = _before_speaker(span, subject)
         event = SpeechEvent(
             "indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text
         )
@@ -227,6 +251,18 @@ def indirect_events(
         for verb, e in events
         if verb.i not in heads and not (_pronoun(e.subject) and _inside(verb.idx, spans))
     ]
+
+
+def _before_speaker(span: tuple[int, int], subject: Token) -> tuple[int, int]:
+    """A reported clause the parser ran on into its speaker's phrase (``…, many residents …
+    are African American, Peggy Shepard, executive director of …, said``) ends before it."""
+    first = subject.left_edge
+    if not span[0] < first.idx < span[1]:
+        return span
+    words = [t for t in subject.doc[: first.i] if t.idx >= span[0]]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return (span[0], words[-1].idx + len(words[-1])) if words else span
 
 
 def _pronoun(token: Token | None) -> bool:
@@ -265,6 +301,40 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
             continue
         events.append(
             SpeechEvent("indirect", span[0], span[1], cue=verb, subject=subject, cue_text=verb.text)
+        )
+    return events
+
+
+def noun_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:
+    """``DiCaprio's claim that he only produces 11 tons …``: a speech noun with a possessor
+    that can speak and a ``that`` clause of its own (not a relative clause: ``the claim that
+    he made``), when no other event (``found`` spans) covers the clause."""
+    events = []
+    text = doc_text(doc)
+    for i in token_indexes(doc, "lemma", SPEECH_NOUNS):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners or owners[0].pos_ not in ("PROPN", "NOUN") or not is_speaker_like(owners[0]):
+            continue
+        clauses = [
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "relcl", "ccomp")
+            and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in c.children)
+        ]
+        if not clauses:
+            continue
+        span = _clause_span(list(clauses[0].subtree), paragraph_bounds(text, noun.idx))
+        if span is None or covers(found, span[0], span[1], 0.5):
+            continue
+        events.append(
+            SpeechEvent(
+                "indirect", span[0], span[1], cue=noun, subject=owners[0], cue_text=noun.text
+            )
         )
     return events
 
@@ -308,8 +378,22 @@ def according_to_events(doc: Doc) -> list[SpeechEvent]:
         source = _source_span(objects[0])
         phrase_start, phrase_end = tok.idx, objects[0].right_edge.idx + len(objects[0].right_edge)
         sent = tok.sent
-        left = _trim_punct(text, sent.start_char, phrase_start)
-        right = _trim_punct(text, phrase_end, sent.end_char)
+        # what it attributes stays on its side of a colon or semicolon ("… on how blacks are
+        # suffering:Most of the worst effects …, according to the Rev. Leo Woodberry")
+        opening = max(
+            text.rfind(":", sent.start_char, phrase_start),
+            text.rfind(";", sent.start_char, phrase_start),
+        )
+        closing = [
+            i
+            for i in (
+                text.find(":", phrase_end, sent.end_char),
+                text.find(";", phrase_end, sent.end_char),
+            )
+            if i >= 0
+        ]
+        left = _trim_punct(text, max(sent.start_char, opening + 1), phrase_start)
+        right = _trim_punct(text, phrase_end, min([sent.end_char, *closing]))
         start, end = max((left, right), key=lambda se: se[1] - se[0])
         if end - start < 3:
             continue
@@ -326,14 +410,23 @@ def according_to_events(doc: Doc) -> list[SpeechEvent]:
 
 def _source_span(head: Token) -> tuple[int, int]:
     """The named source inside ``according to …`` (the entity if any, else the phrase)."""
-    first, last = head.left_edge.i, head.right_edge.i + 1
+    # the source itself, not what a relative clause or an apposition adds about it
+    # ("scientists who have revealed the shrinkage … in Montana", "the Rev. Leo Woodberry,
+    # executive director of … in Florence, S.C.")
+    aside = {t.i for c in head.children if c.dep_ in _ASIDE_DEPS for t in c.subtree}
+    own = [t.i for t in head.subtree if t.i not in aside]
+    first, last = min(own), max(own) + 1
     ents = [e for e in entities(head.doc) if first <= e.start and e.end <= last]
     ents = [e for e in ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART")]
     if ents:
         ent = ents[-1]
         start = ent.start + (1 if ent[0].pos_ == "DET" else 0)
         return head.doc[start].idx, ent.end_char
-    toks = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound")]
+    toks = [
+        t
+        for t in head.subtree
+        if t.i not in aside and (t.i <= head.i or t.dep_ in ("prep", "pobj", "compound"))
+    ]
     toks = [t for t in toks if t.pos_ != "DET"] or [head]
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 

@@ -94,7 +94,9 @@ _COLLECTIVE_NOUNS = frozenset(
 #: is the person introduced as ``President``).
 _TITLE_SYNONYMS = {"commander-in-chief": "president"}
 #: Pronouns that introduce a speaker of their own rather than refer back to one.
-_INDEFINITE = frozenset("another others someone somebody anyone anybody everyone".split())
+_INDEFINITE = frozenset(
+    "another others some many several someone somebody anyone anybody everyone".split()
+)
 _MALE = frozenset({"he", "him", "his", "mr", "mr."})
 _FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 
@@ -102,7 +104,8 @@ _FEMALE = frozenset({"she", "her", "hers", "mrs", "mrs.", "ms", "ms."})
 def subject_of(verb: Token) -> Token | None:
     """Return the token that is the active subject of ``verb``, climbing to governing verbs.
 
-    Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links within one paragraph; a
+    Climbs through ``advcl``/``xcomp``/``conj``/``prep`` links (and ``went so far as to
+    say``) within one paragraph; a
     passive subject means no speaker; ``as saying`` takes the object of the citing verb; a
     speech verb the parser joined to the clause another one reports (``X noted that A, and
     told Y that B``, ``told`` a ``conj`` inside the ``ccomp`` of ``noted``) takes that verb's
@@ -128,13 +131,39 @@ def subject_of(verb: Token) -> Token | None:
         head = current.head
         if current.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return head  # "a letter from ICE saying …"
-        if current.dep_ not in _CLIMB_DEPS or head == current or _crosses_paragraph(head, current):
-            return None
+        climbs = current.dep_ in _CLIMB_DEPS or (
+            current.dep_ == "advmod" and current.lower_ == "far"
+        )
+        if not climbs or head == current or _crosses_paragraph(head, current):
+            return _apposed_name(verb) if current is verb else None
         if head.lower_ == "as" and head.head != head:
             objects = [c for c in head.head.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
         current = head
+    return None
+
+
+def _apposed_name(verb: Token) -> Token | None:
+    """For a speech verb the parser left with no subject right after a name and its
+    apposition (``Scott Pruitt, the head of the Environmental Protection Agency, said``,
+    ``…, Peggy Shepard, executive director of …, said``, the name taken into the phrase or
+    clause before it): that name, the proper noun with an apposition whose phrase ends at
+    the comma before the verb."""
+    if verb.i < 3 or verb.nbor(-1).text != ",":
+        return None
+    token = verb.nbor(-2)
+    for _ in range(12):
+        if (
+            token.pos_ == "PROPN"
+            and token.i < verb.i
+            and any(c.dep_ == "appos" for c in token.children)
+        ):
+            name = token.ent_type_ in ("PERSON", "ORG") or token.ent_type_ == ""
+            return token if name and token.right_edge.i == verb.i - 2 else None
+        if token.head == token or token.head.i >= verb.i:
+            return None
+        token = token.head
     return None
 
 
@@ -270,18 +299,17 @@ class SpeakerResolver:
         """Record a speaker found some other way (``according to X``) as speaking at ``at``."""
         self.history.append((speaker, at))
 
-    def latest(self, before: int) -> Speaker | None:
-        """The latest speaker of speech before offset ``before``, within the look-back window."""
-        event = self._latest_event(before)
+    def latest(self, before: int, *, within: int = _ANTECEDENT_WINDOW) -> Speaker | None:
+        """The latest speaker of speech before offset ``before``, at most ``within``
+        characters back (default: the look-back window)."""
+        event = self._latest_event(before, within=within)
         return event[0] if event else None
 
-    def _latest_event(self, before: int) -> tuple[Speaker, int] | None:
+    def _latest_event(
+        self, before: int, *, within: int = _ANTECEDENT_WINDOW
+    ) -> tuple[Speaker, int] | None:
         return next(
-            (
-                (s, at)
-                for s, at in reversed(self.history)
-                if at < before and before - at <= _ANTECEDENT_WINDOW
-            ),
+            ((s, at) for s, at in reversed(self.history) if at < before and before - at <= within),
             None,
         )
 

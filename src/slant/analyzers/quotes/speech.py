@@ -35,6 +35,7 @@ __all__ = [
     "PERSON_NOUNS",
     "PERSON_PRONOUNS",
     "SPEAKER_NOUNS",
+    "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "Speaker",
     "SpeechEvent",
@@ -54,6 +55,13 @@ SPEECH_VERBS = frozenset(
     protest object dispute propose recommend estimate forecast pledge threaten boast brag
     concur lament stress underline highlight hint signal speculate charge accuse affirm
     announce broadcast email text message cable inquire enquire wonder plead demand""".split()
+)
+#: Nouns of a speech act that report a clause of their possessor's (``DiCaprio's claim that
+#: …``, ``the ministry's warning that …``): the nominal cues of PARC 3.0 (Pareti 2016).
+SPEECH_NOUNS = frozenset(
+    """claim statement assertion allegation warning announcement insistence admission
+    argument suggestion promise pledge denial contention assurance accusation prediction
+    declaration""".split()
 )
 #: Lemmas that introduce a direct quote but not indirect speech (``he continued``): manner of
 #: speaking and of going on (Levin 1993, §37.3), and verbs of writing or reading out.
@@ -77,6 +85,12 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _QUANTIFIERS = frozenset("one two three some many most all both each several none few".split())
+#: ... of which these stand for unnamed people when they are a speech verb's subject on their
+#: own (``Some have said …``, ``Others argue …``).
+_UNNAMED_PEOPLE = frozenset("some many others several".split())
+#: A common noun a proper name modifies speaks for what is named (``Washington state``,
+#: ``New York regulators``, ``Fox News host``).
+_NAMED_COMPOUND = frozenset({"GPE", "ORG", "NORP"})
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess")
 #: Nouns for a person who can speak (beyond the ``-er``/``-or``/``-ist``/``-ian`` ones).
 PERSON_NOUNS = frozenset(
@@ -88,7 +102,7 @@ PERSON_NOUNS = frozenset(
     major sheriff coroner nurse surgeon candidate hopeful guard officer agent analyst pope
     congressman congresswoman student cardinal priest bishop imam rabbi person informant teen
     scholar client plaintiff proponent duke duchess prince princess king queen monarch emir
-    sultan earl countess
+    sultan earl countess pundit advocate host anchor expert skeptic sceptic economist
     """.split()
 )
 #: Nouns for a group, a body or a document that can be said to speak.
@@ -100,6 +114,7 @@ BODY_NOUNS = frozenset(
     source member critic resident activist document article complaint memo email embassy
     review alert story note record petition dispatch message release motion update suit text
     medium observatory television channel network broadcaster station coalition alliance
+    board panel institute commission caucus foundation association regulator tank
     """.split()
 )
 SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
@@ -127,14 +142,20 @@ def is_speaker_like(token: Token) -> bool:
     """True for tokens that can stand for a speaker: names, pronouns, people and bodies."""
     if token.ent_type_ in _NAME_LABELS or token.pos_ == "PROPN":
         return True
-    if token.lower_ in _QUANTIFIERS:  # "one of the women", "some of the residents"
+    if token.lower_ in _QUANTIFIERS | {"others"}:  # "one of the women", "some of them"
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         objects = [c for p in of for c in p.children if c.dep_ == "pobj"]
-        return bool(objects) and is_speaker_like(objects[0])
+        if objects:
+            return is_speaker_like(objects[0])
+        return token.lower_ in _UNNAMED_PEOPLE and token.dep_ == "nsubj" and token.pos_ != "NUM"
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | _RELATIVE
     lemma = token.lemma_.lower()
-    return lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+    if lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES)):
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.ent_type_ in _NAMED_COMPOUND for c in token.children
+    )
 
 
 @dataclass
