@@ -75,7 +75,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     # no more speech than the title itself
     events = direct + indirect_events(doc, direct_spans, names) + according_to_events(doc)
     taken = [(e.content_start, e.content_end) for e in events]
-    events += postposed_events(doc, taken)
+    events += postposed_events(doc, taken, direct_spans)
     events += noun_events(doc, [(e.content_start, e.content_end) for e in events])
     events.sort(key=lambda e: (e.content_start, e.content_end))
     absorbing = [(e.content_start, e.content_end) for e in events if e.absorbs_quotes]

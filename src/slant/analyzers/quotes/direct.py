@@ -173,6 +173,8 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
             continue  # “Title,” by Author, Outlet, date: a cited headline, not speech
         if cue is not None and _in_subject(cue, c_start):
             continue  # 'a woman described as a "former official" told …' names, not quotes
+        if cue is not None and _denied_or_passive(cue, text[c_start:c_end]):
+            continue  # 'I don't argue that "…"', 'which was said to "cripple"': no one's speech
         if cue is not None and _names_its_object(cue, c_start):
             if names is not None:
                 names.append((c_start, c_end))
@@ -362,6 +364,16 @@ def governs(cue: Token, start: int, end: int) -> bool:
         if child.dep_ in _REPORTED_DEPS or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS)
         for t in child.subtree
     )
+
+
+def _denied_or_passive(cue: Token, content: str) -> bool:
+    """True for a negated cue (``I don't argue that "…"``, ``never said "…"``), which reports
+    no speech, and for a short quote under a passive cue with no one named (``which was said
+    to "cripple"``), a phrase the text distances itself from."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+    return passive and word_count(content) < MIN_QUOTE_WORDS
 
 
 def _names_its_object(cue: Token, offset: int) -> bool:

@@ -32,6 +32,7 @@ from .docindex import doc_text, entities, token_indexes
 from .speakers import joined_to_report, subject_of
 from .speech import (
     DIRECT_CUES,
+    MIN_QUOTE_WORDS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     Speaker,
@@ -194,6 +195,12 @@ def _is_report(verb: Token) -> bool:
         return False  # "has not said", "to note that": no speech reported
     if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
         return False  # only "pointed out that …" is speech
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    ):
+        return False  # "When asked whether …, X said": a question put to X, not X's report
     # ", suggesting that …" after a fact is the writer's inference, not someone's speech
     inferred = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in _INFERENCE
     return not inferred or verb.head.lemma_.lower() in DIRECT_CUES
@@ -236,11 +243,17 @@ def indirect_events(
         )
         # a quotation inside a clause that says as much of its own is part of this one event,
         # however small a share of the clause it is; not one that closes the clause right
-        # before its attribution ("…," Booker told), which is that quotation's own cue
-        closing = verb.idx > span[1] and any(s >= span[0] and e >= span[1] for s, e in direct)
+        # before its attribution ("…," Booker told), which is that quotation's own cue: the
+        # words before a whole quoted sentence there are the writer's lead-in ("Which means
+        # that the move "is a one-two punch to human health,"" said Georges Benjamin)
+        closing = [
+            (s, e) for s, e in direct if verb.idx > span[1] and span[0] <= s < span[1] <= e
+        ]
         event.absorbs_quotes = _says_as_much(text, span, direct) and not closing
-        events.append((verb, event))
         heads.add(head.i)
+        if any(_words(text[s:e]) >= MIN_QUOTE_WORDS for s, e in closing):
+            continue
+        events.append((verb, event))
     # "X says Y suggested that …" is one speech event of X's, not also one of Y's; so is
     # "it said … the groups which it said had suffered": a pronoun's cue inside another
     # event's clause (a named speaker there, "a Vox article warning … and a Guardian article
@@ -273,14 +286,19 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:
+def postposed_events(
+    doc: Doc, found: list[tuple[int, int]], quoted: Sequence[tuple[int, int]] = ()
+) -> list[SpeechEvent]:
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
-    sentence up to the speaker, when no other event (``found`` spans) covers it."""
+    sentence up to the speaker, when no other event (``found`` spans) covers it and the verb
+    is not inside a direct quote (``quoted``)."""
     events = []
     text = doc_text(doc)
     for verb in _speech_verbs(doc):
         if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
             continue
+        if covers(quoted, verb.idx, verb.idx + 1, 1):
+            continue  # a speech verb inside a quotation is the quoted speaker's words
         subject = _postposed_subject(verb)
         if subject is None or not is_speaker_like(subject):
             continue
@@ -296,6 +314,8 @@ def postposed_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent
             tokens.pop(0)
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             continue  # not a clause
+        if tokens and tokens[0].dep_ == "mark" and tokens[0].head.head == verb:
+            continue  # "Before Trump announced …, Li told reporters …": when, not what
         span = _clause_span(tokens, paragraph_bounds(text, verb.idx))
         if span is None or covers(found, span[0], span[1], 0.5):
             continue
