@@ -152,7 +152,8 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
 def _without_joined_reports(comp: Token) -> list[Token]:
     """The subtree of a reported clause, short of a second report the parser joined to it
     (``noted that A, and told Y that B``: ``told Y that B`` and the ``, and`` before it)."""
-    joined = [c for c in comp.children if joined_to_report(c) or _speaks_aside(c)]
+    joined = [c for c in comp.children if _speaks_aside(c)]
+    joined += [t for t in comp.subtree if t is not comp and joined_to_report(t)]
     if not joined:
         return list(comp.subtree)
     cut = min(c.left_edge.i for c in joined)

@@ -118,8 +118,9 @@ def subject_of(verb: Token) -> Token | None:
             for c in current.children
             if c.dep_ in ("nsubj", "nsubjpass") and not _crosses_paragraph(c, current)
         ]
-        if not subjects and joined_to_report(current):
-            current = current.head.head
+        outer = None if subjects else _outer_report(current)
+        if outer is not None:
+            current = outer
             continue
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - current.i))
@@ -168,16 +169,34 @@ def _apposed_name(verb: Token) -> Token | None:
 
 
 def joined_to_report(verb: Token) -> bool:
-    """True for a speech verb with no subject of its own that the parser made a ``conj`` of
-    the clause another speech verb reports (``… noted that A, and told Y that B``)."""
-    head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and verb.lemma_.lower() in SPEECH_VERBS
-        and head.dep_ == "ccomp"
-        and head.head.lemma_.lower() in SPEECH_VERBS
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
+    """True for a speech verb with no subject of its own that the parser made part of the
+    clause another speech verb reports: a ``conj`` of it (``… noted that A, and told Y that
+    B``) or a participle hung on a verb inside it (``Pruitt denied that America has abandoned
+    …, arguing that …``; ``the source said that the army is chasing the terrorists who fled
+    …, adding that …``)."""
+    return _outer_report(verb) is not None
+
+
+def _outer_report(verb: Token) -> Token | None:
+    """The speech verb whose reported clause holds ``verb`` (see :func:`joined_to_report`)."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    if verb.dep_ == "conj":
+        head = verb.head
+        reports = head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS
+        return head.head if reports else None
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    current = verb.head
+    for _ in range(6):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
+            return current.head if current.head.pos_ == "VERB" else None
+        if current.head == current or current.head.lemma_.lower() in SPEECH_VERBS:
+            return None
+        current = current.head
+    return None
 
 
 def _crosses_paragraph(a: Token, b: Token) -> bool:
