@@ -215,3 +215,27 @@ def test_a_participle_hung_inside_a_reported_clause_is_the_reporters() -> None:
         ("the country ", "Lind"),
         ("it has done ", "Lind"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And it is not, as has been suggested, because we have grown numb to the data on floods.",
+        "Here, thanks to a patient reader who has read them all, are some examples of what they say.",
+        "In his own party there are many voices, Maria Lopez and Ben Ortiz among them, urging "
+        "Ramos to keep the old rules on water.",
+    ],
+)
+def test_no_one_speaks_in_passives_free_relatives_and_requests(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_programme_title_keeps_its_stop_inside_the_marks() -> None:
+    text = (
+        '"The drought is here," Ruiz said Monday on ABC\'s "Morning Report." "It is by far the '
+        'worst we have faced."'
+    )
+    assert [c for _, c, _, _ in _quotes(text)] == [
+        "The drought is here,",
+        "It is by far the worst we have faced.",
+    ]

@@ -203,6 +203,12 @@ def _is_name_or_title(doc: Doc, tokens: _Tokens, pair: QuotePair, content: str) 
     if before and (before[-1].lower_ in NAMING_CUES or _known_as(before) or _requested(before)):
         return True
     words = content.split()
+    # a programme or work after a possessive or "on" keeps its title's final stop inside the
+    # marks, American style: 'Gore said Monday on NBC's "Today Show."'
+    named_after = bool(before) and (before[-1].tag_ == "POS" or before[-1].lower_ in ("on", "in"))
+    if named_after and content.rstrip()[-1:] in ".,":
+        content = content.rstrip()[:-1]
+        words = content.split()
     if not words or content.rstrip()[-1:] in ".,?!:;" or len(words) > 8:
         return False
     title_case = all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
@@ -211,7 +217,7 @@ def _is_name_or_title(doc: Doc, tokens: _Tokens, pair: QuotePair, content: str) 
         title_case
         and len(words) > 1
         and bool(before)
-        and before[-1].pos_ in ("AUX", "DET", "ADP", "VERB", "PRON", "ADJ")
+        and (before[-1].pos_ in ("AUX", "DET", "ADP", "VERB", "PRON", "ADJ") or named_after)
     )
 
 

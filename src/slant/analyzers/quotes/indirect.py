@@ -196,6 +196,9 @@ def _is_report(verb: Token) -> bool:
         return False  # "has not said", "to note that": no speech reported
     if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
         return False  # only "pointed out that …" is speech
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "as has been suggested, …", "it was reported that …": no one speaks
     if (
         verb.tag_ == "VBN"
         and verb.dep_ == "advcl"
@@ -247,9 +250,7 @@ def indirect_events(
         # before its attribution ("…," Booker told), which is that quotation's own cue: the
         # words before a whole quoted sentence there are the writer's lead-in ("Which means
         # that the move "is a one-two punch to human health,"" said Georges Benjamin)
-        closing = [
-            (s, e) for s, e in direct if verb.idx > span[1] and span[0] <= s < span[1] <= e
-        ]
+        closing = [(s, e) for s, e in direct if verb.idx > span[1] and span[0] <= s < span[1] <= e]
         event.absorbs_quotes = _says_as_much(text, span, direct) and not closing
         heads.add(head.i)
         if any(_words(text[s:e]) >= MIN_QUOTE_WORDS for s, e in closing):
@@ -300,6 +301,8 @@ def postposed_events(
             continue
         if covers(quoted, verb.idx, verb.idx + 1, 1):
             continue  # a speech verb inside a quotation is the quoted speaker's words
+        if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
+            continue  # "… some examples of what they say": a free relative, not an attribution
         subject = _postposed_subject(verb)
         if subject is None or not is_speaker_like(subject):
             continue
@@ -375,7 +378,8 @@ def _postposed_subject(verb: Token) -> Token | None:
     if subjects:
         return subjects[0]
     following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if following is not None and following.pos_ == "PROPN":
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")  # "said Kirkuki", not "urging Trump to …"
+    if finite and following is not None and following.pos_ == "PROPN":
         head = following
         while head.dep_ in ("compound", "flat") and head.head.i > head.i:
             head = head.head
