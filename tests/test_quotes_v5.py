@@ -132,7 +132,7 @@ def test_according_to_stays_on_its_side_of_a_colon() -> None:
     "text",
     [
         'The boom is over; we call these people "Vulture Capitalists," they feed off the weak.',
-        'Critics called the plan "a recipe for ruin for all of us."',
+        'Locals call the new towers "The Glass Giants," and few of them like it.',
         'And yet, I do not argue that "farmers do not care about the land." You know why?',
         'The towns were struck by Storm Lena, which was said to "cripple" the coast last year.',
     ],
@@ -157,6 +157,11 @@ def test_a_quote_right_after_its_speaker_continues_their_quotation() -> None:
         'started melting first and will be gone before the others."'
     )
     assert [s for _, _, s, _ in _quotes(text)] == ["Farge", "Farge"]
+
+
+def test_a_quoted_judgement_after_call_is_speech() -> None:
+    text = 'Ms. Hale called the report "entirely false and plainly malicious" on Monday.'
+    assert [(k, s) for k, _, s, _ in _quotes(text)] == [("direct", "Hale")]
 
 
 def test_a_speech_noun_with_a_possessor_reports_its_clause() -> None:

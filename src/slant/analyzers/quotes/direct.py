@@ -175,7 +175,7 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
             continue  # 'a woman described as a "former official" told …' names, not quotes
         if cue is not None and _denied_or_passive(cue, text[c_start:c_end]):
             continue  # 'I don't argue that "…"', 'which was said to "cripple"': no one's speech
-        if cue is not None and _names_its_object(cue, c_start):
+        if cue is not None and _names_its_object(cue, c_start, text[c_start:c_end]):
             if names is not None:
                 names.append((c_start, c_end))
             continue  # 'we call these people "Vulture Capitalists,"': a label
@@ -382,10 +382,14 @@ def _denied_or_passive(cue: Token, content: str) -> bool:
     return passive and word_count(content) < MIN_QUOTE_WORDS
 
 
-def _names_its_object(cue: Token, offset: int) -> bool:
-    """True for ``call X "…"``, ``branded them "…"``: a naming verb before the quote with its
-    object between them gives X a name or a label; it reports no speech."""
+def _names_its_object(cue: Token, offset: int, content: str) -> bool:
+    """True for ``we call these people "Vulture Capitalists,"``: a naming verb before a quoted
+    name in title case, with its object between them, gives the object a name; it reports no
+    speech. A quoted judgement (``called the allegation "categorically not true"``) is speech."""
     if cue.lemma_.lower() not in _NAMING_VERBS or cue.idx > offset:
+        return False
+    words = content.strip(" ,.;:!?").split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words):
         return False
     return any(c.dep_ in ("dobj", "dative") and c.idx < offset for c in cue.children)
 

@@ -147,7 +147,10 @@ def is_speaker_like(token: Token) -> bool:
         objects = [c for p in of for c in p.children if c.dep_ == "pobj"]
         if objects:
             return is_speaker_like(objects[0])
-        return token.lower_ in _UNNAMED_PEOPLE and token.dep_ == "nsubj" and token.pos_ != "NUM"
+        unnamed = token.lower_ in _UNNAMED_PEOPLE and token.dep_ == "nsubj"
+        return (
+            unnamed and token.pos_ != "NUM" and token.head.tag_ != "VBG"
+        )  # not "with some denying"
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | _RELATIVE
     lemma = token.lemma_.lower()
