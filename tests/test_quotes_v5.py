@@ -36,6 +36,11 @@ def _quotes(text: str) -> list[tuple[str, str, str | None, str | None]]:
             "pundits",
         ),
         (
+            "The new order clarifies that the governor will make the final decision on permits.",
+            "the governor will make the final decision on permits",
+            "new order",
+        ),
+        (
             "Oregon state halted the mine in 2019, saying the risks to rivers were too high.",
             "the risks to rivers were too high",
             "Oregon state",

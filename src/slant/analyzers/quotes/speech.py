@@ -114,7 +114,8 @@ BODY_NOUNS = frozenset(
     source member critic resident activist document article complaint memo email embassy
     review alert story note record petition dispatch message release motion update suit text
     medium observatory television channel network broadcaster station coalition alliance
-    board panel institute commission caucus foundation association regulator tank
+    board panel institute commission caucus foundation association regulator tank order bill
+    proposal resolution ruling
     """.split()
 )
 SPEAKER_NOUNS = PERSON_NOUNS | BODY_NOUNS
