@@ -231,7 +231,7 @@ def test_a_participle_hung_inside_a_reported_clause_is_the_reporters() -> None:
     "text",
     [
         "And it is not, as has been suggested, because we have grown numb to the data on floods.",
-        "Here, thanks to a patient reader who has read them all, are some examples of what they say.",
+        "Here, thanks to a reader who has read them all, are some examples of what they say.",
         "In his own party there are many voices, Maria Lopez and Ben Ortiz among them, urging "
         "Ramos to keep the old rules on water.",
     ],

@@ -12,13 +12,19 @@ resolve to a name: the full name for a short form (``Toner``), a pronoun by agre
 the previous speaker, a description (``the spokesman``, ``the newspaper``, a description
 used for a speaker before, ``the Commander-in-chief``); a stand-alone quote with no cue goes
 to the latest speaker and has no mention, when that speech came at most a few sentences
-before it (else no one is saying it, and it is not reported: quotes.v5). A short quoted phrase inside indirect speech is
-part of that speech, not a second event, and so is a longer one when the clause has as many
-words of its own (``said that part of its mission involved creating "a positive perception
-of the country"``, ``said that what is important is "what we do to balance out" negative
-effects``), unless it closes the clause right before its own cue (``"…," Booker told``); a
-pronoun's speech verb inside another report (``… the groups which it said had suffered …``)
-is part of that report (quotes.v4). A headline glued to the first sentence
+before it (else no one is saying it, and it is not reported: quotes.v5). A short quoted
+phrase inside indirect speech is part of that speech, not a second event, and so is a
+longer one when the clause has as many words of its own (``said that part of its mission
+involved creating "a positive perception of the country"``, ``said that what is important is
+"what we do to balance out" negative effects``), unless it closes the clause right before its
+own cue (``"…," Booker told``); a pronoun's speech verb inside another report (``… the groups which it said had suffered …``)
+is part of that report (quotes.v4). quotes.v5 adds: unnamed speakers (``Some have said``,
+``pundits``, a noun a name modifies: ``Washington state``), a name whose apposition the parser
+took away from its verb, a quote's name however long its apposition, the cue before a question
+over a speech verb of the next sentence, speech nouns with a possessor (``X's claim that``),
+side clauses and participles with speech of their own, and leaves out negated and passive
+cues, labels after ``call X``, programme titles, a quote far from any speaker, and the
+writer's lead-in to a whole quotation. A headline glued to the first sentence
 (:mod:`.headlines`) reports no speech. HTML left in a text is
 ignored: the rules read a parse of the text with its markup blanked (same offsets), so markup
 is never reported as speech.
@@ -136,7 +142,7 @@ def _drop_nested(found: list[Quote]) -> list[Quote]:
     ]
 
 
-@analyzer("quotes", version="quotes.v4", sets=("quotes",))
+@analyzer("quotes", version="quotes.v5", sets=("quotes",))
 def quotes(ctx: Context) -> dict[str, list[Quote]]:
     """Direct and indirect quotes with speaker, cue and content offsets."""
     return {"quotes": extract_quotes(ctx.doc)}

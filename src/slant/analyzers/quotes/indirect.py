@@ -289,7 +289,7 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def postposed_events(
-    doc: Doc, found: list[tuple[int, int]], quoted: Sequence[tuple[int, int]] = ()
+    doc: Doc, found: list[tuple[int, int]], quoted: list[tuple[int, int]] | None = None
 ) -> list[SpeechEvent]:
     """``… the Observatory said.`` / ``… said Kirkuki.`` with no comma and no ``ccomp``: the
     sentence up to the speaker, when no other event (``found`` spans) covers it and the verb
@@ -299,7 +299,7 @@ def postposed_events(
     for verb in _speech_verbs(doc):
         if not _is_report(verb) or any(c.dep_ == "ccomp" for c in verb.children):
             continue
-        if covers(quoted, verb.idx, verb.idx + 1, 1):
+        if covers(quoted or [], verb.idx, verb.idx + 1, 1):
             continue  # a speech verb inside a quotation is the quoted speaker's words
         if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
             continue  # "… some examples of what they say": a free relative, not an attribution
