@@ -4,30 +4,29 @@ Method: rules over quote marks and the spaCy dependency parse, after the decompo
 attribution into *content*, *cue* and *source* (Pareti, *Attribution: A Computational
 Approach*, 2015); textacy's ``direct_quotations`` does the direct half and is the baseline of
 ``slant eval quotes``. Three finders collect speech events — :mod:`.direct` (quoted text in
-every news order, multi-paragraph quotes, colon attributions), :mod:`.indirect` (``X said
-that …``, ``…, X said``, ``… X said`` with no comma, ``X accused Y of …``, ``according to
-X``) — and :mod:`.speakers` then resolves each speaker in reading order: the words at the cue
-that stand for the speaker are the *mention* (``speaker_mention_start``/``_end``), and they
-resolve to a name: the full name for a short form (``Toner``), a pronoun by agreement and
-the previous speaker, a description (``the spokesman``, ``the newspaper``, a description
-used for a speaker before, ``the Commander-in-chief``); a stand-alone quote with no cue goes
-to the latest speaker and has no mention, when that speech came at most a few sentences
-before it (else no one is saying it, and it is not reported: quotes.v5). A short quoted
-phrase inside indirect speech is part of that speech, not a second event, and so is a
-longer one when the clause has as many words of its own (``said that part of its mission
-involved creating "a positive perception of the country"``, ``said that what is important is
-"what we do to balance out" negative effects``), unless it closes the clause right before its
-own cue (``"…," Booker told``); a pronoun's speech verb inside another report (``… the groups which it said had suffered …``)
-is part of that report (quotes.v4). quotes.v5 adds: unnamed speakers (``Some have said``,
+every news order, multi-paragraph quotes, colon attributions), :mod:`.indirect` (``X said that
+…``, ``…, X said``, ``… X said`` with no comma, ``X accused Y of …``, ``according to X``) — and
+:mod:`.speakers` then resolves each speaker in reading order: the words at the cue that stand
+for the speaker are the *mention* (``speaker_mention_start``/``_end``), and they resolve to a
+name: the full name for a short form (``Toner``), a pronoun by agreement and the previous
+speaker, a description (``the spokesman``, ``the newspaper``, a description used for a speaker
+before, ``the Commander-in-chief``); a stand-alone quote with no cue goes to the latest speaker
+and has no mention, when that speech came at most a few sentences before it (else no one is
+saying it, and it is not reported: quotes.v5). A short quoted phrase inside indirect speech is
+part of that speech, not a second event, and so is a longer one when the clause has as many
+words of its own (``said that part of its mission involved creating "a positive perception of
+the country"``, ``said that what is important is "what we do to balance out" negative
+effects``), unless it closes the clause right before its own cue (``"…," Booker told``); a
+pronoun's speech verb inside another report (``… the groups which it said had suffered …``) is
+part of that report (quotes.v4). quotes.v5 adds: unnamed speakers (``Some have said``,
 ``pundits``, a noun a name modifies: ``Washington state``), a name whose apposition the parser
 took away from its verb, a quote's name however long its apposition, the cue before a question
 over a speech verb of the next sentence, speech nouns with a possessor (``X's claim that``),
-side clauses and participles with speech of their own, and leaves out negated and passive
-cues, labels after ``call X``, programme titles, a quote far from any speaker, and the
-writer's lead-in to a whole quotation. A headline glued to the first sentence
-(:mod:`.headlines`) reports no speech. HTML left in a text is
-ignored: the rules read a parse of the text with its markup blanked (same offsets), so markup
-is never reported as speech.
+side clauses and participles with speech of their own, and leaves out negated and passive cues,
+labels after ``call X``, programme titles, a quote far from any speaker, and the writer's
+lead-in to a whole quotation. A headline glued to the first sentence (:mod:`.headlines`)
+reports no speech. HTML left in a text is ignored: the rules read a parse of the text with its
+markup blanked (same offsets), so markup is never reported as speech.
 
 It does not attribute quotes across documents, is no coreference model (see
 :mod:`.speakers`), and misses headlines and embedded tweets. Scored against hand-annotated gold
