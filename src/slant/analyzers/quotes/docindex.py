@@ -86,10 +86,19 @@ def token_indexes(doc: Doc, attribute: str, words: Collection[str]) -> list[int]
     ([1, 5], [0, 4])
     """
     cache = _cache(doc)
+    found_key = f"found:{attribute}:{hash(words)}" if isinstance(words, frozenset) else None
+    if found_key is not None and found_key in cache and cache[found_key][0] == words:
+        return list(cache[found_key][1])  # the same word list asked again (each finder asks)
     key = f"array:{attribute}"
     if key not in cache:
-        cache[key] = doc.to_array(attribute.upper()).tolist()
-    values: list[int] = cache[key]
-    strings = doc.vocab.strings
-    wanted = {h for h in set(values) if strings[h].lower() in words}
-    return [i for i, h in enumerate(values) if h in wanted]
+        values = doc.to_array(attribute.upper()).tolist()
+        strings = doc.vocab.strings
+        cache[key] = values
+        cache[f"lowered:{attribute}"] = {h: strings[h].lower() for h in set(values)}
+    values_: list[int] = cache[key]
+    lowered: dict[int, str] = cache[f"lowered:{attribute}"]
+    wanted = {h for h, word in lowered.items() if word in words}
+    found = [i for i, h in enumerate(values_) if h in wanted]
+    if found_key is not None:
+        cache[found_key] = (words, found)
+    return list(found)
