@@ -376,9 +376,10 @@ def _denied_or_passive(cue: Token, content: str) -> bool:
     """True for a negated cue (``I don't argue that "…"``, ``never said "…"``), which reports
     no speech, and for a short quote under a passive cue with no one named (``which was said
     to "cripple"``), a phrase the text distances itself from."""
-    if any(c.dep_ == "neg" for c in cue.children):
+    deps = {c.dep_ for c in cue.children}
+    if "neg" in deps:
         return True
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children)
+    passive = "nsubjpass" in deps or "auxpass" in deps
     return passive and word_count(content) < MIN_QUOTE_WORDS
 
 

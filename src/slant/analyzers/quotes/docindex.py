@@ -17,7 +17,7 @@ The cache assumes what the rules assume: a ``Doc`` is not changed after it is pa
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -75,10 +75,10 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
-def token_indexes(doc: Doc, attribute: str, words: Collection[str]) -> list[int]:
+def token_indexes(doc: Doc, attribute: str, words: Collection[str]) -> Sequence[int]:
     """Indexes of the tokens whose ``attribute`` (``"lemma"``: the lemma lower-cased,
     ``"lower"``: the lower-cased text, ``"dep"``: the dependency label) is one of ``words``,
-    in document order.
+    in document order (one shared sequence per word list and document: do not change it).
 
     >>> from slant.nlp import parse
     >>> doc = parse("He said it and she says so.")
@@ -88,17 +88,14 @@ def token_indexes(doc: Doc, attribute: str, words: Collection[str]) -> list[int]
     cache = _cache(doc)
     found_key = f"found:{attribute}:{hash(words)}" if isinstance(words, frozenset) else None
     if found_key is not None and found_key in cache and cache[found_key][0] == words:
-        return list(cache[found_key][1])  # the same word list asked again (each finder asks)
+        return cache[found_key][1]  # type: ignore[no-any-return]  # asked again by each finder
     key = f"array:{attribute}"
     if key not in cache:
-        values = doc.to_array(attribute.upper()).tolist()
-        strings = doc.vocab.strings
-        cache[key] = values
-        cache[f"lowered:{attribute}"] = {h: strings[h].lower() for h in set(values)}
-    values_: list[int] = cache[key]
-    lowered: dict[int, str] = cache[f"lowered:{attribute}"]
-    wanted = {h for h, word in lowered.items() if word in words}
-    found = [i for i, h in enumerate(values_) if h in wanted]
+        cache[key] = doc.to_array(attribute.upper()).tolist()
+    values: list[int] = cache[key]
+    strings = doc.vocab.strings
+    wanted = {h for h in set(values) if strings[h].lower() in words}
+    found = [i for i, h in enumerate(values) if h in wanted]
     if found_key is not None:
         cache[found_key] = (words, found)
-    return list(found)
+    return found

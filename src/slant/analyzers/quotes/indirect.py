@@ -25,6 +25,7 @@ reported by a noun (``voiced alarm that``) is not found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -153,7 +154,11 @@ def _without_joined_reports(comp: Token) -> list[Token]:
     """The subtree of a reported clause, short of a second report the parser joined to it
     (``noted that A, and told Y that B``: ``told Y that B`` and the ``, and`` before it)."""
     joined = [c for c in comp.children if _speaks_aside(c)]
-    joined += [t for t in comp.subtree if t is not comp and joined_to_report(t)]
+    doc = comp.doc
+    verbs = token_indexes(doc, "lemma", SPEECH_VERBS)  # only these can be joined reports
+    inside = verbs[bisect_left(verbs, comp.left_edge.i) : bisect_right(verbs, comp.right_edge.i)]
+    inner = (doc[i] for i in inside if i != comp.i)
+    joined += [t for t in inner if joined_to_report(t) and comp.is_ancestor(t)]
     if not joined:
         return list(comp.subtree)
     cut = min(c.left_edge.i for c in joined)
@@ -183,27 +188,21 @@ def _speech_verbs(doc: Doc) -> list[Token]:
 def _is_report(verb: Token) -> bool:
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
         return False
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
     going_on = verb.dep_ == "xcomp" and verb.head.lemma_ in _GOING_ON  # "went on to say that"
     # "went so far as to say …", "went as far as to claim …"
     going_on = going_on or (
-        verb.head.lower_ == "far"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        verb.head.lower_ == "far" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
     )
-    if any(
-        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to" and not going_on)
-        for c in verb.children
-    ):
+    to = "aux" in deps and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if "neg" in deps or (to and not going_on):
         return False  # "has not said", "to note that": no speech reported
-    if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in verb.children):
+    if verb.lemma_.lower() == "point" and not any(c.lower_ == "out" for c in children):
         return False  # only "pointed out that …" is speech
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    if passive and not any(c.dep_ == "agent" for c in verb.children):
+    if "auxpass" in deps and "agent" not in deps:
         return False  # "as has been suggested, …", "it was reported that …": no one speaks
-    if (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and not any(c.dep_.startswith("aux") for c in verb.children)
-    ):
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(d.startswith("aux") for d in deps):
         return False  # "When asked whether …, X said": a question put to X, not X's report
     # ", suggesting that …" after a fact is the writer's inference, not someone's speech
     inferred = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_ in _INFERENCE

@@ -158,7 +158,7 @@ def is_speaker_like(token: Token) -> bool:
     if lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES)):
         return True
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.ent_type_ in _NAMED_COMPOUND for c in token.children
+        c.dep_ == "compound" and c.ent_type_ in _NAMED_COMPOUND for c in token.lefts
     )
 
 
