@@ -94,6 +94,7 @@ from ...spans import overlaps_any
 from ..quotes.docindex import doc_text
 from ..quotes.speech import PERSON_NOUNS
 from .appositions import find_appositions, noun_for_a_member, party_tag
+from .headline import glued_headline_end
 from .mentions import ActorCluster
 from .modifiers import (
     ACTOR_LABELS,
@@ -221,6 +222,7 @@ def find_descriptors(
     ``scare_quotes`` analyzer); descriptors equal to one get the relation ``scare_quote``.
     """
     text = doc_text(doc)
+    headline = glued_headline_end(text)
     actor_tokens: set[int] = set()
     spans_by_cluster: list[list[Span]] = []
     for cluster in clusters:
@@ -240,6 +242,8 @@ def find_descriptors(
     for cluster, spans in zip(clusters, spans_by_cluster, strict=True):
         found: list[Descriptor] = []
         for span in spans:
+            if span.end_char <= headline:
+                continue  # a name inside a glued headline ("… Chief Blames Congress For …")
             found += modifiers_by_root[span.root.i] or _shared_modifiers(span, modifiers_by_root)
             group = group_head(span, cluster.type, actor_tokens)
             if group:

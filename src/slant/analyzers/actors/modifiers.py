@@ -178,6 +178,7 @@ def _modifier_run(span: Span) -> list[Token]:
             (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
             and previous is not None
             and (previous.ent_type_ or previous.tag_ == "HYPH")
+            and token.head.i > token.i  # not a verb the name is the object of: "Trump called X"
         )
         hyphenated = bool(run) and run[0].tag_ == "HYPH"
         modifier = (
@@ -330,4 +331,6 @@ def group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descripto
         return None
     if head.i + 1 < len(doc) and head.i + 1 in actor_tokens:
         return None  # "British Antarctic research group Project MIDAS": the next name's kind
+    if head.dep_ == "poss" and all(t.pos_ in MODIFIER_POS for t in tokens):
+        return as_descriptor(tokens, "modifier")  # "the Trump administration's budget"
     return as_descriptor(trim(tokens), "modifier")

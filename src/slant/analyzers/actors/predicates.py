@@ -139,6 +139,13 @@ def _closes_quote(token: Token) -> bool:
     return token.text in {"”", "’"} or token.doc[token.i - 1].text in {",", ".", "?", "!"}
 
 
+def _comparative(adjective: Token) -> bool:
+    """``more combative``, ``bigger``: a comparative adjective (``most destructive`` is not)."""
+    return adjective.tag_ == "JJR" or any(
+        c.dep_ == "advmod" and c.lower_ in {"more", "less"} for c in adjective.children
+    )
+
+
 def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
     """The attribute or adjective of a copula: ``is a terrorist group``, ``was brutal``.
 
@@ -157,6 +164,8 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
                 continue
             out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
         elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
+            if _comparative(child):
+                continue  # "has been more combative than …": a comparison, not a description
             if not any(
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS)
                 for c in child.children
@@ -181,7 +190,10 @@ def find_predicates(span: Span) -> list[Descriptor]:
         return [d for d in out if d]
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
         return [d for d in out if d]  # "if Beyonce were so concerned": supposed, not said
-    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
+    relative_subject = any(  # "X nor Y, an agency that is responsible": the clause is Y's
+        c.dep_ == "nsubj" and c.i != root.i and c.lower_ in _RELATIVES for c in verb.children
+    )
+    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not relative_subject:
         out += _copula_predicates(verb, stop)
     if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
         out += _named_as(verb, stop)
