@@ -12,8 +12,9 @@ ways:
    applying its office noun (``Gov. Jerry Brown`` … ``the governor``).
 2. **A noun for the actor's kind** (``actors.v5``): a singular noun for a kind of place or body
    (:data:`KIND_NOUNS`: ``the state``, ``the town``, ``the company``, ``the group``, ``the
-   agency``) stands for the one actor of a fitting entity type named in the same or one of the
-   three previous sentences, labels already linked counting as mentions (``The Climate
+   agency``) stands for the one actor of a fitting entity type named in the same or the
+   previous sentence, or, when none is named there, in the three previous sentences; labels
+   already linked count as mentions (``The Climate
    Leadership Council's plan …. The group estimates … the group says``). ``the state`` is a U.S.
    state only (:data:`US_STATES`), ``the country`` or ``the city`` never one. Where two actors
    fit (``the agency`` after two agencies), nothing is linked: a wrong link puts words in the
@@ -77,7 +78,7 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     "province": frozenset({"GPE"}),
     "county": frozenset({"GPE"}),
     "island": frozenset({"GPE", "LOC"}),
-    **{noun: frozenset({"GPE", "LOC"}) for noun in _SETTLEMENTS},
+    **{noun: frozenset({"GPE"}) for noun in _SETTLEMENTS},
     **{noun: frozenset({"ORG"}) for noun in _BODIES},
 }
 #: The states of the United States: ``the state`` is one of them in this news, ``the
@@ -155,16 +156,16 @@ def _kind_referent(
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         return None  # "the city of Dover": the name is in the phrase itself
-    at = head.idx
-    fitting = [
-        index
+    back = {
+        index: _sentences_back(sentence_starts, mentions[index], head.idx)
         for index, cluster in enumerate(clusters)
         if _fits(noun, cluster)
-        and _sentences_back(sentence_starts, mentions[index], at) <= _SENTENCES_BACK
-    ]
-    if len(fitting) != 1 or not _nameable(clusters[fitting[0]]):
-        return None
-    return fitting[0]
+    }
+    for reach in (1, _SENTENCES_BACK):  # the sentence and the one before it first
+        fitting = [index for index, n in back.items() if n <= reach]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 and _nameable(clusters[fitting[0]]) else None
+    return None
 
 
 def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:

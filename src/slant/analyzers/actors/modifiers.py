@@ -46,7 +46,7 @@ LABEL_NOUNS = frozenset(
 #: "al-Nusra forces"); not used after nationality or place names ("Syrian army").
 GROUP_NOUNS = LABEL_NOUNS | frozenset(
     "government administration force fighter army troop soldier group faction supporter "
-    "opposition movement operative attacker member activist".split()
+    "opposition movement operative attacker member activist bloc nation".split()
 )
 
 

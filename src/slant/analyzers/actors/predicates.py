@@ -72,7 +72,10 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 
 def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
-    """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
+    """The noun phrase headed by ``head``: its left modifiers and of/in-complements, as many
+    complements as fit in ``_MAX_TOKENS`` words (``director of the Sabin Center for Climate
+    Change Law at Columbia Law School`` gives ``director of the Sabin Center for Climate Change
+    Law``)."""
     doc = head.doc
     left = head.i
     while (
@@ -90,6 +93,8 @@ def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
         span = range(child.i, edge + 1)
         if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
             break
+        if edge - left + 1 > _MAX_TOKENS:
+            break  # a long phrase keeps its head and the complements that fit
         right = edge
     tokens = [doc[i] for i in range(left, right + 1)]
     for j in range(len(tokens) - 2, -1, -1):
@@ -139,10 +144,17 @@ def _closes_quote(token: Token) -> bool:
     return token.text in {"”", "’"} or token.doc[token.i - 1].text in {",", ".", "?", "!"}
 
 
+def _one_of(token: Token) -> bool:
+    """``one of the authors``: the number ``one`` with an ``of`` phrase, a noun phrase."""
+    return token.lower_ == "one" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
 def _comparative(adjective: Token) -> bool:
     """``more combative``, ``bigger``: a comparative adjective (``most destructive`` is not)."""
     return adjective.tag_ == "JJR" or any(
-        c.dep_ == "advmod" and c.lower_ in {"more", "less"} for c in adjective.children
+        c.dep_ in {"advmod", "amod"} and c.lower_ in {"more", "less"} for c in adjective.children
     )
 
 
@@ -159,7 +171,9 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
         between = doc[verb.i + 1 : child.left_edge.i]
         if child.i > verb.i and any(_closes_quote(t) for t in between):
             continue
-        if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
+        if child.dep_ == "attr" and _one_of(child):  # "is one of the authors of the study"
+            out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
+        elif child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
                 continue
             out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
@@ -177,9 +191,10 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
 
 def find_predicates(span: Span) -> list[Descriptor]:
     """``X is a terrorist group``, ``X, who was an EPA official``, ``X was described as a
-    nomad``; not when negated or denied."""
+    nomad``, ``X and Y are the only countries``; not when negated or denied."""
     root = span.root
-    verb = root.head
+    subject = root.head if root.dep_ == "conj" and root.head.dep_ == "nsubj" else root
+    verb = subject.head  # a name coordinated with the subject shares its verb
     stop = set(range(span.start, span.end))
     out: list[Descriptor | None] = []
     for relative in root.children:  # "Janet McCabe, who was an EPA official"
@@ -191,9 +206,9 @@ def find_predicates(span: Span) -> list[Descriptor]:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
         return [d for d in out if d]  # "if Beyonce were so concerned": supposed, not said
     relative_subject = any(  # "X nor Y, an agency that is responsible": the clause is Y's
-        c.dep_ == "nsubj" and c.i != root.i and c.lower_ in _RELATIVES for c in verb.children
+        c.dep_ == "nsubj" and c.i != subject.i and c.lower_ in _RELATIVES for c in verb.children
     )
-    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not relative_subject:
+    if subject.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not relative_subject:
         out += _copula_predicates(verb, stop)
     if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
         out += _named_as(verb, stop)
