@@ -181,10 +181,12 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
 def _coordinated(head: Token) -> list[Token]:
     """``X, the director of Y and an expert on Z``: the nouns coordinated with an apposition,
     each with a determiner of its own, are appositions too."""
+    doc = head.doc
     return [
         c
         for c in head.children
         if c.dep_ == "conj"
         and c.pos_ == "NOUN"
         and any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} for d in c.children)
+        and not any(doc[i].text == "," for i in range(head.i + 1, c.i))  # one phrase, no list
     ]

@@ -110,7 +110,14 @@ from .predicates import find_predicates
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["GROUP_NOUNS", "LABEL_NOUNS", "MODIFIER_POS", "find_descriptors", "is_called"]
+__all__ = [
+    "GROUP_NOUNS",
+    "LABEL_NOUNS",
+    "MODIFIER_POS",
+    "find_descriptors",
+    "is_called",
+    "is_law",
+]
 
 #: Head words of the names of laws, plans, treaties, documents and meetings, which the small
 #: model often tags as organisations (spaCy's labels for them are LAW and EVENT): ``Green New
@@ -204,7 +211,7 @@ def _shared_modifiers(
     return shared
 
 
-def _is_law(cluster: ActorCluster) -> bool:
+def is_law(cluster: ActorCluster) -> bool:
     """A law, plan or treaty the model took for an organisation or place (``Green New Deal``)."""
     words = cluster.name.split()
     return cluster.type != "PERSON" and bool(words) and words[-1].lower() in _LAW_HEADS
@@ -228,7 +235,7 @@ def find_descriptors(
     for cluster in clusters:
         parsed = (doc.char_span(s, e, alignment_mode="expand") for s, e in cluster.mentions)
         spans = [s for s in parsed if s is not None and len(s)]
-        if _is_law(cluster):
+        if is_law(cluster):
             actor_tokens.update(t.i for span in spans for t in span)
             spans = []
         spans = [s for s in spans if not noun_for_a_member(s.root)]

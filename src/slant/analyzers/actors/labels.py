@@ -10,20 +10,20 @@ ways:
    is named in the same or one of the three previous sentences; a plural noun is not linked to
    a person or a country (number agreement). An abbreviated title before a name counts as
    applying its office noun (``Gov. Jerry Brown`` … ``the governor``).
-2. **A noun for the actor's kind** (``actors.v5``): a singular noun for a kind of place or body
-   (:data:`KIND_NOUNS`: ``the state``, ``the town``, ``the company``, ``the group``, ``the
-   agency``) stands for the one actor of a fitting entity type named in the same or the
-   previous sentence, or, when none is named there, in the three previous sentences; labels
-   already linked count as mentions (``The Climate
-   Leadership Council's plan …. The group estimates … the group says``). ``the state`` is a U.S.
-   state only (:data:`US_STATES`), ``the country`` or ``the city`` never one. Where two actors
-   fit (``the agency`` after two agencies), nothing is linked: a wrong link puts words in the
-   text's mouth.
+2. **A noun for the actor's kind** (``actors.v5``): a singular noun for a kind of place, or for
+   a body that its name calls so (:data:`KIND_NOUNS`: ``the state``, ``the town``, ``the
+   council`` for the Climate Leadership Council), stands for the one actor of a fitting entity
+   type named in the same or the previous sentence, or, when none is named there, in the three
+   previous sentences; labels already linked count as mentions (``Tangier Island`` … ``the
+   town's situation`` … ``the town was losing ground``). ``the state`` is a U.S. state only
+   (:data:`US_STATES`), ``the city`` never one; no proper noun stands between ``the`` and N
+   (``the G9 group``). Where two actors fit, nothing is linked: a wrong link puts words in the
+   text's mouth. Kinds of people (``the president`` for an actor never called president) and
+   ``the country`` are not read.
 
 ``the administration`` after ``the Trump administration`` is that body, not a label of the
 person (whatever entity type the model gives the name). Possessive and demonstrative phrases
-(``his hand-picked attorney general``, ``this criminal traitor``) are not read, nor labels of
-people by their kind (``the president`` for an actor never called president).
+(``his hand-picked attorney general``, ``this criminal traitor``) are not read.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from ...analysis import Descriptor
 from ...spans import overlaps_any
 from ..quotes.docindex import doc_text, token_indexes
+from .descriptors import is_law
 from .mentions import ActorCluster
 from .modifiers import MODIFIER_POS
 
@@ -64,14 +65,15 @@ _TITLE_NOUNS = {
 _SENTENCES_BACK = 3
 
 _SETTLEMENTS = frozenset("city town village capital municipality".split())
-_BODIES = frozenset(
-    "company firm group agency organization organisation council ministry department network "
-    "newspaper paper channel broadcaster station outlet magazine party coalition alliance union "
-    "committee corporation institute foundation charity commission bank university "
-    "movement".split()
+#: Nouns for a body that its own name calls so (``the commission`` for the State Lands
+#: Commission, ``the council`` for the Climate Leadership Council; not ``the commission`` for
+#: NASA: a body the text names no further is often another one). ``the party``, ``the agency``,
+#: ``the group`` and ``the company`` are left out: the news gold, read before these rules,
+#: marks them for a named party, agency or group in one case of seven.
+_NAMED_BODIES = frozenset(
+    "council ministry department union committee corporation institute foundation charity "
+    "commission bank university movement board".split()
 )
-#: The words that name a public body (``agency`` stands for any of them).
-_PUBLIC_BODIES = frozenset("department bureau service administration office ministry".split())
 #: Nouns for a kind of place or body, by the entity types they fit (:func:`link_labels`).
 KIND_NOUNS: dict[str, frozenset[str]] = {
     "state": frozenset({"GPE"}),
@@ -79,7 +81,7 @@ KIND_NOUNS: dict[str, frozenset[str]] = {
     "county": frozenset({"GPE"}),
     "island": frozenset({"GPE", "LOC"}),
     **{noun: frozenset({"GPE"}) for noun in _SETTLEMENTS},
-    **{noun: frozenset({"ORG"}) for noun in _BODIES},
+    **{noun: frozenset({"ORG"}) for noun in _NAMED_BODIES},
 }
 #: The states of the United States: ``the state`` is one of them in this news, ``the
 #: country`` or ``the city`` is not.
@@ -95,16 +97,12 @@ US_STATES = frozenset(
 
 def _fits(noun: str, cluster: ActorCluster) -> bool:
     """Whether ``the noun`` can stand for ``cluster`` by its kind (module doc, rule 2): its
-    entity type, and the kind its own name says (``Climate Leadership Council`` is a council,
-    not a company; ``Department of the Interior`` an agency)."""
+    entity type, and for a body the word of its own name (``Climate Leadership Council``)."""
     types = KIND_NOUNS.get(noun)
-    if types is None or cluster.type not in types:
+    if types is None or cluster.type not in types or is_law(cluster):
         return False
     if cluster.type == "ORG":
-        words = [w.lower() for w in cluster.name.split()]
-        own = next((w for w in words if w in _BODIES or w in _PUBLIC_BODIES), None)
-        public = {own, noun} <= _PUBLIC_BODIES | {"agency"}
-        return own is None or own == noun or public
+        return noun in cluster.name.lower().split()
     state = cluster.name.lower() in US_STATES
     return state if noun == "state" else not (state and cluster.type == "GPE")
 
@@ -203,8 +201,8 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
             agrees = not (head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"})
             near = _sentences_back(sentence_starts, mentions[index], token.idx) <= _SENTENCES_BACK
             linked = index if agrees and near else None  # "the countries" is not the U.S.
-        elif not users:
-            linked = _kind_referent(head, clusters, mentions, sentence_starts)
+        elif not users and not any(t.pos_ == "PROPN" for t in between[:-1]):
+            linked = _kind_referent(head, clusters, mentions, sentence_starts)  # not "the G9 group"
         if linked is None:
             continue
         results[linked].append(Descriptor(text[start:end], start, end, "label"))

@@ -85,6 +85,11 @@ def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
         and not doc[left - 1].is_space
     ):
         left -= 1
+    first = left  # the first word kept: after determiners and possessors
+    while first < head.i and (
+        doc[first].pos_ in {"DET", "PRON", "PART"} or doc[first].dep_ == "poss"
+    ):
+        first += 1
     right = head.i
     for child in head.rights:
         if child.dep_ not in {"prep", "compound", "amod", "pobj"} or child.i != right + 1:
@@ -93,7 +98,7 @@ def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
         span = range(child.i, edge + 1)
         if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
             break
-        if edge - left + 1 > _MAX_TOKENS:
+        if edge - first + 1 > _MAX_TOKENS:
             break  # a long phrase keeps its head and the complements that fit
         right = edge
     tokens = [doc[i] for i in range(left, right + 1)]
