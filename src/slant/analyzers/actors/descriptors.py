@@ -29,7 +29,7 @@ those of the third in :mod:`.predicates`; this module filters what they find
 (:func:`find_descriptors`).
 
 The fifth relation, ``label`` (``the terrorists`` standing in for a name), is linked from these
-by :func:`slant.analyzers.actors.link_labels`.
+by :func:`slant.analyzers.actors.labels.link_labels`.
 
 A descriptor is what the text *calls* the actor, so :func:`is_called` drops what is only next to
 the name: a bare abbreviated title (``Rep.``, ``Former Florida Gov.``: a rank, not a
@@ -75,6 +75,25 @@ entities are often not actors) keeps to what the text calls the actor:
 - a group noun right before another name is that name's kind (``British Antarctic research
   group Project MIDAS``), a piece of a hyphenated word is no descriptor (``re-thinking``), and
   a supposition is no predicate (``if Beyonce were so concerned``).
+
+``actors.v5`` (errors read on the news ``dev``, ``dev2`` and ``dev3`` and PTC ``dev`` articles,
+and on what v5 adds and drops against v4 in articles of no gold file):
+
+- a group noun that possesses what follows is still the name's group (``the Trump
+  administration's budget``), a participle the name is the object of is no modifier (``after
+  Trump called Johnson``), and no name wholly inside a Title Case headline glued to the lead gets
+  descriptors (:mod:`.headline`);
+- a long noun phrase keeps its head and the complements that fit instead of being dropped
+  (``the head of the Office for Coastal Research at …`` gives ``head``); coordinated appositions
+  are pairs of their own (``a lawyer for the union and a former judge``); an apposition may
+  follow a party tag (``Dana Moore (D-Ore.), the committee's chair``); a title in capitals the
+  parse reads as a name is a noun (``Lena Park, CEO of Brightwave``);
+- ``one of the N`` is an attribute (``is one of the authors of the report``), a name
+  coordinated with the subject shares its predicate (``Chile and Peru are the only members
+  …``); a copula whose own subject is a relative pronoun is not the name's (``Neither X nor Y, a
+  service that is responsible …``), and a comparative adjective is a comparison, not a
+  description (``has been more defiant than …``);
+- ``label`` descriptors by the kind of place or body (:mod:`.labels`: ``the state``).
 
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
