@@ -119,15 +119,12 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
     stop = set(range(span.start, span.end))
-    opens = {span.end + 1, _after_brackets(span)}  # "McCollum (D-Minn.), the subcommittee's chair"
-    heads = [
-        c
-        for c in root.children
-        if c.dep_ == "appos"
-        and c.i > span.end
-        and doc[span.end].text in {",", "("}
-        and c.left_edge.i in opens
-    ]
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
+    if heads and doc[span.end].text in {",", "("}:
+        opens = {span.end + 1, _after_brackets(span)}  # "Moore (D-Ore.), the committee's chair"
+        heads = [c for c in heads if c.left_edge.i in opens]
+    else:
+        heads = []
     sent_start = span.sent.start
     before = span.start - 1
     while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:

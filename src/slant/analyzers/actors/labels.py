@@ -183,26 +183,27 @@ def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descr
         if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
             continue
         head = token.head
-        between = [doc[i] for i in range(token.i + 1, head.i + 1)]
-        if head.dep_ == "compound" or any(
-            t.i in actor_tokens or t.pos_ not in MODIFIER_POS for t in between
-        ):
+        noun = head.lemma_.lower()
+        uses = first_use.get(noun, {})
+        users = [index for index, at in uses.items() if at < token.idx]
+        if len(users) > 1 or (not users and noun not in KIND_NOUNS):
             continue
-        if head.lemma_.lower() in _OWN_GROUP_NOUNS:
+        if head.dep_ == "compound" or noun in _OWN_GROUP_NOUNS:
             continue  # "the administration" after "the Trump administration" is not Trump
+        between = [doc[i] for i in range(token.i + 1, head.i + 1)]
+        if any(t.i in actor_tokens or t.pos_ not in MODIFIER_POS for t in between):
+            continue
         start, end = between[0].idx, head.idx + len(head.text)
         if overlaps_any((start, end), taken):
             continue
-        uses = first_use.get(head.lemma_.lower(), {})
-        users = [index for index, at in uses.items() if at < token.idx]
         linked: int | None = None
-        if len(users) == 1:
+        if users:
             index = users[0]
             agrees = not (head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"})
             near = _sentences_back(sentence_starts, mentions[index], token.idx) <= _SENTENCES_BACK
             linked = index if agrees and near else None  # "the countries" is not the U.S.
-        elif not users and not any(t.pos_ == "PROPN" for t in between[:-1]):
-            linked = _kind_referent(head, clusters, mentions, sentence_starts)  # not "the G9 group"
+        elif not any(t.pos_ == "PROPN" for t in between[:-1]):  # not "the G9 group"
+            linked = _kind_referent(head, clusters, mentions, sentence_starts)
         if linked is None:
             continue
         results[linked].append(Descriptor(text[start:end], start, end, "label"))

@@ -206,6 +206,10 @@ def find_predicates(span: Span) -> list[Descriptor]:
         if relative.dep_ == "relcl" and relative.lemma_ in _COPULAS and not _negated(relative):
             if any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in relative.children):
                 out += _copula_predicates(relative, stop)
+    copular = subject.dep_ == "nsubj" and verb.lemma_ in _COPULAS
+    naming = root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS
+    if not (copular or naming):
+        return [d for d in out if d]
     if _negated(verb) or (verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS):
         return [d for d in out if d]
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
@@ -213,8 +217,8 @@ def find_predicates(span: Span) -> list[Descriptor]:
     relative_subject = any(  # "X nor Y, an agency that is responsible": the clause is Y's
         c.dep_ == "nsubj" and c.i != subject.i and c.lower_ in _RELATIVES for c in verb.children
     )
-    if subject.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not relative_subject:
+    if copular and not relative_subject:
         out += _copula_predicates(verb, stop)
-    if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+    if naming:
         out += _named_as(verb, stop)
     return [d for d in out if d]
