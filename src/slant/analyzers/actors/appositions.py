@@ -125,9 +125,8 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
         heads = [c for c in heads if c.left_edge.i in opens]
     else:
         heads = []
-    sent_start = span.sent.start
-    before = span.start - 1
-    while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:
+    before = span.start - 1  # back over titles to the word before them
+    while before > 0 and doc[before].lower_.rstrip(".") in HONORIFICS:
         before -= 1
     after = doc[span.end] if span.end < len(doc) else None
     closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
@@ -138,7 +137,10 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
         and doc[span.end + 1].pos_ == "PROPN"
     )
     closes = closes and not listed
-    surface = before - 1 >= sent_start and doc[before].text == "," and closes
+    surface = before > 0 and doc[before].text == "," and closes
+    sent_start = span.sent.start if surface else 0  # only here: ``Span.sent`` is costly
+    surface = surface and before - 1 >= sent_start  # the comma and a word before it, in the
+    # sentence (a walk back over titles past the sentence start lands on no such comma)
     if (
         surface
         and not _in_brackets(doc, sent_start, span.start)

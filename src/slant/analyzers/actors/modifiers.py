@@ -169,11 +169,12 @@ def _modifier_run(span: Span) -> list[Token]:
     i = span.start - 1
     if after_hyphen(span):
         return []
-    while i >= span.sent.start:
+    sent_start = span.sent.start  # once: ``Span.sent`` is looked up anew on each access
+    while i >= sent_start:
         token = doc[i]
         if token.tag_ in _DETERMINER_TAGS:
             break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …"
-        previous = doc[i - 1] if i > span.sent.start else None
+        previous = doc[i - 1] if i > sent_start else None
         participle = (
             (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
             and previous is not None
@@ -200,7 +201,7 @@ def _modifier_run(span: Span) -> list[Token]:
             continue
         if token.text in {",", "and"} and run:
             j = i
-            while j > span.sent.start and doc[j].text in {",", "and"}:
+            while j > sent_start and doc[j].text in {",", "and"}:
                 j -= 1
             coordinated = doc[j]
             if coordinated.dep_ in {"conj", "amod", "compound"} and coordinated.pos_ in {"ADJ"}:
