@@ -95,11 +95,12 @@ def test_eval_descriptors_news() -> None:
     )
     assert result.exit_code == 0, result.output
     # the gold grew from 48 pairs in 8 articles (4 held out) to three batches (issue 14),
-    # then a fourth, all held out as heldout2, and a fifth for rule work, dev2
-    assert "293 gold pairs in 43 articles" in result.output
+    # then a fourth, all held out as heldout2, and a fifth and sixth for rule work, dev2, dev3
+    assert "384 gold pairs in 51 articles" in result.output
     assert "split heldout (14 articles)" in result.output
     assert "split heldout2 (7 articles)" in result.output
     assert "split dev2 (8 articles)" in result.output
+    assert "split dev3 (8 articles)" in result.output
 
 
 @pytest.mark.shared
@@ -111,6 +112,5 @@ def test_eval_descriptors_one_split_scores_only_its_articles() -> None:
     assert "heldout" not in result.output
     result = CliRunner().invoke(app, [*args[:-1], "heldout3"])
     assert result.exit_code == 1
-    assert "--split 'heldout3' is not a split of this gold set: dev, dev2, heldout, heldout2" in (
-        result.output
-    )
+    splits = "dev, dev2, dev3, heldout, heldout2"
+    assert f"--split 'heldout3' is not a split of this gold set: {splits}" in result.output

@@ -100,6 +100,9 @@ DESCRIPTOR_HELDOUT2 += ("framing:512", "framing:824")
 #: The fifth, annotated after it and before any rule of ``actors.v4``, for rule work: ``dev2``.
 DESCRIPTOR_DEV2 = ("framing:43", "framing:59", "framing:134", "framing:253", "framing:424")
 DESCRIPTOR_DEV2 += ("framing:545", "framing:738", "framing:832")
+#: The sixth, annotated before any rule of ``actors.v5``, for rule work: ``dev3``.
+DESCRIPTOR_DEV3 = ("framing:146", "framing:315", "framing:675", "framing:756", "framing:757")
+DESCRIPTOR_DEV3 += ("framing:797", "framing:804", "framing:835")
 
 
 def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
@@ -109,9 +112,11 @@ def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
     split_of = {str(p["article"]): p["split"] for p in lines}
     assert all(split_of[str(p["article"])] == p["split"] for p in lines)  # one split per article
     halves = {a for batch in DESCRIPTOR_BATCHES for a in batch}
-    assert set(split_of) == halves | set(DESCRIPTOR_HELDOUT2) | set(DESCRIPTOR_DEV2)
+    later = set(DESCRIPTOR_HELDOUT2) | set(DESCRIPTOR_DEV2) | set(DESCRIPTOR_DEV3)
+    assert set(split_of) == halves | later
     assert {split_of[a] for a in DESCRIPTOR_HELDOUT2} == {"heldout2"}
     assert {split_of[a] for a in DESCRIPTOR_DEV2} == {"dev2"}
+    assert {split_of[a] for a in DESCRIPTOR_DEV3} == {"dev3"}
     for batch in DESCRIPTOR_BATCHES:
         ordered = sorted(batch, key=lambda a: hashlib.sha256(a.encode()).hexdigest())
         half = len(ordered) // 2

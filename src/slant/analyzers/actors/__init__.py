@@ -7,16 +7,10 @@ spaCy's entity label — and :mod:`.descriptors` finds the words the text applie
 
 - ``tone`` is the mean VADER compound score of the sentences that mention the actor
   (:func:`slant.analyzers.tone.tone_at` over the ``tone`` analyzer's sentence scores);
-- ``label`` descriptors: a definite noun phrase ``the N`` standing in for a name is linked to
-  an actor only when (a) the text has already applied the head noun N to exactly one actor by
-  the other relations, and (b) that actor is named in the same or one of the three previous
-  sentences, and (c) a plural noun is not linked to a person or a country (number agreement).
-  So ``the terrorists`` after ``al-Nusra Front terrorists`` is linked; ``the regime`` with no
-  earlier ``Assad regime`` is not (precision over recall: a wrong link puts words in the
-  text's mouth). An abbreviated title before a name counts as applying its office noun
-  (``Gov. Jerry Brown`` … ``the governor``); ``the administration`` after ``the Trump
-  administration`` is that body, not a label of the person (whatever entity type the model
-  gives the name);
+- ``label`` descriptors (``the terrorists`` for al-Nusra, ``the state`` for California) are
+  linked by :func:`.labels.link_labels`: the one actor the text has already called N, or the
+  one actor of the kind N names, named within three sentences (precision over recall: a wrong
+  link puts words in the text's mouth);
 - ``times_quoted`` counts the quotes of the ``quotes`` analyzer whose speaker resolves to the
   actor: the head word of the speaker span (its last word before a preposition, so
   "commentator on RT" is not RT and "Russian defence minister" is not "Russian") lies in one
@@ -30,17 +24,17 @@ pronouns, so a sentence that names an actor only as "he" does not count toward i
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...analysis import Actor, Descriptor, Quote, ScareQuote, SentenceTone, Tone
 from ...pipeline import Context, analyzer
-from ...spans import overlaps_any
-from ..quotes.docindex import doc_text, token_indexes
+from ..quotes.docindex import doc_text
 from ..tone import tone_at
-from .descriptors import MODIFIER_POS, find_descriptors
+from .descriptors import find_descriptors
+from .labels import link_labels
 from .mentions import ActorCluster, find_actor_clusters
 
 if TYPE_CHECKING:
@@ -49,24 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["actors", "find_actors", "link_labels"]
 
 
-#: A president's administration (``the Trump administration``): ``the administration`` is
-#: that body, not a label of the person (``the regime`` for Assad is one).
-_OWN_GROUP_NOUNS = frozenset({"administration"})
-#: An abbreviated title right before a name, and the nouns that stand for it later (``Gov.
-#: Jerry Brown`` … ``the governor``): the title is not a descriptor, but it names the office.
-_ABBREVIATED_TITLE = re.compile(r"\b(Gov|Sen|Rep|Pres|Sec|Gen|Adm|Col|Capt|Lt)\.\s*$")
-_TITLE_NOUNS = {
-    "gov": ("governor",),
-    "sen": ("senator",),
-    "rep": ("congressman", "congresswoman", "representative", "lawmaker"),
-    "pres": ("president",),
-    "sec": ("secretary",),
-    "gen": ("general",),
-    "adm": ("admiral",),
-    "col": ("colonel",),
-    "capt": ("captain",),
-    "lt": ("lieutenant",),
-}
 _PREPOSITION = re.compile(r"\s(?:of|on|at|in|for|from|with)\s")
 
 
@@ -126,64 +102,6 @@ def _times_quoted(
     return count
 
 
-def link_labels(doc: Doc, clusters: list[ActorCluster], results: list[list[Descriptor]]) -> None:
-    """Add ``label`` descriptors: ``the N`` for the one actor already called N (module doc)."""
-    text = doc_text(doc)
-    actor_tokens: set[int] = set()
-    for cluster in clusters:
-        for start, end in cluster.mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            actor_tokens.update(range(span.start, span.end) if span is not None else ())
-    first_use: dict[str, dict[int, int]] = {}
-    for index, descriptors in enumerate(results):
-        for d in descriptors:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
-                uses = first_use.setdefault(span.root.lemma_.lower(), {})
-                uses[index] = min(uses.get(index, d.start), d.start)
-    for index, cluster in enumerate(clusters):  # "Gov. Jerry Brown" … "the governor"
-        for start, _ in cluster.mentions:
-            title = _ABBREVIATED_TITLE.search(text, max(0, start - 8), start)
-            for noun in _TITLE_NOUNS.get(title.group(1).lower(), ()) if title else ():
-                uses = first_use.setdefault(noun, {})
-                uses[index] = min(uses.get(index, start), start)
-    taken = [(d.start, d.end) for ds in results for d in ds]
-    sentence_starts = [s.start_char for s in doc.sents]
-    for token in (doc[i] for i in token_indexes(doc, "lower", {"the"})):
-        if token.lower_ != "the" or token.head.pos_ != "NOUN" or token.head.i <= token.i:
-            continue
-        head = token.head
-        uses = first_use.get(head.lemma_.lower(), {})
-        users = [index for index, at in uses.items() if at < token.idx]
-        between = [doc[i] for i in range(token.i + 1, head.i + 1)]
-        if len(users) != 1 or any(
-            t.i in actor_tokens or t.pos_ not in MODIFIER_POS for t in between
-        ):
-            continue
-        if head.dep_ == "compound":
-            continue
-        index = users[0]
-        if head.tag_ == "NNS" and clusters[index].type in {"PERSON", "GPE"}:
-            continue  # number agreement: "the countries" is not the U.S., "the leaders" not Assad
-        if head.lemma_.lower() in _OWN_GROUP_NOUNS:
-            continue  # "the administration" after "the Trump administration" is not Trump
-        start, end = between[0].idx, head.idx + len(head.text)
-        if overlaps_any((start, end), taken):
-            continue
-        if _sentences_back(sentence_starts, clusters[index].mentions, token.idx) > 3:
-            continue
-        results[index].append(Descriptor(text[start:end], start, end, "label"))
-    for descriptors in results:
-        descriptors.sort(key=lambda d: d.start)
-
-
-def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]], at: int) -> int:
-    """How many sentences back from ``at`` the nearest earlier-or-same-sentence mention is."""
-    here = bisect_right(sentence_starts, at)
-    before = [bisect_right(sentence_starts, s) for s, _ in mentions if s <= at]
-    return here - max(before) if before else 10**6
-
-
 def find_actors(
     doc: Doc,
     *,
@@ -220,7 +138,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v4",
+    version="actors.v5",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )

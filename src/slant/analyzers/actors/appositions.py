@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...analysis import Descriptor
-from ..quotes.speech import SPEECH_VERBS
+from ..quotes.speech import PERSON_NOUNS, SPEECH_VERBS
 from .mentions import HONORIFICS
 from .predicates import as_descriptor, is_quote, noun_phrase
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["find_appositions", "noun_for_a_member", "party_tag"]
 
+#: Offices written as capitals (``CEO of AWEA``).
+_CAPITAL_TITLES = frozenset({"CEO", "CFO", "COO", "CTO"})
 #: Clauses on a noun (``pick to head the committee``).
 _CLAUSES = frozenset({"acl", "relcl", "xcomp"})
 
@@ -58,6 +60,18 @@ def _nominal(token: Token) -> bool:
         token.pos_ == "NOUN"
         or (token.pos_ == "ADJ" and token.dep_ == "appos")
         or noun_for_a_member(token)
+        or _title_word(token)
+    )
+
+
+def _title_word(token: Token) -> bool:
+    """A title the parse reads as a name (``Tom Kernan, CEO of AWEA``): a person noun or an
+    abbreviated office in capitals, tagged PROPN, not inside a named entity."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "appos"
+        and not token.ent_type_
+        and (token.lower_ in PERSON_NOUNS or token.text in _CAPITAL_TITLES)
     )
 
 
@@ -89,22 +103,30 @@ def _fronted(doc: Doc, first: int, comma: int) -> bool:
     return opener.pos_ in {"ADP", "SCONJ"} or opener.tag_ in {"VBG", "VBN"}
 
 
+def _after_brackets(span: Span) -> int:
+    """The token after ``(…),`` right after the name (a party tag, an age), else -1."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return -1
+    close = next((j for j in range(i + 1, min(i + 8, len(doc))) if doc[j].text == ")"), None)
+    if close is None or close + 2 >= len(doc) or doc[close + 1].text != ",":
+        return -1
+    return close + 2
+
+
 def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> list[Descriptor]:
     doc, root = span.doc, span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "PROPN":
         return []  # "Gov. Jay Inslee of Washington, the self-professed …": not the place's
     stop = set(range(span.start, span.end))
-    heads = [
-        c
-        for c in root.children
-        if c.dep_ == "appos"
-        and c.i > span.end
-        and doc[span.end].text in {",", "("}
-        and c.left_edge.i == span.end + 1
-    ]
-    sent_start = span.sent.start
-    before = span.start - 1
-    while before > sent_start and doc[before].lower_.rstrip(".") in HONORIFICS:
+    heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
+    if heads and doc[span.end].text in {",", "("}:
+        opens = {span.end + 1, _after_brackets(span)}  # "Moore (D-Ore.), the committee's chair"
+        heads = [c for c in heads if c.left_edge.i in opens]
+    else:
+        heads = []
+    before = span.start - 1  # back over titles to the word before them
+    while before > 0 and doc[before].lower_.rstrip(".") in HONORIFICS:
         before -= 1
     after = doc[span.end] if span.end < len(doc) else None
     closes = after is None or after.text in {",", ".", ";", ")", ":"} or after.is_space
@@ -115,7 +137,10 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
         and doc[span.end + 1].pos_ == "PROPN"
     )
     closes = closes and not listed
-    surface = before - 1 >= sent_start and doc[before].text == "," and closes
+    surface = before > 0 and doc[before].text == "," and closes
+    sent_start = span.sent.start if surface else 0  # only here: ``Span.sent`` is costly
+    surface = surface and before - 1 >= sent_start  # the comma and a word before it, in the
+    # sentence (a walk back over titles past the sentence start lands on no such comma)
     if (
         surface
         and not _in_brackets(doc, sent_start, span.start)
@@ -145,8 +170,22 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
             if head.dep_ not in {"nsubj", "nsubjpass"}:
                 heads.append(head)
     out = []
-    for head in heads:
+    for head in heads + [c for h in heads for c in _coordinated(h)]:
         if not _nominal(head) or head.i in stop or head.i in actor_tokens:
             continue
         out.append(as_descriptor(noun_phrase(head, stop=stop), "apposition"))
     return [d for d in out if d]
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """``X, the director of Y and an expert on Z``: the nouns coordinated with an apposition,
+    each with a determiner of its own, are appositions too."""
+    doc = head.doc
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ in {"a", "an", "the"} for d in c.children)
+        and not any(doc[i].text == "," for i in range(head.i + 1, c.i))  # one phrase, no list
+    ]

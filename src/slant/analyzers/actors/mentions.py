@@ -205,16 +205,14 @@ def _merge_forms(surface: dict[str, str], labels: dict[str, Counter[str]], text:
             for other in keys:
                 if other != key and _capitals(surface[other]) == surface[key]:
                     forms.union(key, other)
-    full_names = [k for k in keys if " " in k and labels[k].most_common(1)[0][0] == "PERSON"]
+    top = {k: labels[k].most_common(1)[0][0] for k in keys}  # each form's majority label
+    surnames = {k: _surname_keys(k) for k in keys if " " in k and top[k] == "PERSON"}
+    org_names = [f" {k} " for k in keys if top[k] == "ORG"]
     for key in keys:
-        if " " in key or labels[key].most_common(1)[0][0] in ("GPE", "NORP", "LOC"):
+        if " " in key or top[key] in ("GPE", "NORP", "LOC"):
             continue
-        owners = {forms.find(f) for f in full_names if key in _surname_keys(f)}
-        in_org_name = any(
-            f" {key} " in f" {k} " and labels[k].most_common(1)[0][0] == "ORG"
-            for k in keys
-            if k != key
-        )
+        owners = {forms.find(f) for f, last in surnames.items() if key in last}
+        in_org_name = any(f" {key} " in k for k in org_names if k != f" {key} ")
         if len(owners) == 1 and not in_org_name:
             forms.union(key, owners.pop())
             forms.people.add(key)
@@ -342,7 +340,9 @@ def find_actor_clusters(doc: Doc) -> list[ActorCluster]:
     clusters = []
     for members in groups.values():
         keys = sorted({k for _, _, k in members})
-        votes = sum((labels[k] for k in keys), Counter())
+        votes: Counter[str] = Counter()
+        for k in keys:
+            votes.update(labels[k])
         if not votes:
             continue
         names = [surface[k] for k in keys]

@@ -46,7 +46,7 @@ LABEL_NOUNS = frozenset(
 #: "al-Nusra forces"); not used after nationality or place names ("Syrian army").
 GROUP_NOUNS = LABEL_NOUNS | frozenset(
     "government administration force fighter army troop soldier group faction supporter "
-    "opposition movement operative attacker member activist".split()
+    "opposition movement operative attacker member activist bloc nation".split()
 )
 
 
@@ -169,15 +169,17 @@ def _modifier_run(span: Span) -> list[Token]:
     i = span.start - 1
     if after_hyphen(span):
         return []
-    while i >= span.sent.start:
+    sent_start = span.sent.start  # once: ``Span.sent`` is looked up anew on each access
+    while i >= sent_start:
         token = doc[i]
         if token.tag_ in _DETERMINER_TAGS:
             break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …"
-        previous = doc[i - 1] if i > span.sent.start else None
+        previous = doc[i - 1] if i > sent_start else None
         participle = (
             (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
             and previous is not None
             and (previous.ent_type_ or previous.tag_ == "HYPH")
+            and token.head.i > token.i  # not a verb the name is the object of: "Trump called X"
         )
         hyphenated = bool(run) and run[0].tag_ == "HYPH"
         modifier = (
@@ -199,7 +201,7 @@ def _modifier_run(span: Span) -> list[Token]:
             continue
         if token.text in {",", "and"} and run:
             j = i
-            while j > span.sent.start and doc[j].text in {",", "and"}:
+            while j > sent_start and doc[j].text in {",", "and"}:
                 j -= 1
             coordinated = doc[j]
             if coordinated.dep_ in {"conj", "amod", "compound"} and coordinated.pos_ in {"ADJ"}:
@@ -330,4 +332,6 @@ def group_head(span: Span, actor_type: str, actor_tokens: set[int]) -> Descripto
         return None
     if head.i + 1 < len(doc) and head.i + 1 in actor_tokens:
         return None  # "British Antarctic research group Project MIDAS": the next name's kind
+    if head.dep_ == "poss" and all(t.pos_ in MODIFIER_POS for t in tokens):
+        return as_descriptor(tokens, "modifier")  # "the Trump administration's budget"
     return as_descriptor(trim(tokens), "modifier")

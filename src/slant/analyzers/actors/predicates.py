@@ -72,7 +72,10 @@ def trim(tokens: list[Token]) -> list[Token]:
 
 
 def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
-    """The noun phrase headed by ``head``: its left modifiers and of/in-complements."""
+    """The noun phrase headed by ``head``: its left modifiers and of/in-complements, as many
+    complements as fit in ``_MAX_TOKENS`` words (``director of the Sabin Center for Climate
+    Change Law at Columbia Law School`` gives ``director of the Sabin Center for Climate Change
+    Law``)."""
     doc = head.doc
     left = head.i
     while (
@@ -82,6 +85,11 @@ def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
         and not doc[left - 1].is_space
     ):
         left -= 1
+    first = left  # the first word kept: after determiners and possessors
+    while first < head.i and (
+        doc[first].pos_ in {"DET", "PRON", "PART"} or doc[first].dep_ == "poss"
+    ):
+        first += 1
     right = head.i
     for child in head.rights:
         if child.dep_ not in {"prep", "compound", "amod", "pobj"} or child.i != right + 1:
@@ -90,6 +98,8 @@ def noun_phrase(head: Token, *, stop: set[int]) -> list[Token]:
         span = range(child.i, edge + 1)
         if any(i in stop or doc[i].text in {",", ";", "("} or doc[i].is_space for i in span):
             break
+        if edge - first + 1 > _MAX_TOKENS:
+            break  # a long phrase keeps its head and the complements that fit
         right = edge
     tokens = [doc[i] for i in range(left, right + 1)]
     for j in range(len(tokens) - 2, -1, -1):
@@ -139,6 +149,20 @@ def _closes_quote(token: Token) -> bool:
     return token.text in {"”", "’"} or token.doc[token.i - 1].text in {",", ".", "?", "!"}
 
 
+def _one_of(token: Token) -> bool:
+    """``one of the authors``: the number ``one`` with an ``of`` phrase, a noun phrase."""
+    return token.lower_ == "one" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
+def _comparative(adjective: Token) -> bool:
+    """``more combative``, ``bigger``: a comparative adjective (``most destructive`` is not)."""
+    return adjective.tag_ == "JJR" or any(
+        c.dep_ in {"advmod", "amod"} and c.lower_ in {"more", "less"} for c in adjective.children
+    )
+
+
 def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
     """The attribute or adjective of a copula: ``is a terrorist group``, ``was brutal``.
 
@@ -152,11 +176,15 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
         between = doc[verb.i + 1 : child.left_edge.i]
         if child.i > verb.i and any(_closes_quote(t) for t in between):
             continue
-        if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
+        if child.dep_ == "attr" and _one_of(child):  # "is one of the authors of the study"
+            out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
+        elif child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
                 continue
             out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
         elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
+            if _comparative(child):
+                continue  # "has been more combative than …": a comparison, not a description
             if not any(
                 c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPOSITIONS)
                 for c in child.children
@@ -168,21 +196,29 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
 
 def find_predicates(span: Span) -> list[Descriptor]:
     """``X is a terrorist group``, ``X, who was an EPA official``, ``X was described as a
-    nomad``; not when negated or denied."""
+    nomad``, ``X and Y are the only countries``; not when negated or denied."""
     root = span.root
-    verb = root.head
+    subject = root.head if root.dep_ == "conj" and root.head.dep_ == "nsubj" else root
+    verb = subject.head  # a name coordinated with the subject shares its verb
     stop = set(range(span.start, span.end))
     out: list[Descriptor | None] = []
     for relative in root.children:  # "Janet McCabe, who was an EPA official"
         if relative.dep_ == "relcl" and relative.lemma_ in _COPULAS and not _negated(relative):
             if any(c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in relative.children):
                 out += _copula_predicates(relative, stop)
+    copular = subject.dep_ == "nsubj" and verb.lemma_ in _COPULAS
+    naming = root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS
+    if not (copular or naming):
+        return [d for d in out if d]
     if _negated(verb) or (verb.dep_ == "ccomp" and verb.head.lemma_ in _DENIALS):
         return [d for d in out if d]
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
         return [d for d in out if d]  # "if Beyonce were so concerned": supposed, not said
-    if root.dep_ == "nsubj" and verb.lemma_ in _COPULAS:
+    relative_subject = any(  # "X nor Y, an agency that is responsible": the clause is Y's
+        c.dep_ == "nsubj" and c.i != subject.i and c.lower_ in _RELATIVES for c in verb.children
+    )
+    if copular and not relative_subject:
         out += _copula_predicates(verb, stop)
-    if root.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _NAMING_VERBS:
+    if naming:
         out += _named_as(verb, stop)
     return [d for d in out if d]
