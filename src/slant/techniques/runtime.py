@@ -14,8 +14,10 @@ and per-token tag probabilities are averaged over the windows that see the token
   With ``si_decoder: viterbi`` the best constrained B/I/O path is decoded instead
   (:mod:`slant.techniques.viterbi`, ``si_o_bias``).
 - **Technique classification**: the classifier of :mod:`slant.train.techniques` on the states
-  of the window that holds the span best, plus article features; with ``repetition_rule`` a
-  phrase that recurs in the article is labelled Repetition (the rule of the DESIGN probe).
+  of the window that holds the span best (the states named by ``tc_parts``: by default its mean,
+  first and ``[CLS]`` states; ``max`` adds max-pooling), plus article features; with
+  ``repetition_rule`` a phrase that recurs in the article is labelled Repetition (the rule of
+  the DESIGN probe).
 
 It finds at most one technique per detected span; the SemEval template may list a span twice,
 and then it gets its two most likely techniques.
@@ -48,7 +50,22 @@ from .viterbi import viterbi_spans
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
-__all__ = ["ArticleStates", "TechniqueModel", "decode_spans", "default_model_dir"]
+__all__ = [
+    "DEFAULT_TC_PARTS",
+    "TC_PARTS",
+    "ArticleStates",
+    "TechniqueModel",
+    "decode_spans",
+    "default_model_dir",
+]
+
+#: The states a span's representation can be made of (each one hidden vector): the mean state
+#: of its wordpieces, the state of its first wordpiece, the window's ``[CLS]`` state, and the
+#: element-wise maximum over its wordpieces (max-pooling).
+TC_PARTS = ("mean", "first", "cls", "max")
+#: The parts of the representation when a model's config names none (``tc_parts``): what the
+#: classifier of :mod:`slant.train.techniques` is trained on.
+DEFAULT_TC_PARTS = ("mean", "first", "cls")
 
 
 def default_model_dir() -> Path:
@@ -84,6 +101,13 @@ class TechniqueModel:
             ) from exc
         self.folder = folder
         self.techniques: list[str] = self.config["techniques"]
+        self.tc_parts: tuple[str, ...] = tuple(self.config.get("tc_parts", DEFAULT_TC_PARTS))
+        unknown = sorted(set(self.tc_parts) - set(TC_PARTS))
+        if unknown or not self.tc_parts:
+            raise ModelError(
+                f"{folder / 'config.json'}: tc_parts {list(self.tc_parts)}: give some of "
+                f"{', '.join(TC_PARTS)}"
+            )
         self.cls_id = self._special_id("[CLS]")
         self.sep_id = self._special_id("[SEP]")
 
@@ -191,15 +215,13 @@ class TechniqueModel:
         """Return technique probabilities, one row per ``(start, end)`` character span."""
         if not spans:
             return np.zeros((0, len(self.techniques)), dtype=np.float32)
-        rows = []
-        for start, end in spans:
-            first, last = token_range(states.encoded, start, end)
-            row, a, b = self._best_window(states.windows, first, last)
-            window_hidden = states.hidden[row]
-            part = window_hidden[a - states.windows[row][0] + 1 : b - states.windows[row][0] + 1]
-            features = span_features(states.encoded.text, start, end)
-            rows.append(np.concatenate([part.mean(0), part[0], window_hidden[0], features]))
-        logits = np.stack(rows) @ self.weight.T + self.bias
+        rows = np.stack([self.span_representation(states, start, end) for start, end in spans])
+        if rows.shape[1] != self.weight.shape[1]:
+            raise ModelError(
+                f"{self.folder}: head.npz takes {self.weight.shape[1]} inputs but tc_parts "
+                f"{list(self.tc_parts)} make {rows.shape[1]}: retrain or refit the head"
+            )
+        logits = rows @ self.weight.T + self.bias
         shift = self.config.get("tc_prior_shift", 0.0)
         if shift and "class_counts" in self.config:
             counts = np.asarray(self.config["class_counts"], dtype=np.float64) + 1.0
@@ -213,6 +235,22 @@ class TechniqueModel:
                     probs[i] = probs[i] * 0.5
                     probs[i, repetition] += 0.5
         return np.asarray(probs)
+
+    def span_representation(self, states: ArticleStates, start: int, end: int) -> np.ndarray:
+        """The classifier's input for characters ``[start, end)``: the :attr:`tc_parts` of the
+        window that holds the span best, then the span features of :mod:`.features`."""
+        first, last = token_range(states.encoded, start, end)
+        row, a, b = self._best_window(states.windows, first, last)
+        window_hidden = states.hidden[row]
+        part = window_hidden[a - states.windows[row][0] + 1 : b - states.windows[row][0] + 1]
+        pieces = {
+            "mean": lambda: part.mean(0),
+            "first": lambda: part[0],
+            "cls": lambda: window_hidden[0],
+            "max": lambda: part.max(0),
+        }
+        features = span_features(states.encoded.text, start, end)
+        return np.concatenate([*(pieces[name]() for name in self.tc_parts), features])
 
     @staticmethod
     def _best_window(windows: list[tuple[int, int]], first: int, last: int) -> tuple[int, int, int]:
