@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from slant.techniques.semeval import Label
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "technique_decoding.py"
+from .conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def recipes():
-    spec = importlib.util.spec_from_file_location("technique_decoding", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["technique_decoding"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("technique_decoding")
 
 
 def test_repetition_needs_the_phrase_recurring_and_tagged_elsewhere(recipes) -> None:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "technique_head_refit.py"
+from .conftest import load_script
+
 TECHNIQUES = ("Doubt", "Repetition", "Slogans")
 
 
 @pytest.fixture(scope="module")
 def refit():
-    spec = importlib.util.spec_from_file_location("technique_head_refit", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["technique_head_refit"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("technique_head_refit")
 
 
 def _model() -> SimpleNamespace:
