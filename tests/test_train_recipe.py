@@ -6,6 +6,8 @@ need the ``[train]`` extra and are skipped without it (as the ``train/`` doctest
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from typer.testing import CliRunner
 
@@ -79,3 +81,39 @@ def test_sentence_targets_follow_lines_and_spans():
     assert batch["line_firsts"][1].item() == first + 1  # shifted by [CLS]
     small = make_batch([article], [(0, 0, 8)], 101, 102)  # a window cutting line 2
     assert small["line_labels"].tolist() == [0.0]  # only lines wholly inside a window
+
+
+def test_a_run_with_refit_head_ships_the_refitted_classifier(tmp_path):
+    torch = pytest.importorskip("torch")
+    from slant.techniques.runtime import TechniqueModel
+    from slant.techniques.semeval import Label
+    from slant.train.techniques import TrainOptions
+    from slant.train.techniques_cv import run_split
+
+    line = "The brutal thugs stormed the town. Is this the truth they promised?\n"
+    articles = {f"{n}": line * 2 for n in range(4)}
+    labels = [
+        Label(a, start + offset, start + offset + length, technique)
+        for a in articles
+        for offset in (0, len(line))
+        for start, length, technique in ((4, 12, "Loaded_Language"), (35, 32, "Doubt"))
+    ]
+    with warnings.catch_warnings():  # the ONNX export's tracer and opset notices
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        warnings.filterwarnings("ignore", "Exporting aten::", UserWarning)
+        result = run_split(
+            articles,
+            labels,
+            train_ids=["0", "1", "2"],
+            dev_ids=["3"],
+            test_ids=[],
+            out_dir=tmp_path / "model",
+            options=TrainOptions(epochs=1, refit_head=True),
+            log=lambda message: None,
+        )
+    model = TechniqueModel(tmp_path / "model")
+    assert model.config["tc_parts"] == ["mean", "first", "cls", "max"]
+    assert model.config["tc_head"]["train_spans"] == 12
+    assert model.config["tuned_tc_f1"] == result["settings"]["tuned_tc_f1"]
+    probs = model.classify(model.encode_article(articles["3"]), [(4, 16), (35, 67)])
+    assert probs.shape == (2, len(model.techniques))

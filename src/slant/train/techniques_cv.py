@@ -22,6 +22,7 @@ from ..evaluation.techniques import score_predictions, tune
 from ..techniques.predict import encode_all, predict_spans, predict_techniques
 from ..techniques.runtime import TechniqueModel
 from ..techniques.semeval import Label
+from .technique_head import refit_head
 from .techniques import TrainOptions, train_model
 
 __all__ = ["cross_validate", "run_split", "tune_and_test"]
@@ -69,6 +70,8 @@ def run_split(
             argument="dev_articles",
         )
     train_model(train_articles, train_labels, out_dir=out_dir, options=options, log=log)
+    if options.refit_head:
+        refit_head(out_dir, articles, labels, train_ids=train_ids, dev_ids=dev_ids, log=log)
     result = tune_and_test(
         articles,
         labels,
