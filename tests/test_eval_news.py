@@ -95,12 +95,13 @@ def test_eval_descriptors_news() -> None:
     )
     assert result.exit_code == 0, result.output
     # the gold grew from 48 pairs in 8 articles (4 held out) to three batches (issue 14),
-    # then a fourth, all held out as heldout2, and a fifth and sixth for rule work, dev2, dev3
-    assert "384 gold pairs in 51 articles" in result.output
+    # then a fourth, all held out as heldout2, and three more for rule work, dev2, dev3, dev4
+    assert "472 gold pairs in 63 articles" in result.output
     assert "split heldout (14 articles)" in result.output
     assert "split heldout2 (7 articles)" in result.output
     assert "split dev2 (8 articles)" in result.output
     assert "split dev3 (8 articles)" in result.output
+    assert "split dev4 (12 articles)" in result.output
 
 
 @pytest.mark.shared
@@ -112,5 +113,5 @@ def test_eval_descriptors_one_split_scores_only_its_articles() -> None:
     assert "heldout" not in result.output
     result = CliRunner().invoke(app, [*args[:-1], "heldout3"])
     assert result.exit_code == 1
-    splits = "dev, dev2, dev3, heldout, heldout2"
+    splits = "dev, dev2, dev3, dev4, heldout, heldout2"
     assert f"--split 'heldout3' is not a split of this gold set: {splits}" in result.output

@@ -103,6 +103,10 @@ DESCRIPTOR_DEV2 += ("framing:545", "framing:738", "framing:832")
 #: The sixth, annotated before any rule of ``actors.v5``, for rule work: ``dev3``.
 DESCRIPTOR_DEV3 = ("framing:146", "framing:315", "framing:675", "framing:756", "framing:757")
 DESCRIPTOR_DEV3 += ("framing:797", "framing:804", "framing:835")
+#: The seventh, annotated before any rule of ``actors.v6``, for rule work: ``dev4``.
+DESCRIPTOR_DEV4 = ("framing:73", "framing:109", "framing:123", "framing:277", "framing:583")
+DESCRIPTOR_DEV4 += ("framing:593", "framing:667", "framing:733", "framing:761", "framing:771")
+DESCRIPTOR_DEV4 += ("framing:823", "framing:843")
 
 
 def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
@@ -113,10 +117,14 @@ def test_descriptor_gold_batches_are_split_by_their_own_hashes() -> None:
     assert all(split_of[str(p["article"])] == p["split"] for p in lines)  # one split per article
     halves = {a for batch in DESCRIPTOR_BATCHES for a in batch}
     later = set(DESCRIPTOR_HELDOUT2) | set(DESCRIPTOR_DEV2) | set(DESCRIPTOR_DEV3)
+    later |= set(DESCRIPTOR_DEV4)
     assert set(split_of) == halves | later
     assert {split_of[a] for a in DESCRIPTOR_HELDOUT2} == {"heldout2"}
     assert {split_of[a] for a in DESCRIPTOR_DEV2} == {"dev2"}
     assert {split_of[a] for a in DESCRIPTOR_DEV3} == {"dev3"}
+    assert {split_of[a] for a in DESCRIPTOR_DEV4} == {"dev4"}
+    assert all(int(a.partition(":")[2]) % 2 for a in DESCRIPTOR_DEV4)  # odd ids: not the quotes'
+    assert len([p for p in lines if p["split"] == "dev4"]) >= 80
     for batch in DESCRIPTOR_BATCHES:
         ordered = sorted(batch, key=lambda a: hashlib.sha256(a.encode()).hexdigest())
         half = len(ordered) // 2

@@ -283,7 +283,7 @@ def eval_descriptors(
         typer.Option(
             "--split",
             help="all (every split, each reported), or one split of the gold set alone: "
-            "dev, heldout, and for news heldout2 (held out), dev2 and dev3 (rule work).",
+            "dev, heldout, and for news heldout2 (held out), dev2, dev3 and dev4 (rule work).",
         ),
     ] = "all",
 ) -> None:

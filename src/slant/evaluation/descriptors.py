@@ -7,9 +7,9 @@ directories (``<id>.txt``) or, for the news set (``descriptors-news.jsonl``: fra
 ``framing:<id>``), from the framing TSV, by :class:`~.gold.GoldArticles`. Split
 ``dev`` holds the articles the rules were written against; ``heldout`` articles were never used
 to change them, so their score is the honest one (the news set adds ``heldout2``, a batch
-annotated before the rules of ``actors.v4`` and scored once with them, and ``dev2``, ``dev3``,
-batches for rule work). ``split`` scores one
-split's articles alone, so rule work on ``dev`` never shows a held-out number.
+annotated before the rules of ``actors.v4`` and scored once with them, and ``dev2``,
+``dev3``, ``dev4``, batches for rule work). ``split`` scores one split's articles alone, so
+rule work on ``dev`` never shows a held-out number.
 
 Matching, per article: gold pairs are taken in order and each is paired with the first unpaired
 system pair whose actor has a mention overlapping the gold actor mention and whose descriptor
