@@ -138,7 +138,7 @@ def find_actors(
 
 @analyzer(
     "actors",
-    version="actors.v5",
+    version="actors.v6",
     sets=("actors",),
     requires=("tone", "quotes", "scare_quotes"),
 )

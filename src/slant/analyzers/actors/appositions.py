@@ -173,8 +173,24 @@ def find_appositions(span: Span, actor_tokens: set[int], actor_type: str) -> lis
     for head in heads + [c for h in heads for c in _coordinated(h)]:
         if not _nominal(head) or head.i in stop or head.i in actor_tokens:
             continue
+        if head.i > span.end and _opens_clause(head):
+            continue
         out.append(as_descriptor(noun_phrase(head, stop=stop), "apposition"))
     return [d for d in out if d]
+
+
+def _opens_clause(head: Token) -> bool:
+    """Whether the phrase after the name is the subject of the verb right after it, which the
+    parse left without one and hung the phrase under (``Published in the journal Current
+    Biology, a new study found``): a fronted phrase ends at the name, the next one opens the
+    main clause."""
+    doc, after = head.doc, head.right_edge.i + 1
+    if after >= len(doc) or doc[after].tag_ not in {"VBD", "VBZ", "VBP", "MD"}:
+        return False
+    verb = doc[after] if doc[after].tag_ != "MD" else doc[after].head
+    return any(a.i == verb.i for a in head.ancestors) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
 
 
 def _coordinated(head: Token) -> list[Token]:

@@ -95,6 +95,18 @@ and on what v5 adds and drops against v4 in articles of no gold file):
   description (``has been more defiant than …``);
 - ``label`` descriptors by the kind of place or body (:mod:`.labels`: ``the state``).
 
+``actors.v6`` (errors read on the fresh news ``dev4`` batch and on ``dev``, ``dev2``, ``dev3``):
+
+- a word that opens a sentence and is a common noun, or is written in lower case elsewhere in
+  the text, is no name to describe (:func:`common_word`: ``Content created by … is
+  available``); a copula the parse gives two subjects is not the name's (``Residents in Mount
+  Shasta, California were furious``); ``is home to`` is where, not what;
+- the phrase after a fronted name that the parse hung under it is the main clause's subject,
+  no apposition (``Published in the journal Current Biology, a new study found``);
+- a determiner tagged as a name, a first name in one entity with the surname (``Ivanka
+  Trump``) and ``rural``/``urban`` (part of a place) are no modifiers; a vice president is not
+  a president for ``the president`` (:mod:`.labels`).
+
 A descriptor is the noun phrase without determiners and possessors (``brutal dictator``, not
 ``the brutal dictator``; ``legitimate head of state``, not ``Syria's …``), read by the helpers of
 :mod:`.predicates`. It does not read
@@ -104,6 +116,7 @@ of action.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -127,12 +140,13 @@ from .modifiers import (
 from .predicates import find_predicates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "GROUP_NOUNS",
     "LABEL_NOUNS",
     "MODIFIER_POS",
+    "common_word",
     "find_descriptors",
     "is_called",
     "is_law",
@@ -236,6 +250,24 @@ def is_law(cluster: ActorCluster) -> bool:
     return cluster.type != "PERSON" and bool(words) and words[-1].lower() in _LAW_HEADS
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any quote marks and brackets."""
+    return all(t.is_punct for t in token.doc[token.sent.start : token.i])
+
+
+def common_word(spans: list[Span], text: str) -> bool:
+    """A common noun with the capital of a sentence start that the model took for a name
+    (``Wildfires are common``, ``Content created by …``, ``Cap and trade is …``): every mention
+    is one word opening a sentence, tagged a common noun or written in lower case elsewhere in
+    the text. Its descriptors would be what the text says of the thing."""
+    if not spans or any(len(s) > 1 or not _opens_sentence(s[0]) for s in spans):
+        return False
+    word = spans[0].text
+    if all(s[0].pos_ == "NOUN" for s in spans):
+        return True
+    return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+
+
 def find_descriptors(
     doc: Doc,
     clusters: list[ActorCluster],
@@ -256,6 +288,8 @@ def find_descriptors(
         spans = [s for s in parsed if s is not None and len(s)]
         if is_law(cluster):
             actor_tokens.update(t.i for span in spans for t in span)
+            spans = []
+        if common_word(spans, text):
             spans = []
         spans = [s for s in spans if not noun_for_a_member(s.root)]
         spans_by_cluster.append(spans)

@@ -9,7 +9,8 @@ ways:
    by the other relations (``al-Nusra Front terrorists`` … ``the terrorists``), and that actor
    is named in the same or one of the three previous sentences; a plural noun is not linked to
    a person or a country (number agreement). An abbreviated title before a name counts as
-   applying its office noun (``Gov. Jerry Brown`` … ``the governor``).
+   applying its office noun (``Gov. Jerry Brown`` … ``the governor``); a lesser office does
+   not apply its superior's noun (``Vice President Al Gore`` is no ``president``: v6).
 2. **A noun for the actor's kind** (``actors.v5``): a singular noun for a kind of place, or for
    a body that its name calls so (:data:`KIND_NOUNS`: ``the state``, ``the town``, ``the
    council`` for the Climate Leadership Council), stands for the one actor of a fitting entity
@@ -63,6 +64,7 @@ _TITLE_NOUNS = {
     "lt": ("lieutenant",),
 }
 _SENTENCES_BACK = 3
+_LESSER = frozenset({"vice", "deputy", "assistant", "under"})
 
 _SETTLEMENTS = frozenset("city town village capital municipality".split())
 #: Nouns for a body that its own name calls so (``the commission`` for the State Lands
@@ -121,6 +123,12 @@ def _sentences_back(sentence_starts: list[int], mentions: list[tuple[int, int]],
     return here - max(before) if before else 10**6
 
 
+def _lesser(office: Token) -> bool:
+    """A lesser office named by its superior's noun (``Vice President``, ``Deputy Secretary``):
+    ``the president`` is not a label of a vice president."""
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in _LESSER for c in office.children)
+
+
 def _applied_nouns(
     doc: Doc, clusters: list[ActorCluster], results: list[list[Descriptor]]
 ) -> dict[str, dict[int, int]]:
@@ -130,7 +138,7 @@ def _applied_nouns(
     for index, descriptors in enumerate(results):
         for d in descriptors:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ in {"NOUN", "PROPN"}:
+            if span is not None and span.root.pos_ in {"NOUN", "PROPN"} and not _lesser(span.root):
                 uses = first_use.setdefault(span.root.lemma_.lower(), {})
                 uses[index] = min(uses.get(index, d.start), d.start)
     for index, cluster in enumerate(clusters):  # "Gov. Jerry Brown" … "the governor"

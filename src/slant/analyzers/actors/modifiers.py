@@ -53,7 +53,7 @@ GROUP_NOUNS = LABEL_NOUNS | frozenset(
 _DIRECTIONS = frozenset(
     "eastern western northern southern central north south east west northeastern "
     "northwestern southeastern southwestern northeast northwest southeast southwest "
-    "upstate downstate midwestern nearby neighboring neighbouring".split()
+    "upstate downstate midwestern nearby neighboring neighbouring rural urban suburban".split()
 )
 
 
@@ -70,6 +70,7 @@ MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
 
 _DETERMINER_TAGS = frozenset({"DT", "PDT", "WDT"})
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 _PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
@@ -172,8 +173,9 @@ def _modifier_run(span: Span) -> list[Token]:
     sent_start = span.sent.start  # once: ``Span.sent`` is looked up anew on each access
     while i >= sent_start:
         token = doc[i]
-        if token.tag_ in _DETERMINER_TAGS:
-            break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …"
+        if token.tag_ in _DETERMINER_TAGS or (token.dep_ == "det" and token.lower_ in _ARTICLES):
+            break  # a determiner opens the name's phrase: "like Dem parody bill The Wall …";
+            # also one tagged as a name in a glued headline ("… Clean Power Plan The Trump …")
         previous = doc[i - 1] if i > sent_start else None
         participle = (
             (token.tag_ == "VBN" or (token.tag_ == "VBD" and token.dep_ == "amod"))
@@ -307,8 +309,9 @@ def pre_modifiers(span: Span, actor_type: str, actor_tokens: set[int]) -> list[D
             and not _names_a_person(t)  # "Officer Amber Guyger": the title stays
             for t in tokens
         )
-        if actor_type != "PERSON" and glued:
-            continue  # "the Shasta Lake": capitalised words run into the name are the name
+        if glued and (actor_type != "PERSON" or span[0].ent_iob_ == "I"):
+            continue  # "the Shasta Lake", "Ivanka Trump" (one entity in the parse, the mention
+            # its last word): capitalised words run into the name are the name
         if all(t.i in actor_tokens or t.ent_type_ in ACTOR_LABELS for t in tokens):
             if not (person and all(_is_party(t) for t in tokens)):
                 continue

@@ -181,6 +181,8 @@ def _copula_predicates(verb: Token, stop: set[int]) -> list[Descriptor | None]:
         elif child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
                 continue
+            if child.lower_ == "home" and any(c.lower_ == "to" for c in child.children):
+                continue  # "X is home to six of the most polluted cities": where, not what
             out.append(as_descriptor(noun_phrase(child, stop=stop), "predicate"))
         elif child.dep_ == "acomp" and child.lower_ not in _NOT_DESCRIPTIVE:
             if _comparative(child):
@@ -214,10 +216,11 @@ def find_predicates(span: Span) -> list[Descriptor]:
         return [d for d in out if d]
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONALS for c in verb.children):
         return [d for d in out if d]  # "if Beyonce were so concerned": supposed, not said
-    relative_subject = any(  # "X nor Y, an agency that is responsible": the clause is Y's
-        c.dep_ == "nsubj" and c.i != subject.i and c.lower_ in _RELATIVES for c in verb.children
-    )
-    if copular and not relative_subject:
+    # another subject of the same verb: the clause is not the name's ("X nor Y, an agency that
+    # is responsible": Y's; "Residents in Mount Shasta, California were furious": the parse
+    # gives the verb two subjects, and the predicate is said of the residents)
+    other_subject = any(c.dep_ == "nsubj" and c.i != subject.i for c in verb.children)
+    if copular and not other_subject:
         out += _copula_predicates(verb, stop)
     if naming:
         out += _named_as(verb, stop)
