@@ -106,13 +106,10 @@ def _title_case_end(text: str) -> int:
     return 0
 
 
-def _stems(words: list[str]) -> set[str]:
-    found = set()
-    for word in words:
-        letters = word.strip("\"'“”‘’()[],.;:!?-–—").lower()
-        if len(letters) >= 3 and letters not in _NOT_CONTENT:
-            found.add(letters[:4])
-    return found
+def _stem(word: str) -> str | None:
+    """A content word's first four letters (``withdrawing`` = ``withdraw``), else None."""
+    letters = word.strip("\"'“”‘’()[],.;:!?-–—").lower()
+    return letters[:4] if len(letters) >= 3 and letters not in _NOT_CONTENT else None
 
 
 def _restated_end(text: str) -> int:
@@ -126,16 +123,20 @@ def _restated_end(text: str) -> int:
         if word[-1:] in ".!?" and not word[:-1].replace(".", "").isupper():
             break  # the first sentence ended
     words = [m.group(0) for m in matches]
+    stems = [_stem(w) for w in words]
     best, best_end = MIN_RESTATED - 1, 0
+    headline = {x for x in stems[:3] if x}
     for i in range(3, len(words) - MIN_RESTATED):
+        previous = stems[i - 1]
+        if i > 3 and previous:
+            headline.add(previous)
+        if matches[i].start() > _RESTATED_REACH:
+            break
         first = words[i].lstrip(_OPENING_MARKS + "(")
         before = words[i - 1]
-        if matches[i].start() > _RESTATED_REACH or not first[:1].isupper():
+        if not first[:1].isupper() or before[-1:] in ",;:–—-" or before.lower() in _NOT_CONTENT:
             continue
-        if before[-1:] in ",;:–—-" or before.lower() in _NOT_CONTENT:
-            continue
-        headline = _stems(words[:i])
-        restated = len(headline & _stems(words[i : i + len(words[:i]) + 12]))
+        restated = len(headline & {x for x in stems[i : 2 * i + 12] if x})
         if restated > best:
             best, best_end = restated, matches[i - 1].end()
     return best_end

@@ -127,24 +127,25 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
         objects = [g for c in of for g in c.children if g.dep_ in ("pcomp", "pobj")]
         if objects:
             return objects[0], list(objects[0].subtree)
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    children = list(verb.children)
+    comps = [c for c in children if c.dep_ == "ccomp"]
     if not comps:  # "said that part of its mission involved …", parsed as an object
         comps = [
             c
-            for c in verb.children
+            for c in children
             if c.dep_ == "dobj"
             and c.left_edge.i == verb.i + 1
             and c.left_edge.lower_ == "that"
             and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
         ]
-    after = sorted((c for c in comps if c.i > verb.i), key=lambda c: c.i)
-    if after and _relative_to_object(verb, after[0]):
+    after = [c for c in comps if c.i > verb.i]  # children come in text order
+    if after and _relative_to_object(verb, children, after[0]):
         return None  # "stressed … the role energy could play": a clause of the object noun
     if comps:
         comp = after[0] if after else comps[-1]
         return comp, _coordinated(comp, after[1:])
     as_clause = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        c.dep_ == "mark" and c.lower_ == "as" for c in children
     )
     if as_clause and verb.head != verb:
         inside = {t.i for t in verb.subtree}
@@ -159,20 +160,24 @@ _HEARER_VERBS = frozenset(
 )
 
 
-def _relative_to_object(verb: Token, comp: Token) -> bool:
+def _relative_to_object(verb: Token, children: list[Token], comp: Token) -> bool:
     """True when a clause the parser took for a verb's complement follows the verb's object
     with no ``that`` (``stressed the geopolitical implications … and the role energy could
     play in …``): a relative clause of that noun (a contact clause, with a subject of its
     own), not reported speech; for a verb whose object is the hearer (``told reporters the
     army …``) it is, and so is a clause whose subject the parser took for the object
-    (``claim carbon emissions from driving … are a significant cause``)."""
-    if verb.lemma_.lower() in _HEARER_VERBS or any(
-        c.dep_ == "mark" and c.lower_ in ("that", "if", "whether") for c in comp.children
-    ):
+    (``claim carbon emissions from driving … are a significant cause``); ``children`` are the
+    verb's."""
+    if not any(c.dep_ == "dobj" and verb.i < c.i < comp.i for c in children):
+        return False  # the usual case: no object before the clause
+    if verb.lemma_.lower() in _HEARER_VERBS or comp.left_edge.i < verb.i:
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+    own = list(comp.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("that", "if", "whether") for c in own):
         return False
-    return any(c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i for c in verb.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own):
+        return False
+    return any(c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i for c in children)
 
 
 def _coordinated(comp: Token, later: list[Token]) -> list[Token]:
@@ -181,6 +186,8 @@ def _coordinated(comp: Token, later: list[Token]) -> list[Token]:
     the company's … activities threaten …``: one clause, two ``ccomp``), short of any second
     report joined to it."""
     tokens = _without_joined_reports(comp)
+    if not later:
+        return tokens  # the usual case
     whole = len(tokens) == len(list(comp.subtree))  # not cut before a joined report
     for following in later:
         if not (whole and tokens):

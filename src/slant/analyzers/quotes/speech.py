@@ -158,14 +158,15 @@ def is_speaker_like(token: Token) -> bool:
         )  # not "with some denying"
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | _RELATIVE
-    if token.pos_ == "NOUN" and token.is_title and token.text in name_words(token.doc):
-        return True  # "Menezes said", a name the tagger took for a plural noun this once
     lemma = token.lemma_.lower()
     if lemma in SPEAKER_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES)):
         return True
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.ent_type_ in _NAMED_COMPOUND for c in token.lefts
-    )
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "compound" and c.ent_type_ in _NAMED_COMPOUND for c in token.lefts):
+        return True
+    # "Menezes said": a name the tagger took for a plural noun this once (quotes.v6)
+    return token.is_title and token.text in name_words(token.doc)
 
 
 @dataclass
