@@ -7,8 +7,14 @@ characters/s, the threads used and the load average seen at the end (other proce
 machine slow it down: report the load with the number), and the process's CPU time per
 article, which other processes do not inflate.
 
+With ``--against DIR`` it also times the span classifier alone of both models on the same
+encoded articles and detected spans (CPU time, best of 5 rounds, alternating), and prints the
+ratio: how a new head (e.g. a refit, ``slant train techniques-head``) compares with the old
+one, without the encoder's time drowning the difference. Both folders must hold the same
+encoder.
+
     .venv/bin/python benchmarks/techniques_speed.py [--articles DIR] [--limit 100] \\
-        [--threads 2] [--model DIR]
+        [--threads 2] [--model DIR] [--against DIR]
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import os
 import time
 from pathlib import Path
 
-from slant.techniques.runtime import TechniqueModel
+from slant.techniques.runtime import ArticleStates, TechniqueModel
 from slant.techniques.semeval import read_articles
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ptc-train" / "articles"
@@ -30,6 +36,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--model", type=Path, default=None, help="model folder (default: shipped)")
+    parser.add_argument("--against", type=Path, default=None, help="a model to compare heads with")
     args = parser.parse_args()
     texts = list(read_articles(args.articles).values())[: args.limit]
     model = TechniqueModel(args.model, threads=args.threads)
@@ -37,11 +44,14 @@ def main() -> None:
     model.classify(warm, [(s, e) for s, e, _ in model.find_spans(warm)])
     began, cpu_began = time.perf_counter(), time.process_time()
     spans = 0
+    encoded = []
     for text in texts:
         states = model.encode_article(text)
         found = model.find_spans(states)
         model.classify(states, [(s, e) for s, e, _ in found])
         spans += len(found)
+        if args.against is not None:
+            encoded.append((states, [(s, e) for s, e, _ in found]))
     seconds = time.perf_counter() - began
     cpu_seconds = time.process_time() - cpu_began
     chars = sum(map(len, texts))
@@ -54,6 +64,28 @@ def main() -> None:
     print(
         f"CPU time {cpu_seconds:.1f} s: {len(texts) / cpu_seconds:.2f} articles per CPU-second "
         f"(on an idle machine, wall-clock speed is about this times the cores in use)"
+    )
+    if args.against is not None:
+        compare_heads(model, TechniqueModel(args.against, threads=args.threads), encoded)
+
+
+def compare_heads(
+    model: TechniqueModel,
+    other: TechniqueModel,
+    encoded: list[tuple[ArticleStates, list[tuple[int, int]]]],
+) -> None:
+    """CPU time of each model's span classifier on the same states, best of 5, alternating."""
+    best = {"model": float("inf"), "against": float("inf")}
+    for _ in range(5):
+        for name, head in (("model", model), ("against", other)):
+            began = time.process_time()
+            for states, spans in encoded:
+                head.classify(states, spans)
+            best[name] = min(best[name], time.process_time() - began)
+    spans = sum(len(s) for _, s in encoded)
+    print(
+        f"classifier alone on {spans} spans: {best['model']:.3f} s CPU against "
+        f"{best['against']:.3f} s for --against (ratio {best['model'] / best['against']:.2f})"
     )
 
 

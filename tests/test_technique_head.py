@@ -84,9 +84,9 @@ def test_a_refit_writes_a_wider_head_that_the_runtime_loads(tmp_path) -> None:
     assert config["tc_parts"] == ["mean", "first", "cls", "max"]
     assert config["tc_head"] == head and config["tuned_tc_f1"] == head["dev_tc_f1"]
     model = TechniqueModel(folder)
-    size = (TechniqueModel().weight.shape[1] - len(FEATURE_NAMES)) // 3
-    assert model.weight.shape == (len(model.techniques), 4 * size + len(FEATURE_NAMES))
     states = model.encode_article(texts["105"])
+    size = states.hidden.shape[2]
+    assert model.weight.shape == (len(model.techniques), 4 * size + len(FEATURE_NAMES))
     probs = model.classify(states, [(g.start, g.end) for g in labels if g.article_id == "105"])
     predicted = [model.techniques[i] for i in probs.argmax(1)]
     assert predicted == list(LINES)  # three easy, distinct techniques: learnt from four articles
