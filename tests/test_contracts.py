@@ -26,7 +26,7 @@ REGISTRY = {
     "claims": ("claims.v1", ("claims", "casualties"), ()),
     "frames": ("frames.v2", ("frames", "frame_evidence"), ()),
     "language": ("language.v1", ("language",), ()),
-    "quotes": ("quotes.v5", ("quotes",), ()),
+    "quotes": ("quotes.v6", ("quotes",), ()),
     "roles": ("roles.v2", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
     "techniques": ("techniques.v5", ("techniques",), ("quotes",)),

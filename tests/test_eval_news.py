@@ -75,10 +75,10 @@ def test_eval_quotes_news_prints_mention_and_resolution() -> None:
 
 
 def test_eval_quotes_splits_are_those_of_the_gold_file() -> None:
-    result = CliRunner().invoke(app, ["eval", "quotes", "--set", "news", "--split", "dev4"])
+    result = CliRunner().invoke(app, ["eval", "quotes", "--set", "news", "--split", "dev5"])
     assert result.exit_code == 1
-    names = "dev, dev3, heldout, heldout2"
-    assert f"--split 'dev4' is not a split of this gold set: {names}" in result.output
+    names = "dev, dev3, dev4, heldout, heldout2"
+    assert f"--split 'dev5' is not a split of this gold set: {names}" in result.output
 
 
 def test_eval_bad_set_is_a_one_line_error() -> None:

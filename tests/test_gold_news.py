@@ -32,6 +32,9 @@ QUOTE_HELDOUT2 += ("framing:213",)
 #: The third, annotated before any rule of quotes.v5, all of it for rule work (``dev3``).
 QUOTE_DEV3 = ("framing:327", "framing:614", "framing:691", "framing:765", "framing:868")
 QUOTE_DEV3 += ("framing:12", "framing:112", "framing:189", "framing:254")
+#: The fourth, annotated before any rule of quotes.v6, all of it for rule work (``dev4``).
+QUOTE_DEV4 = ("framing:19", "framing:122", "framing:230", "framing:259", "framing:25")
+QUOTE_DEV4 += ("framing:128", "framing:478", "framing:277", "framing:49")
 
 
 def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
@@ -49,7 +52,10 @@ def test_quote_gold_is_big_enough_and_split_by_article_in_halves() -> None:
     third = {str(q["article"]) for q in lines if q["split"] == "dev3"}
     assert third == set(QUOTE_DEV3) and not third & (articles | second)
     assert len([q for q in lines if q["split"] == "dev3"]) >= 80
-    assert {q["split"] for q in lines} == {"dev", "heldout", "heldout2", "dev3"}
+    fourth = {str(q["article"]) for q in lines if q["split"] == "dev4"}
+    assert fourth == set(QUOTE_DEV4) and not fourth & (articles | second | third)
+    assert len([q for q in lines if q["split"] == "dev4"]) >= 90
+    assert {q["split"] for q in lines} == {"dev", "heldout", "heldout2", "dev3", "dev4"}
 
 
 @pytest.mark.parametrize("name", ["quotes-news.jsonl", "descriptors-news.jsonl"])

@@ -115,7 +115,7 @@ def test_description_resolves_to_the_outlet_named_before() -> None:
             ["I want clean air. That is what we get.", "At the same time, we built it,"],
         ),
         (
-            "day.'So ridiculous,' the chief wrote. 'Chill, Greta!'Thousands agreed.",
+            "day.'So ridiculous,' the chief wrote. 'Chill, Greta!'Thousands answered.",
             ["So ridiculous,", "Chill, Greta!"],
         ),
     ],

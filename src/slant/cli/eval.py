@@ -230,7 +230,8 @@ def eval_quotes(
         "all",
         "--split",
         help="Which gold articles: dev, heldout, or all; for news also heldout2 (the batch "
-        "annotated before quotes.v4) and dev3 (the batch annotated before quotes.v5).",
+        "annotated before quotes.v4), dev3 and dev4 (the batches annotated before quotes.v5 and "
+        "quotes.v6).",
         case_sensitive=False,
     ),
     gold_set: str = typer.Option(

@@ -64,6 +64,8 @@ _NAMING_VERBS = frozenset(
     "describe call label brand see regard portray characterise characterize depict view "
     "paint cast dub refer".split()
 )
+#: ... and of thinking: a short quote their object is their term, not reported speech.
+_THINKING_OR_NAMING = _NAMING_VERBS | frozenset("consider think believe deem find".split())
 #: Verbs of asking and ordering: ``told X to "…"`` is a request, not speech.
 _REQUEST_VERBS = frozenset("tell ask urge order instruct advise beg implore command".split())
 
@@ -162,7 +164,7 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
             cues = [
                 c
                 for c in cues
-                if governs(c, c_start, c_end)
+                if (governs(c, c_start, c_end) and not _through_other_act(doc, c, c_start, c_end))
                 or (c is suffix and utterance)
                 or (c is not suffix and colon)
             ]
@@ -370,6 +372,27 @@ def governs(cue: Token, start: int, end: int) -> bool:
         if child.dep_ in _REPORTED_DEPS or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS)
         for t in child.subtree
     )
+
+
+def _through_other_act(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """True when a short quote a cue governs hangs on it through an infinitive or a verb of
+    thinking or naming (``protest what they consider a climate "crisis"``, ``called on FERC to
+    factor in estimates, like the … "social cost of carbon"``): the words are that verb's
+    object, a term, not the speaker's speech (quotes.v6)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    inside = [t for t in span if not t.is_punct] if span is not None else []
+    if not inside:
+        return False
+    word = inside[0]
+    while word.head != word and word.head != cue:
+        word = word.head
+        if word.idx >= start and word.idx < end:
+            continue
+        if word.lemma_.lower() in _THINKING_OR_NAMING and word.pos_ == "VERB":
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            return True
+    return False
 
 
 def _denied_or_passive(cue: Token, content: str) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "entities", "entity_at", "token_indexes"]
+__all__ = ["doc_text", "entities", "entity_at", "name_words", "token_indexes"]
 
 _KEY = "slant.analyzers.quotes.docindex"
 
@@ -56,6 +56,18 @@ def entities(doc: Doc) -> tuple[Span, ...]:
         cache["ents"] = ents
         cache["ent_starts"] = [e.start for e in ents]
     found: tuple[Span, ...] = cache["ents"]
+    return found
+
+
+def name_words(doc: Doc) -> frozenset[str]:
+    """The capitalised words of the document's PERSON and ORG entities (``Mark``,
+    ``Menezes``), built once."""
+    cache = _cache(doc)
+    if "name_words" not in cache:
+        cache["name_words"] = frozenset(
+            t.text for e in entities(doc) if e.label_ in ("PERSON", "ORG") for t in e if t.is_title
+        )
+    found: frozenset[str] = cache["name_words"]
     return found
 
 

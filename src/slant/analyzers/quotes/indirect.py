@@ -127,27 +127,84 @@ def _reported_clause(verb: Token) -> tuple[Token, list[Token]] | None:
         objects = [g for c in of for g in c.children if g.dep_ in ("pcomp", "pobj")]
         if objects:
             return objects[0], list(objects[0].subtree)
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    children = list(verb.children)
+    comps = [c for c in children if c.dep_ == "ccomp"]
     if not comps:  # "said that part of its mission involved …", parsed as an object
         comps = [
             c
-            for c in verb.children
+            for c in children
             if c.dep_ == "dobj"
             and c.left_edge.i == verb.i + 1
             and c.left_edge.lower_ == "that"
             and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
         ]
-    after = [c for c in comps if c.i > verb.i]
+    after = [c for c in comps if c.i > verb.i]  # children come in text order
+    if after and _relative_to_object(verb, children, after[0]):
+        return None  # "stressed … the role energy could play": a clause of the object noun
     if comps:
-        comp = (after or comps)[0] if after else comps[-1]
-        return comp, _without_joined_reports(comp)
+        comp = after[0] if after else comps[-1]
+        return comp, _coordinated(comp, after[1:])
     as_clause = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        c.dep_ == "mark" and c.lower_ == "as" for c in children
     )
     if as_clause and verb.head != verb:
         inside = {t.i for t in verb.subtree}
         return verb.head, [t for t in verb.head.subtree if t.i not in inside and t.i > verb.i]
     return None
+
+
+#: Speech verbs whose object before a reported clause is the hearer (``told reporters …``).
+_HEARER_VERBS = frozenset(
+    """tell inform assure remind notify warn ask advise promise email text message cable answer
+    brief caution threaten urge convince persuade""".split()
+)
+
+
+def _relative_to_object(verb: Token, children: list[Token], comp: Token) -> bool:
+    """True when a clause the parser took for a verb's complement follows the verb's object
+    with no ``that`` (``stressed the geopolitical implications … and the role energy could
+    play in …``): a relative clause of that noun (a contact clause, with a subject of its
+    own), not reported speech; for a verb whose object is the hearer (``told reporters the
+    army …``) it is, and so is a clause whose subject the parser took for the object
+    (``claim carbon emissions from driving … are a significant cause``); ``children`` are the
+    verb's."""
+    if not any(c.dep_ == "dobj" and verb.i < c.i < comp.i for c in children):
+        return False  # the usual case: no object before the clause
+    if verb.lemma_.lower() in _HEARER_VERBS or comp.left_edge.i < verb.i:
+        return False
+    own = list(comp.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("that", "if", "whether") for c in own):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in own):
+        return False
+    return any(c.dep_ == "dobj" and verb.i < c.i < comp.left_edge.i for c in children)
+
+
+def _coordinated(comp: Token, later: list[Token]) -> list[Token]:
+    """The tokens of a reported clause with the clauses coordinated with it that the parser
+    hung on the verb as complements of their own (``say heavy traffic disturbs their sleep and
+    the company's … activities threaten …``: one clause, two ``ccomp``), short of any second
+    report joined to it."""
+    tokens = _without_joined_reports(comp)
+    if not later:
+        return tokens  # the usual case
+    whole = len(tokens) == len(list(comp.subtree))  # not cut before a joined report
+    for following in later:
+        if not (whole and tokens):
+            break
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens.pop()  # the "and" may hang on the first clause
+        if not tokens:
+            break
+        gap = list(comp.doc[tokens[-1].i + 1 : following.left_edge.i])
+        if not any(t.dep_ == "cc" for t in gap) or any(
+            not (t.is_punct or t.dep_ == "cc") for t in gap
+        ):
+            break
+        more = _without_joined_reports(following)
+        whole = len(more) == len(list(following.subtree))
+        tokens = [*tokens, *gap, *more]
+    return tokens
 
 
 def _without_joined_reports(comp: Token) -> list[Token]:
@@ -302,6 +359,8 @@ def postposed_events(
             continue  # a speech verb inside a quotation is the quoted speaker's words
         if any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in verb.children):
             continue  # "… some examples of what they say": a free relative, not an attribution
+        if any(_own_complement(verb, c) for c in verb.children):
+            continue  # "… and that Wheeler has proposed gutting existing regulations …"
         subject = _postposed_subject(verb)
         if subject is None or not is_speaker_like(subject):
             continue
@@ -362,6 +421,17 @@ def noun_events(doc: Doc, found: list[tuple[int, int]]) -> list[SpeechEvent]:
     return events
 
 
+def _own_complement(verb: Token, child: Token) -> bool:
+    """True for a verb complement right after a speech verb with words of its own: an
+    infinitive or a gerund with an object (``proposed to expand …``, ``proposed gutting
+    existing regulations``); the verb reports that, not the clause before it (``… the
+    Observatory said speaking to AFP`` still ends its sentence)."""
+    if child.dep_ != "xcomp" or not 0 < child.i - verb.i <= 2:  # "proposed (to) expand"
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return infinitive or any(c.dep_ == "dobj" for c in child.children)
+
+
 def _tail_child(verb: Token, child: Token) -> bool:
     """What may follow a postposed ``X said``: ``on Sunday``, ``adding that …``, ``told AFP``."""
     if child.dep_ in ("npadvmod", "prep", "advmod", "xcomp", "advcl", "punct", "agent"):
@@ -386,8 +456,11 @@ def _postposed_subject(verb: Token) -> Token | None:
     return None
 
 
-def according_to_events(doc: Doc) -> list[SpeechEvent]:
-    """``according to X, …``: X as speaker, the rest of the sentence as content."""
+def according_to_events(doc: Doc, quoted: Sequence[tuple[int, int]] = ()) -> list[SpeechEvent]:
+    """``according to X, …``: X as speaker, the rest of the sentence as content; not inside a
+    direct quote (``quoted`` spans: the quoted speaker citing a source is part of that quote)
+    nor inside an apposition, where it qualifies a description (``Joe Biden, the
+    candidate-to-beat according to most polls, …``), not a statement (quotes.v6)."""
     events = []
     text = doc_text(doc)
     for i in token_indexes(doc, "lower", {"according"}):
@@ -395,6 +468,8 @@ def according_to_events(doc: Doc) -> list[SpeechEvent]:
             continue
         tok, nxt = doc[i], doc[i + 1]
         if tok.lower_ != "according" or nxt.lower_ != "to":
+            continue
+        if tok.head.dep_ == "appos" or covers(list(quoted), tok.idx, tok.idx + 1, 1):
             continue
         objects = [c for c in nxt.children if c.dep_ == "pobj"]
         if not objects:
