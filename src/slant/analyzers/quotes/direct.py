@@ -76,6 +76,11 @@ class _Tokens:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts: list[int] = doc.to_array("IDX").tolist()
+        self.tokens: list[Token] = list(doc)
+        #: Where a quote's window stops: a line break, a sentence end or a double quote mark.
+        self.stops: list[bool] = [
+            "\n" in t.text or t.text in _STOP_BEFORE or t.text in _DOUBLE_MARKS for t in self.tokens
+        ]
 
     def after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -85,26 +90,20 @@ class _Tokens:
 
 
 def _window(
-    doc: Doc, tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
+    tokens: _Tokens, pair: QuotePair, *, forward: bool, limit: int = _WINDOW_AFTER
 ) -> list[Token]:
     """Tokens just after (``forward``, at most ``limit``) or before the quote in its sentence:
     up to a line break, a sentence end or another double quote mark."""
     out: list[Token] = []
     if forward:
         i = tokens.after(pair.end)
-        while i < len(doc) and len(out) < limit:
-            tok = doc[i]
-            if "\n" in tok.text or tok.text in _STOP_BEFORE or tok.text in _DOUBLE_MARKS:
-                break
-            out.append(tok)
+        while i < len(tokens.tokens) and len(out) < limit and not tokens.stops[i]:
+            out.append(tokens.tokens[i])
             i += 1
         return out
     i = tokens.before(pair.start)
-    while i >= 0 and len(out) < _WINDOW_BEFORE:
-        tok = doc[i]
-        if "\n" in tok.text or tok.text in _STOP_BEFORE or tok.text in _DOUBLE_MARKS:
-            break
-        out.append(tok)
+    while i >= 0 and len(out) < _WINDOW_BEFORE and not tokens.stops[i]:
+        out.append(tokens.tokens[i])
         i -= 1
     return out[::-1]
 
@@ -159,7 +158,7 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
             continue
         if word_count(text[c_start:c_end]) < MIN_QUOTE_WORDS:
             utterance = text[c_start:c_end].rstrip()[-1:] in _UTTERANCE_END
-            before = _window(doc, tokens, first, forward=False)
+            before = _window(tokens, first, forward=False)
             colon = bool(before) and before[-1].text == ":"  # 'X emailed: "Huh?!?"'
             cues = [
                 c
@@ -185,9 +184,9 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
         if content_end <= content_start:
             continue
         event = SpeechEvent("direct", content_start, content_end, cue=cue)
-        before = _window(doc, tokens, first, forward=False)
+        before = _window(tokens, first, forward=False)
         if cue is not None:
-            after = _window(doc, tokens, last, forward=True)
+            after = _window(tokens, last, forward=True)
             event.subject = _speaker_token(cue, before, after, suffix=cue is suffix)
             event.cue_text = cue.text
         else:
@@ -201,7 +200,7 @@ def direct_events(doc: Doc, names: list[tuple[int, int]] | None = None) -> list[
 def _is_name_or_title(doc: Doc, tokens: _Tokens, pair: QuotePair, content: str) -> bool:
     """A quote that names rather than reports: after ``so-called``/``dubbed``/``titled``, or a
     capitalised title used inside a clause (``his favourite film is "The Battle of Algiers"``)."""
-    before = _window(doc, tokens, pair, forward=False)
+    before = _window(tokens, pair, forward=False)
     if before and (before[-1].lower_ in NAMING_CUES or _known_as(before) or _requested(before)):
         return True
     words = content.split()
@@ -277,7 +276,7 @@ def _suffix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
     """The cue of ``"…," X said``: a speech verb just after the quote, in the same clause."""
     if pair.content.rstrip().endswith("."):
         return None
-    window = _window(doc, tokens, pair, forward=True)
+    window = _window(tokens, pair, forward=True)
     for position, tok in enumerate(window):
         clause_link = tok.pos_ == "SCONJ" or (tok.pos_ == "CCONJ" and tok.head.pos_ != "PROPN")
         if clause_link or position > _CUE_REACH:
@@ -295,7 +294,7 @@ def _suffix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
         if name.dep_ == "nsubj" and cue.i > name.i and _is_cue(cue) and cue.sent == name.sent:
             return cue
     if window and window[0].pos_ in ("PROPN", "PRON"):
-        for tok in _window(doc, tokens, pair, forward=True, limit=_LONG_REACH):
+        for tok in _window(tokens, pair, forward=True, limit=_LONG_REACH):
             if _is_cue(tok):
                 subject = subject_of(tok)
                 return tok if subject is not None and subject.i <= window[0].i + 3 else None
@@ -312,7 +311,7 @@ def _introduces(text: str, cue: Token, start: int, end: int) -> bool:
 
 def _prefix_cue(doc: Doc, tokens: _Tokens, pair: QuotePair) -> Token | None:
     """The cue of ``X said: "…"``: the last speech verb before the quote in its sentence."""
-    cues = [t for t in _window(doc, tokens, pair, forward=False) if _is_cue(t)]
+    cues = [t for t in _window(tokens, pair, forward=False) if _is_cue(t)]
     return cues[-1] if cues else None
 
 
