@@ -11,10 +11,10 @@ the Propaganda Techniques Corpus:
   the window's [CLS] state; article-level features]`` (:mod:`slant.techniques.features`,
   e.g. whether the phrase recurs in the article) giving one of the 14 techniques (TC), trained
   on the gold spans with class weights ``(n_max / n_class) ** 0.3`` so rare techniques appear.
-  With ``refit_head`` (the default since the techniques.v5 analyzer) this head is then
-  replaced by one refitted on the frozen encoder over a wider representation (the span's
-  max-pooled state too; :mod:`slant.train.technique_head`), which scored TC micro-F1 higher
-  on every fold measured.
+  With ``refit_head`` (off by default) this head is then replaced by one refitted on the
+  frozen encoder over a wider representation (the span's max-pooled state too;
+  :mod:`slant.train.technique_head`): higher TC micro-F1 on gold spans in every fold, but no
+  better on the spans the tagger detects, so the shipped model keeps the joint head.
 
 A third head, trained but not exported, tags each wordpiece with the techniques of the spans it
 is in (14 independent yes/no outputs, binary cross-entropy): a finer training signal for the
@@ -88,7 +88,7 @@ class TrainOptions:
     average_last: float = 0.0
     keep_last_step: bool = False
     shift_windows: bool = True
-    refit_head: bool = True
+    refit_head: bool = False
     seed: int = 13
     threads: int = 2
 
