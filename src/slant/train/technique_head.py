@@ -15,8 +15,8 @@ cross-validation fold are never read.
 
 Measured on the five folds of a cross-validation (issue 16, docs/techniques.md): pooled TC
 micro-F1 on gold spans 0.620 → 0.637, higher on every fold; the technique named on the
-tagger's detected spans did not improve, so the shipped model keeps its joint head. It needs no torch: the encoder runs on onnxruntime,
-the fit in numpy.
+tagger's detected spans did not improve, so the shipped model keeps its joint head. It needs
+no torch: the encoder runs on onnxruntime, the fit in numpy.
 """
 
 from __future__ import annotations
