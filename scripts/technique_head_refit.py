@@ -1,7 +1,7 @@
 """Refit the technique classifier (TC head) of a fold model on its frozen encoder states.
 
 A recipe search of issue 16, decoding-free and training-free: the fold model's encoder is
-kept; a new multinomial logistic head (:func:`slant.evaluation.logistic.fit_logistic`, L2,
+kept; a new multinomial logistic head (:func:`slant.train.technique_head.fit_head`, L2,
 inputs standardised) is fitted on the gold spans of the fold's *training* articles, over the
 shipped span representation (mean state, first state, window [CLS], the three span features)
 with optional context parts (the span's line, its last token, 8 tokens either side, the
@@ -31,12 +31,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from slant.evaluation.folds import split_articles  # noqa: E402
-from slant.evaluation.logistic import fit_logistic  # noqa: E402
 from slant.evaluation.semeval import score_tc  # noqa: E402
 from slant.techniques.encoding import token_range  # noqa: E402
 from slant.techniques.features import span_features  # noqa: E402
 from slant.techniques.runtime import ArticleStates, TechniqueModel  # noqa: E402
 from slant.techniques.semeval import Label, read_articles, read_labels  # noqa: E402
+from slant.train.technique_head import fit_head  # noqa: E402
 
 PTC = Path("../shared/data/ptc-train")
 SHIPPED = ["mean", "first", "cls", "feat"]
@@ -205,20 +205,11 @@ def main() -> None:
     y = np.array([list(model.techniques).index(r[3]) for r in data["train"]])
     for names in RECIPES:
         x = matrix(data["train"], names)
-        mu, sd = x.mean(0), x.std(0) + 1e-6
         results: list[tuple[float, float, float, float, bool, np.ndarray]] = []
         for c in CS:
-            w, b = fit_logistic(
-                (x - mu) / sd,
-                y,
-                classes=len(model.techniques),
-                c=c,
-                balanced=False,
-                tol=1e-4,
-                max_iter=500,
-            )
-            dev_logits = ((matrix(data["dev"], names) - mu) / sd) @ w.T + b
-            test_logits = ((matrix(data["test"], names) - mu) / sd) @ w.T + b
+            w, b = fit_head(x, y, classes=len(model.techniques), c=c)
+            dev_logits = matrix(data["dev"], names) @ w.T + b
+            test_logits = matrix(data["test"], names) @ w.T + b
             d, s, r, t, probs = tuned(model, data, dev_logits, test_logits)
             results.append((d, t, c, s, r, probs))
         chosen = max(results, key=lambda item: item[0])

@@ -1,9 +1,11 @@
 """Shared fixtures: paths to ../shared (second tier only), a CLI runner, a fresh corpus file,
-and the loader of a ``scripts/`` module."""
+the loader of a ``scripts/`` module, and a copy of the shipped technique model."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +26,18 @@ def load_script(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def copy_technique_model(tmp_path: Path, **config_changes: object) -> Path:
+    """A copy of the shipped technique model in ``tmp_path/model``, its config changed."""
+    from slant.techniques.runtime import default_model_dir
+
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    config = json.loads((folder / "config.json").read_text())
+    config.update(config_changes)
+    (folder / "config.json").write_text(json.dumps(config))
+    return folder
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +16,8 @@ from slant.techniques.features import FEATURE_NAMES
 from slant.techniques.runtime import TechniqueModel, default_model_dir
 from slant.techniques.semeval import Label
 from slant.train.technique_head import fit_head, refit_head, training_ids
+
+from .conftest import copy_technique_model
 
 LINES = {
     "Doubt": "Is this really the truth we were promised by them?",
@@ -46,15 +47,6 @@ def _folder(tmp_path: Path, articles: int = 6) -> tuple[dict[str, str], list[Lab
     return texts, labels
 
 
-def _model(tmp_path: Path, **config: object) -> Path:
-    folder = tmp_path / "model"
-    shutil.copytree(default_model_dir(), folder)
-    data = json.loads((folder / "config.json").read_text())
-    data.update(config)
-    (folder / "config.json").write_text(json.dumps(data))
-    return folder
-
-
 def test_the_training_articles_leave_out_the_dev_articles_and_the_test_fold() -> None:
     ids = [f"a{i}" for i in range(10)]
     config = {"dev_ids": ["a0"], "test_fold": 1, "folds": 5, "options": {"seed": 13}}
@@ -76,7 +68,7 @@ def test_the_fitted_head_scores_raw_inputs_as_the_standardised_fit_does() -> Non
 
 def test_a_refit_writes_a_wider_head_that_the_runtime_loads(tmp_path) -> None:
     texts, labels = _folder(tmp_path)
-    folder = _model(tmp_path, dev_ids=["104", "105"], trained_on_articles=4)
+    folder = copy_technique_model(tmp_path, dev_ids=["104", "105"], trained_on_articles=4)
     logged: list[str] = []
     head = refit_head(folder, texts, labels, cs=(0.01, 1.0), log=logged.append)
     assert head["train_articles"] == 4 and head["train_spans"] == 12 and head["c"] in (0.01, 1.0)
@@ -95,7 +87,7 @@ def test_a_refit_writes_a_wider_head_that_the_runtime_loads(tmp_path) -> None:
 
 def test_a_folder_without_the_models_dev_articles_is_a_clear_error(tmp_path) -> None:
     texts, labels = _folder(tmp_path, articles=3)
-    folder = _model(tmp_path, dev_ids=["104", "999"], trained_on_articles=3)
+    folder = copy_technique_model(tmp_path, dev_ids=["104", "999"], trained_on_articles=3)
     with pytest.raises(InputError, match="2 of the model's dev articles"):
         refit_head(folder, texts, labels)
     assert (folder / "head.npz").read_bytes() == (default_model_dir() / "head.npz").read_bytes()
@@ -103,7 +95,7 @@ def test_a_folder_without_the_models_dev_articles_is_a_clear_error(tmp_path) -> 
 
 def test_the_command_refits_and_says_how_much_dev_gained(tmp_path) -> None:
     _folder(tmp_path)
-    folder = _model(tmp_path, dev_ids=["104", "105"], trained_on_articles=4)
+    folder = copy_technique_model(tmp_path, dev_ids=["104", "105"], trained_on_articles=4)
     result = CliRunner().invoke(
         app,
         ["train", "techniques-head", "--data", str(tmp_path / "ptc"), "--model", str(folder)],

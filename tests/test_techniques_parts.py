@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from slant.errors import ModelError
 from slant.techniques.features import FEATURE_NAMES
-from slant.techniques.runtime import TechniqueModel, default_model_dir
+from slant.techniques.runtime import TechniqueModel
+
+from .conftest import copy_technique_model
 
 TEXT = "They call it a peace plan.\nIt is a lie, a shameful lie, and everyone knows it."
 
@@ -21,20 +19,11 @@ def shipped() -> TechniqueModel:
     return TechniqueModel()
 
 
-def _copy(tmp_path: Path, **config_changes: object) -> Path:
-    folder = tmp_path / "model"
-    shutil.copytree(default_model_dir(), folder)
-    config = json.loads((folder / "config.json").read_text())
-    config.update(config_changes)
-    (folder / "config.json").write_text(json.dumps(config))
-    return folder
-
-
 def test_a_max_part_with_zero_weights_leaves_the_techniques_unchanged(shipped, tmp_path) -> None:
     states = shipped.encode_article(TEXT)
     spans = [(8, 25), (33, 36), (40, 53)]
     before = shipped.classify(states, spans)
-    folder = _copy(tmp_path, tc_parts=["mean", "first", "cls", "max"])
+    folder = copy_technique_model(tmp_path, tc_parts=["mean", "first", "cls", "max"])
     size = (shipped.weight.shape[1] - len(FEATURE_NAMES)) // 3
     weight = np.concatenate(
         [
@@ -53,11 +42,11 @@ def test_a_max_part_with_zero_weights_leaves_the_techniques_unchanged(shipped, t
 
 
 def test_a_head_of_another_width_is_a_clear_error(shipped, tmp_path) -> None:
-    model = TechniqueModel(_copy(tmp_path, tc_parts=["mean", "max"]))
+    model = TechniqueModel(copy_technique_model(tmp_path, tc_parts=["mean", "max"]))
     with pytest.raises(ModelError, match="head.npz takes"):
         model.classify(model.encode_article(TEXT), [(8, 25)])
 
 
 def test_an_unknown_part_is_refused_at_load(tmp_path) -> None:
     with pytest.raises(ModelError, match="tc_parts"):
-        TechniqueModel(_copy(tmp_path, tc_parts=["mean", "last"]))
+        TechniqueModel(copy_technique_model(tmp_path, tc_parts=["mean", "last"]))
