@@ -8,10 +8,12 @@ of the technique named (``same`` of ``scripts/calibrate_techniques.py``). The di
 paired bootstrap over test articles (1,000 resamples, 95 %).
 
 Run from the repository root, e.g. a fold model against its refitted copy
-(``slant train techniques-head``)::
+(``slant train techniques-head``); ``--shown`` adds what each would show at the shipped
+operating point (0.60) and either side, with a calibration map fitted on the fold's dev
+articles::
 
     python scripts/technique_detected_naming.py --fold 2 \\
-        --model /work/tech-cv/base/fold2 --against /work/tech-cv/refit/fold2
+        --model /work/tech-cv/base/fold2 --against /work/tech-cv/refit/fold2 --shown
 """
 
 from __future__ import annotations
@@ -25,13 +27,30 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibrate_techniques import collect  # noqa: E402
+from calibrate_techniques import Spans, collect  # noqa: E402
 
 from slant.evaluation.folds import split_articles  # noqa: E402
+from slant.techniques.calibration import fit_logistic  # noqa: E402
 from slant.techniques.runtime import TechniqueModel  # noqa: E402
 from slant.techniques.semeval import read_articles, read_labels  # noqa: E402
 
 PTC = Path("../shared/data/ptc-train")
+
+
+def shown(dev: Spans, test: Spans) -> str:
+    """What a fold model would show on its test articles at the shipped operating point and
+    either side of it, scored by a calibration map fitted on its dev articles' detections as
+    ``scripts/calibrate_techniques.py`` fits the shipped one."""
+    w, b = fit_logistic(dev.x, dev.hit, l2=1.0)
+    score = 1.0 / (1.0 + np.exp(-(test.x @ w + b)))
+    parts = []
+    for point in (0.5, 0.6, 0.7):
+        keep = score >= point
+        parts.append(
+            f"at {point:.1f}: {int(keep.sum())} shown, {test.hit[keep].mean():.3f} overlap gold, "
+            f"{test.same[keep].mean():.3f} of the technique named ({int(test.same[keep].sum())})"
+        )
+    return "; ".join(parts)
 
 
 def main() -> None:
@@ -41,6 +60,9 @@ def main() -> None:
     parser.add_argument("--fold", type=int, required=True, help="the test fold of --folds 5")
     parser.add_argument("--model", type=Path, required=True, help="fold model (the reference)")
     parser.add_argument("--against", type=Path, required=True, help="the same fold, other head")
+    parser.add_argument(
+        "--shown", action="store_true", help="also what each would show by default (its dev map)"
+    )
     args = parser.parse_args()
     articles, labels = read_articles(args.articles), read_labels(args.labels)
     test = split_articles(list(articles), folds=5, test_fold=args.fold, dev_articles=0)[2]
@@ -65,6 +87,15 @@ def main() -> None:
         f"(--model) -> {other.same.mean():.3f} (--against), difference 95 % [{low:+.3f}, "
         f"{high:+.3f}]"
     )
+    if args.shown:
+        dev = {a: articles[a] for a in TechniqueModel(args.model).config["dev_ids"]}
+        dev_gold = [g for g in labels if g.article_id in dev]
+        for name, folder, spans in (
+            ("--model", args.model, base),
+            ("--against", args.against, other),
+        ):
+            model = TechniqueModel(folder)
+            print(f"{name}: {shown(collect(model, dev, dev_gold), spans)}")
 
 
 if __name__ == "__main__":

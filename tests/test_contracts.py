@@ -29,7 +29,7 @@ REGISTRY = {
     "quotes": ("quotes.v6", ("quotes",), ()),
     "roles": ("roles.v2", ("roles",), ("actors",)),
     "scare_quotes": ("scare_quotes.v2", ("scare_quotes",), ("quotes",)),
-    "techniques": ("techniques.v4", ("techniques",), ("quotes",)),
+    "techniques": ("techniques.v6", ("techniques",), ("quotes",)),
     "tone": ("tone.v1", ("tone",), ()),
 }
 

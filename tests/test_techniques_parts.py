@@ -7,7 +7,7 @@ import pytest
 
 from slant.errors import ModelError
 from slant.techniques.features import FEATURE_NAMES
-from slant.techniques.runtime import TechniqueModel
+from slant.techniques.runtime import TechniqueModel, default_model_dir
 
 from .conftest import copy_technique_model
 
@@ -19,26 +19,28 @@ def shipped() -> TechniqueModel:
     return TechniqueModel()
 
 
-def test_a_max_part_with_zero_weights_leaves_the_techniques_unchanged(shipped, tmp_path) -> None:
+def test_the_parts_are_read_in_the_configs_order(shipped, tmp_path) -> None:
+    assert shipped.tc_parts == ("mean", "first", "cls", "max")  # the refitted head
     states = shipped.encode_article(TEXT)
     spans = [(8, 25), (33, 36), (40, 53)]
     before = shipped.classify(states, spans)
-    folder = copy_technique_model(tmp_path, tc_parts=["mean", "first", "cls", "max"])
-    size = (shipped.weight.shape[1] - len(FEATURE_NAMES)) // 3
-    weight = np.concatenate(
-        [
-            shipped.weight[:, : 3 * size],
-            np.zeros((len(shipped.techniques), size), np.float32),
-            shipped.weight[:, 3 * size :],
-        ],
-        axis=1,
-    )
-    np.savez(folder / "head.npz", weight=weight, bias=shipped.bias)
-    widened = TechniqueModel(folder)
-    row = widened.span_representation(states, 40, 53)
+    size = states.hidden.shape[2]
+    row = shipped.span_representation(states, 40, 53)
     assert row.shape == (4 * size + len(FEATURE_NAMES),)
     assert not np.allclose(row[3 * size : 4 * size], 0)  # the max-pooled states are there
-    assert np.allclose(widened.classify(states, spans), before, atol=1e-6)
+    folder = copy_technique_model(tmp_path, tc_parts=["max", "mean", "first", "cls"])
+    w = shipped.weight
+    moved = np.concatenate([w[:, 3 * size : 4 * size], w[:, : 3 * size], w[:, 4 * size :]], 1)
+    np.savez(folder / "head.npz", weight=moved, bias=shipped.bias)
+    reordered = TechniqueModel(folder)
+    assert np.allclose(reordered.classify(states, spans), before, atol=1e-6)
+    without_max = w.copy()
+    without_max[:, 3 * size : 4 * size] = 0
+    np.savez(folder / "head.npz", weight=without_max, bias=shipped.bias)
+    (folder / "config.json").write_text(
+        (default_model_dir() / "config.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert not np.allclose(TechniqueModel(folder).classify(states, spans), before, atol=1e-3)
 
 
 def test_a_head_of_another_width_is_a_clear_error(shipped, tmp_path) -> None:

@@ -46,7 +46,7 @@ def test_the_analyzer_gives_every_finding_a_voice() -> None:
         "The brutal regime spread its vile propaganda lies again."
     )
     analysis = slant.analyze(text, analyzers=["techniques"])
-    assert analysis.analyzers["techniques"] == "techniques.v4"
+    assert analysis.analyzers["techniques"] == "techniques.v6"
     assert analysis.techniques
     for t in analysis.techniques:
         assert t.voice in ("author", "quoted")

@@ -67,7 +67,7 @@ def find_techniques(
     return found
 
 
-@analyzer("techniques", version="techniques.v4", sets=("techniques",), requires=("quotes",))
+@analyzer("techniques", version="techniques.v6", sets=("techniques",), requires=("quotes",))
 def techniques(ctx: Context) -> dict[str, list[Technique]]:
     """Propaganda technique spans (SemEval-2020 Task 11 labels) found by the MiniLM model,
     each in the author's voice or a quoted speaker's."""

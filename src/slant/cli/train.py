@@ -75,12 +75,14 @@ def train_techniques_head(
         ),
     ],
 ) -> None:
-    """Refit a technique model's span classifier on its frozen encoder (numpy, no torch).
+    """Refit a technique model's span classifiers on its frozen encoder (numpy, no torch).
 
     Fits an L2 logistic regression on the states of the gold spans of the model's training
     articles (mean, first, [CLS] and max-pooled states), choosing the penalty on its dev
-    articles, and writes head.npz and config.json in place: copy the folder first to keep
-    the old head.
+    articles (head.npz: names spans given from outside, e.g. a SemEval TC template); then a
+    second one on those gold spans plus the spans the model itself detects in its training
+    articles (detected_head.npz: names what `slant analyze` finds). Writes both and
+    config.json in place: copy the folder first to keep the old heads.
 
     Example: `slant train techniques-head --data ../shared/data/ptc-train --model my-model`
     """
@@ -92,11 +94,19 @@ def train_techniques_head(
             progress=lambda done, total: progress.update(task, completed=done, total=total),
             log=lambda message: err_console.print(message, markup=False),
         )
+    given, detected = head["tc_head"], head["detected_head"]
     console.print(
-        f"Refitted {model}/head.npz: dev TC micro-F1 {head['joint_dev_tc_f1']} -> "
-        f"{head['dev_tc_f1']} (C {head['c']})",
+        f"Refitted {model}/head.npz: dev TC micro-F1 {given['joint_dev_tc_f1']} -> "
+        f"{given['dev_tc_f1']} (C {given['c']})",
         markup=False,
     )
+    if detected is not None:
+        console.print(
+            f"Fitted {model}/detected_head.npz: dev detected spans named right "
+            f"{detected['given_head_dev_named_right']} -> {detected['dev_named_right']} "
+            f"(C {detected['c']})",
+            markup=False,
+        )
 
 
 @train_app.command("frames")

@@ -69,14 +69,15 @@ def detect(
 ) -> list[Detection]:
     """Find the technique spans of an encoded article, in document order.
 
-    Each span found by the model gets its most likely technique; ``score`` is the calibrated
-    probability that a gold span overlaps it (the model folder's calibration map), or, with
-    ``calibrated=False`` or no map, the span's probability times the technique's probability.
+    Each span found by the model gets its most likely technique (by the model's detected-span
+    head when it has one); ``score`` is the calibrated probability that a gold span overlaps
+    it (the model folder's calibration map), or, with ``calibrated=False`` or no map, the
+    span's probability times the technique's probability.
     A rule slogan that overlaps a slogan the model found is not added again.
     """
     calibration = load_calibration(model.folder) if calibrated else None
     spans = model.find_spans(states)
-    probs = model.classify(states, [(start, end) for start, end, _ in spans])
+    probs = model.classify(states, [(start, end) for start, end, _ in spans], detected=True)
     found = []
     for (start, end, span_score), row in zip(spans, probs, strict=True):
         technique_score = float(row.max())

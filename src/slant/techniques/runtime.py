@@ -18,6 +18,11 @@ and per-token tag probabilities are averaged over the windows that see the token
   first and ``[CLS]`` states; ``max`` adds max-pooling), plus article features; with
   ``repetition_rule`` a phrase that recurs in the article is labelled Repetition (the rule of
   the DESIGN probe).
+- **Two heads**: a folder may add ``detected_head.npz``, a classifier of the same inputs fitted
+  on the spans the tagger itself finds (:mod:`slant.train.technique_head`), with its own
+  ``tc_prior_shift`` and ``repetition_rule`` under ``detected_head`` in ``config.json``. It
+  names the spans the model detects (``classify(..., detected=True)``); ``head.npz`` names
+  spans given from outside (a SemEval TC template). Without it ``head.npz`` names both.
 
 It finds at most one technique per detected span; the SemEval template may list a span twice,
 and then it gets its two most likely techniques.
@@ -52,6 +57,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 __all__ = [
     "DEFAULT_TC_PARTS",
+    "DETECTED_HEAD_FILE",
     "TC_PARTS",
     "ArticleStates",
     "TechniqueModel",
@@ -66,6 +72,8 @@ TC_PARTS = ("mean", "first", "cls", "max")
 #: The parts of the representation when a model's config names none (``tc_parts``): what the
 #: classifier of :mod:`slant.train.techniques` is trained on.
 DEFAULT_TC_PARTS = ("mean", "first", "cls")
+#: The optional head for the spans the model detects (module docstring: two heads).
+DETECTED_HEAD_FILE = "detected_head.npz"
 
 
 def default_model_dir() -> Path:
@@ -93,6 +101,10 @@ class TechniqueModel:
             self.tokenizer = load_tokenizer(folder / "tokenizer.json")
             head = np.load(folder / "head.npz")
             self.weight, self.bias = head["weight"], head["bias"]
+            self.detected_head: tuple[np.ndarray, np.ndarray] | None = None
+            if (folder / DETECTED_HEAD_FILE).is_file():
+                detected = np.load(folder / DETECTED_HEAD_FILE)
+                self.detected_head = (detected["weight"], detected["bias"])
             self.session = session(folder / "model.onnx", intra_threads=threads)
         except Exception as exc:  # OSError, bad JSON/npz, or onnxruntime's untyped errors
             raise ModelError(
@@ -211,24 +223,34 @@ class TechniqueModel:
             min_chars=min_chars,
         )
 
-    def classify(self, states: ArticleStates, spans: list[tuple[int, int]]) -> np.ndarray:
-        """Return technique probabilities, one row per ``(start, end)`` character span."""
+    def classify(
+        self, states: ArticleStates, spans: list[tuple[int, int]], *, detected: bool = False
+    ) -> np.ndarray:
+        """Return technique probabilities, one row per ``(start, end)`` character span.
+
+        ``detected``: the spans are the model's own detections; the detected-span head names
+        them when the folder has one (module docstring), else ``head.npz`` does.
+        """
         if not spans:
             return np.zeros((0, len(self.techniques)), dtype=np.float32)
+        weight, bias, settings, name = self.weight, self.bias, self.config, "head.npz"
+        if detected and self.detected_head is not None:
+            (weight, bias), settings = self.detected_head, self.config.get("detected_head", {})
+            name = DETECTED_HEAD_FILE
         rows = np.stack([self.span_representation(states, start, end) for start, end in spans])
-        if rows.shape[1] != self.weight.shape[1]:
+        if rows.shape[1] != weight.shape[1]:
             raise ModelError(
-                f"{self.folder}: head.npz takes {self.weight.shape[1]} inputs but tc_parts "
+                f"{self.folder}: {name} takes {weight.shape[1]} inputs but tc_parts "
                 f"{list(self.tc_parts)} make {rows.shape[1]}: retrain or refit the head"
             )
-        logits = rows @ self.weight.T + self.bias
-        shift = self.config.get("tc_prior_shift", 0.0)
+        logits = rows @ weight.T + bias
+        shift = settings.get("tc_prior_shift", 0.0)
         if shift and "class_counts" in self.config:
             counts = np.asarray(self.config["class_counts"], dtype=np.float64) + 1.0
             logits = logits + shift * np.log(counts / counts.sum())
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
-        if self.config.get("repetition_rule"):
+        if settings.get("repetition_rule"):
             repetition = self.techniques.index("Repetition")
             for i, (start, end) in enumerate(spans):
                 if span_features(states.encoded.text, start, end)[0]:

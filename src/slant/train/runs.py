@@ -154,8 +154,9 @@ def refit_technique_head(
     progress: Progress | None = None,
     log: Log = print,
 ) -> dict[str, Any]:
-    """Refit the span classifier of the model in ``model_dir`` on the PTC folder ``data`` it
-    was trained on (:func:`slant.train.technique_head.refit_head`); returns how it was fitted."""
+    """Refit the span classifiers of the model in ``model_dir`` on the PTC folder ``data`` it
+    was trained on (:func:`slant.train.technique_head.refit_head`); returns how they were
+    fitted."""
     return refit_head(
         model_dir,
         read_articles(data / "articles"),
