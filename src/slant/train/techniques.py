@@ -53,6 +53,7 @@ from ..errors import ModelError
 from ..techniques.encoding import load_tokenizer
 from ..techniques.features import FEATURE_NAMES
 from ..techniques.labels import TECHNIQUES
+from ..techniques.runtime import DETECTED_HEAD_FILE
 from ..techniques.semeval import Label
 from .technique_batches import class_counts, class_weights, make_batch, prepare, windows
 
@@ -346,6 +347,7 @@ def _export(
         weight=net.classifier.weight.detach().numpy().astype(np.float32),
         bias=net.classifier.bias.detach().numpy().astype(np.float32),
     )
+    (out_dir / DETECTED_HEAD_FILE).unlink(missing_ok=True)  # an older run's: not this encoder's
     shutil.copy(path / "tokenizer.json", out_dir / "tokenizer.json")
     log(
         f"exported {out_dir / 'model.onnx'} "
