@@ -11,10 +11,11 @@ the Propaganda Techniques Corpus:
   the window's [CLS] state; article-level features]`` (:mod:`slant.techniques.features`,
   e.g. whether the phrase recurs in the article) giving one of the 14 techniques (TC), trained
   on the gold spans with class weights ``(n_max / n_class) ** 0.3`` so rare techniques appear.
-  With ``refit_head`` (off by default) this head is then replaced by one refitted on the
+  With ``refit_head`` (on by default) this head is then replaced by two refitted on the
   frozen encoder over a wider representation (the span's max-pooled state too;
-  :mod:`slant.train.technique_head`): higher TC micro-F1 on gold spans in every fold, but no
-  better on the spans the tagger detects, so the shipped model keeps the joint head.
+  :mod:`slant.train.technique_head`): one for given spans (higher TC micro-F1 on gold spans
+  in every fold) and one trained on the spans the tagger detects, for those (more of them
+  named right): the shipped model's two classifiers.
 
 A third head, trained but not exported, tags each wordpiece with the techniques of the spans it
 is in (14 independent yes/no outputs, binary cross-entropy): a finer training signal for the
@@ -72,8 +73,9 @@ class TrainOptions:
     (stochastic weight averaging, Izmailov et al. 2018) and export the average, 0 = off;
     with ``keep_last_step`` the last step's weights are exported too, to ``last-step/``, so
     one run scores both. ``refit_head``: after training, replace the jointly trained span
-    classifier by one refitted on the frozen encoder (:mod:`slant.train.technique_head`,
-    done by :func:`slant.train.techniques_cv.run_split`, which knows the dev articles).
+    classifier by the two refitted on the frozen encoder (:mod:`slant.train.technique_head`,
+    done by :func:`slant.train.techniques_cv.run_split`, which knows the dev articles);
+    false keeps the joint head (the recipe of techniques.v4).
     """
 
     epochs: int = 4
@@ -89,7 +91,7 @@ class TrainOptions:
     average_last: float = 0.0
     keep_last_step: bool = False
     shift_windows: bool = True
-    refit_head: bool = False
+    refit_head: bool = True
     seed: int = 13
     threads: int = 2
 
