@@ -21,6 +21,7 @@ articles against the joint head, and writes the per-span outcomes to ``--out``::
     slant train techniques-head --data ../shared/data/ptc-train --model /work/tech-cv/two/fold1
     python scripts/technique_detected_head.py --fold 1 --model /work/tech-cv/base/fold1 \\
         --refit /work/tech-cv/two/fold1 --out /tmp/fold1.json
+    python scripts/technique_detected_head.py --pool /tmp/fold*.json   # all folds together
 """
 
 from __future__ import annotations
@@ -79,17 +80,48 @@ def bootstrap(articles: list[str], a: np.ndarray, b: np.ndarray) -> tuple[float,
     return float(low), float(high)
 
 
+def pool(paths: list[Path]) -> None:
+    """Pool the per-span outcomes of several folds (``--out`` files) and compare each head
+    with the joint head, resampling test articles of all folds together."""
+    folds = [json.loads(path.read_text()) for path in paths]
+    gold_articles = [f"{f['fold']}:{a}" for f in folds for a in f["gold_articles"]]
+    detected_articles = [f"{f['fold']}:{a}" for f in folds for a in f["detected_articles"]]
+    joint = None
+    for name in ("joint", "refit", "two_heads", "refit_all"):
+        tc = np.array([x for f in folds for x in f[name]["tc"]], dtype=float)
+        det = np.array([x for f in folds for x in f[name]["named"]], dtype=float)
+        line = f"{name}: gold spans named right {tc.mean():.4f}, detected {det.mean():.4f}"
+        if joint is None:
+            joint = (tc, det)
+        else:
+            gold_low, gold_high = bootstrap(gold_articles, joint[0], tc)
+            low, high = bootstrap(detected_articles, joint[1], det)
+            line += f"; minus joint, 95 %: gold [{gold_low:+.3f}, {gold_high:+.3f}]"
+            line += f", detected [{low:+.3f}, {high:+.3f}]"
+        print(line)
+    print(
+        f"folds {sorted(f['fold'] for f in folds)}: {len(gold_articles)} gold spans, "
+        f"{len(detected_articles)} detected spans, {len(set(gold_articles))} articles"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fold", type=int, required=True, help="the test fold of --folds 5")
-    parser.add_argument("--model", type=Path, required=True, help="the fold model (joint head)")
+    parser.add_argument("--fold", type=int, help="the test fold of --folds 5")
+    parser.add_argument("--model", type=Path, help="the fold model (joint head)")
     parser.add_argument(
-        "--refit", type=Path, required=True, help="its copy refitted by slant train techniques-head"
+        "--refit", type=Path, help="its copy refitted by slant train techniques-head"
     )
-    parser.add_argument("--out", type=Path, required=True, help="per-span outcomes (JSON)")
+    parser.add_argument("--out", type=Path, help="per-span outcomes (JSON)")
+    parser.add_argument("--pool", type=Path, nargs="+", help="instead: pool these --out files")
     parser.add_argument("--articles", type=Path, default=PTC / "articles")
     parser.add_argument("--labels", type=Path, default=PTC / "train-task-flc-tc.labels")
     args = parser.parse_args()
+    if args.pool:
+        pool(args.pool)
+        return
+    if args.fold is None or not (args.model and args.refit and args.out):
+        parser.error("give --fold, --model, --refit and --out (or --pool FILES)")
     began = time.time()
     articles, labels = read_articles(args.articles), read_labels(args.labels)
     base = TechniqueModel(args.model)
