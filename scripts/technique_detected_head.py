@@ -80,6 +80,23 @@ def bootstrap(articles: list[str], a: np.ndarray, b: np.ndarray) -> tuple[float,
     return float(low), float(high)
 
 
+def compared(
+    name: str,
+    head: tuple[np.ndarray, np.ndarray],
+    joint: tuple[np.ndarray, np.ndarray],
+    gold_articles: list[str],
+    detected_articles: list[str],
+) -> str:
+    """A head's two shares, with the paired bootstrap of each against the joint head's."""
+    line = f"{name}: gold spans named right {head[0].mean():.4f}, detected {head[1].mean():.4f}"
+    if head is not joint:
+        gold_low, gold_high = bootstrap(gold_articles, joint[0], head[0])
+        low, high = bootstrap(detected_articles, joint[1], head[1])
+        line += f"; minus joint, 95 %: gold [{gold_low:+.3f}, {gold_high:+.3f}]"
+        line += f", detected [{low:+.3f}, {high:+.3f}]"
+    return line
+
+
 def pool(paths: list[Path]) -> None:
     """Pool the per-span outcomes of several folds (``--out`` files) and compare each head
     with the joint head, resampling test articles of all folds together."""
@@ -90,15 +107,9 @@ def pool(paths: list[Path]) -> None:
     for name in ("joint", "refit", "two_heads", "refit_all"):
         tc = np.array([x for f in folds for x in f[name]["tc"]], dtype=float)
         det = np.array([x for f in folds for x in f[name]["named"]], dtype=float)
-        line = f"{name}: gold spans named right {tc.mean():.4f}, detected {det.mean():.4f}"
-        if joint is None:
-            joint = (tc, det)
-        else:
-            gold_low, gold_high = bootstrap(gold_articles, joint[0], tc)
-            low, high = bootstrap(detected_articles, joint[1], det)
-            line += f"; minus joint, 95 %: gold [{gold_low:+.3f}, {gold_high:+.3f}]"
-            line += f", detected [{low:+.3f}, {high:+.3f}]"
-        print(line)
+        head = (tc, det)
+        joint = joint or head
+        print(compared(name, head, joint, gold_articles, detected_articles))
     print(
         f"folds {sorted(f['fold'] for f in folds)}: {len(gold_articles)} gold spans, "
         f"{len(detected_articles)} detected spans, {len(set(gold_articles))} articles"
@@ -145,15 +156,9 @@ def main() -> None:
         nonlocal joint
         tc, det = outcomes(model, states, test_gold, found_test)
         result[name] = {"tc": tc.tolist(), "named": det.tolist()}
-        line = f"{name}: gold spans named right {tc.mean():.4f}, detected {det.mean():.4f}"
-        if joint is None:
-            joint = (tc, det)
-        else:
-            gold_low, gold_high = bootstrap(gold_articles, joint[0], tc)
-            low, high = bootstrap(detected_articles, joint[1], det)
-            line += f"; minus joint, 95 %: gold [{gold_low:+.3f}, {gold_high:+.3f}]"
-            line += f", detected [{low:+.3f}, {high:+.3f}]"
-        print(line, flush=True)
+        head = (tc, det)
+        joint = joint or head
+        print(compared(name, head, joint, gold_articles, detected_articles), flush=True)
 
     record("joint", base)
     given = TechniqueModel(args.refit)
