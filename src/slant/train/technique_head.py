@@ -145,10 +145,10 @@ def detected_spans(
     by_article: dict[str, list[Label]] = {}
     for g in labels:
         by_article.setdefault(g.article_id, []).append(g)
+    decode = {} if threshold is None else {"threshold": threshold, "decoder": "threshold"}
     found = []
     for article_id, article in sorted(states.items()):
         gold = by_article.get(article_id, [])
-        decode = {} if threshold is None else {"threshold": threshold, "decoder": "threshold"}
         for start, end, _ in model.find_spans(article, **decode):  # type: ignore[arg-type]
             hits = [g for g in gold if g.start < end and start < g.end]
             most = max(hits, key=lambda g: min(end, g.end) - max(start, g.start), default=None)
